@@ -1,0 +1,62 @@
+package io.shelfstream.engine.record;
+
+import com.typesafe.config.Config;
+import io.shelfstream.engine.dedupe.DedupeSettings;
+import io.shelfstream.engine.policy.ConflictPolicy;
+import io.shelfstream.engine.policy.PolicyConfig;
+import io.shelfstream.engine.policy.SourceRanking;
+import io.shelfstream.protocols.event.StoreField;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** {@code shelfstream.golden-record}: how the golden record merges, remembers and snapshots. */
+public record GoldenRecordSettings(
+    SourceRanking ranking,
+    ConflictPolicy onHand,
+    Map<StoreField, ConflictPolicy> storeFields,
+    DedupeSettings dedupe,
+    int snapshotEvery,
+    int tagSlices) {
+
+  public GoldenRecordSettings {
+    storeFields = Map.copyOf(storeFields);
+    if (snapshotEvery < 1) {
+      throw new IllegalArgumentException("snapshot-every must be at least 1");
+    }
+    if (tagSlices < 1) {
+      throw new IllegalArgumentException("tag-slices must be at least 1");
+    }
+  }
+
+  public static GoldenRecordSettings fromConfig(Config root) {
+    String path = "shelfstream.golden-record";
+    Config config = root.getConfig(path);
+    SourceRanking ranking = new SourceRanking(config.getStringList("source-ranking"));
+    ConflictPolicy onHand =
+        PolicyConfig.read(
+            config.getConfig("inventory.on-hand"), path + ".inventory.on-hand", ranking);
+    Config store = config.getConfig("store");
+    ConflictPolicy storeDefault = PolicyConfig.read(store.getConfig("default"), path + ".store.default", ranking);
+    Map<StoreField, ConflictPolicy> fields = new EnumMap<>(StoreField.class);
+    for (StoreField field : StoreField.values()) {
+      String fieldPath = "fields." + field.wireName();
+      fields.put(
+          field,
+          store.hasPath(fieldPath)
+              ? PolicyConfig.read(store.getConfig(fieldPath), path + ".store." + fieldPath, ranking)
+              : storeDefault);
+    }
+    return new GoldenRecordSettings(
+        ranking,
+        onHand,
+        fields,
+        DedupeSettings.fromConfig(config.getConfig("dedupe")),
+        config.getInt("snapshot-every"),
+        config.getInt("tag-slices"));
+  }
+
+  /** The tag that puts an entity's events in one of {@code tagSlices} slices for read models. */
+  public String sliceTag(String entityType, String entityId) {
+    return entityType + "-" + Math.floorMod(entityId.hashCode(), tagSlices);
+  }
+}
