@@ -13,10 +13,15 @@ public final class RawText {
   private RawText() {}
 
   /**
-   * The bytes as UTF-8 text; bytes that are not UTF-8 are kept as a hex dump so that nothing of
-   * the original is lost.
+   * The bytes as UTF-8 text. Bytes that are not UTF-8, or hold a NUL (which PostgreSQL text
+   * cannot store), are kept as a hex dump so that nothing of the original is lost.
    */
   public static String of(byte[] raw) {
+    for (byte b : raw) {
+      if (b == 0) {
+        return hex(raw);
+      }
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -25,11 +30,15 @@ public final class RawText {
           .decode(ByteBuffer.wrap(raw))
           .toString();
     } catch (CharacterCodingException e) {
-      StringBuilder hex = new StringBuilder("hex:");
-      for (byte b : raw) {
-        hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-      }
-      return hex.toString();
+      return hex(raw);
     }
+  }
+
+  private static String hex(byte[] raw) {
+    StringBuilder hex = new StringBuilder(4 + raw.length * 2).append("hex:");
+    for (byte b : raw) {
+      hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+    return hex.toString();
   }
 }

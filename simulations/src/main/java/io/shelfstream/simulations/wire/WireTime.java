@@ -1,6 +1,7 @@
 package io.shelfstream.simulations.wire;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -30,6 +31,11 @@ public final class WireTime {
     twoDigits(out, time.getMinute()).append(':');
     twoDigits(out, time.getSecond());
     out.append(time.getOffset().getId());
+  }
+
+  /** An offset always written as ±hh:mm, never "Z": a store timezone given as an offset looks like this. */
+  public static String explicitOffset(ZoneOffset offset) {
+    return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
   }
 
   private static StringBuilder twoDigits(StringBuilder out, int value) {

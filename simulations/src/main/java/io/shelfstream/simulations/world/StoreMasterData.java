@@ -2,6 +2,7 @@ package io.shelfstream.simulations.world;
 
 import io.shelfstream.simulations.event.StoreField;
 import io.shelfstream.simulations.event.StoreUpdate;
+import io.shelfstream.simulations.wire.WireTime;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
@@ -79,7 +80,7 @@ final class StoreMasterData {
       pos.put(StoreField.ADDRESS, address[s] + ", unit " + (1 + random.nextInt(40)));
     }
     if (random.nextDouble() < 0.002) {
-      pos.put(StoreField.TIMEZONE, clock.offset().getId());
+      pos.put(StoreField.TIMEZONE, WireTime.explicitOffset(clock.offset()));
       timezoneToRestore[s] = true;
     }
     if (!pos.isEmpty()) {

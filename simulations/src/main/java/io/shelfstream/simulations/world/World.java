@@ -57,6 +57,31 @@ public final class World {
     return new DayByDay(new DaySimulator(this), spec.days());
   }
 
+  /**
+   * The first {@code limit} events of an endless life: days are added until there are enough,
+   * whatever {@code spec.days()} says.
+   */
+  public Iterator<SimEvent> firstEvents(long limit) {
+    Iterator<SimEvent> endless = new DayByDay(new DaySimulator(this), WorldSpec.UNBOUNDED);
+    return new Iterator<>() {
+      private long taken;
+
+      @Override
+      public boolean hasNext() {
+        return taken < limit && endless.hasNext();
+      }
+
+      @Override
+      public SimEvent next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException("all " + limit + " events were taken");
+        }
+        taken++;
+        return endless.next();
+      }
+    };
+  }
+
   private static final class DayByDay implements Iterator<SimEvent> {
 
     private final DaySimulator simulator;

@@ -1,0 +1,106 @@
+package io.shelfstream.persistence.deadletter;
+
+import io.shelfstream.engine.ingest.DeadLetter;
+import io.shelfstream.engine.ingest.DeadLetterStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+
+/** Dead letters in the {@code dead_letter} table of the node's database, written in batches. */
+public final class JdbcDeadLetterStore implements DeadLetterStore {
+  private static final int MAX_KEY_LENGTH = 255;
+  private static final String INSERT =
+      "INSERT INTO dead_letter (received_at, channel, position, source, event_id, reason, raw_text)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String NEWEST =
+      "SELECT id, received_at, channel, position, source, event_id, reason, raw_text"
+          + " FROM dead_letter ORDER BY id DESC LIMIT ?";
+
+  private final DataSource dataSource;
+  private final Executor blocking;
+
+  /** {@code blocking} runs the JDBC calls; it must not be an actor dispatcher's. */
+  public JdbcDeadLetterStore(DataSource dataSource, Executor blocking) {
+    this.dataSource = dataSource;
+    this.blocking = blocking;
+  }
+
+  @Override
+  public CompletionStage<Void> store(List<DeadLetter> letters) {
+    return CompletableFuture.runAsync(() -> insert(letters), blocking);
+  }
+
+  private void insert(List<DeadLetter> letters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      connection.setAutoCommit(false);
+      for (DeadLetter letter : letters) {
+        insert.setTimestamp(1, Timestamp.from(letter.receivedAt()));
+        insert.setString(2, key(letter.channel()));
+        insert.setString(3, key(letter.where()));
+        insert.setString(4, key(letter.source()));
+        insert.setString(5, key(letter.eventId()));
+        insert.setString(6, text(letter.reason()));
+        insert.setString(7, text(letter.raw()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+      connection.commit();
+    } catch (SQLException e) {
+      throw new CompletionException("dead letters not stored: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public CompletionStage<List<StoredDeadLetter>> newest(int limit) {
+    return CompletableFuture.supplyAsync(() -> query(limit), blocking);
+  }
+
+  private List<StoredDeadLetter> query(int limit) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(NEWEST)) {
+      select.setInt(1, limit);
+      List<StoredDeadLetter> letters = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          letters.add(
+              new StoredDeadLetter(
+                  rows.getLong(1),
+                  new DeadLetter(
+                      rows.getTimestamp(2).toInstant(),
+                      rows.getString(3),
+                      rows.getString(4),
+                      rows.getString(5),
+                      rows.getString(6),
+                      rows.getString(7),
+                      rows.getString(8))));
+        }
+      }
+      return letters;
+    } catch (SQLException e) {
+      throw new CompletionException("dead letters not readable: " + e.getMessage(), e);
+    }
+  }
+
+  private static String key(String value) {
+    if (value == null) {
+      return null;
+    }
+    String clean = text(value);
+    return clean.length() > MAX_KEY_LENGTH ? clean.substring(0, MAX_KEY_LENGTH) : clean;
+  }
+
+  /** PostgreSQL text cannot hold NUL; raw text with NUL is already kept as hex by RawText. */
+  private static String text(String value) {
+    return value == null ? null : value.replace('\0', '\uFFFD');
+  }
+}

@@ -1,0 +1,58 @@
+-- Shelfstream schema for PostgreSQL. Run statement by statement, at every start: each statement
+-- is idempotent. The journal and snapshot tables are those of pekko-persistence-jdbc 1.1.1
+-- (schema/postgres/postgres-create-schema.sql in its jar), without the schema prefix so that a
+-- connection's search_path decides where they live, and with IF NOT EXISTS on the index.
+
+CREATE TABLE IF NOT EXISTS event_journal(
+  ordering BIGSERIAL,
+  persistence_id VARCHAR(255) NOT NULL,
+  sequence_number BIGINT NOT NULL,
+  deleted BOOLEAN DEFAULT FALSE NOT NULL,
+  writer VARCHAR(255) NOT NULL,
+  write_timestamp BIGINT,
+  adapter_manifest VARCHAR(255),
+  event_ser_id INTEGER NOT NULL,
+  event_ser_manifest VARCHAR(255) NOT NULL,
+  event_payload BYTEA NOT NULL,
+  meta_ser_id INTEGER,
+  meta_ser_manifest VARCHAR(255),
+  meta_payload BYTEA,
+  PRIMARY KEY(persistence_id, sequence_number)
+);
+
+CREATE UNIQUE INDEX IF NOT EXISTS event_journal_ordering_idx ON event_journal(ordering);
+
+CREATE TABLE IF NOT EXISTS event_tag(
+  event_id BIGINT,
+  tag VARCHAR(256),
+  PRIMARY KEY(event_id, tag),
+  CONSTRAINT fk_event_journal
+    FOREIGN KEY(event_id)
+    REFERENCES event_journal(ordering)
+    ON DELETE CASCADE
+);
+
+CREATE TABLE IF NOT EXISTS snapshot(
+  persistence_id VARCHAR(255) NOT NULL,
+  sequence_number BIGINT NOT NULL,
+  created BIGINT NOT NULL,
+  snapshot_ser_id INTEGER NOT NULL,
+  snapshot_ser_manifest VARCHAR(255) NOT NULL,
+  snapshot_payload BYTEA NOT NULL,
+  meta_ser_id INTEGER,
+  meta_ser_manifest VARCHAR(255),
+  meta_payload BYTEA,
+  PRIMARY KEY(persistence_id, sequence_number)
+);
+
+-- Records that could not become events, with why: nothing sent is ever dropped.
+CREATE TABLE IF NOT EXISTS dead_letter(
+  id BIGSERIAL PRIMARY KEY,
+  received_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  channel VARCHAR(255) NOT NULL,
+  position VARCHAR(255) NOT NULL,
+  source VARCHAR(255),
+  event_id VARCHAR(255),
+  reason TEXT NOT NULL,
+  raw_text TEXT NOT NULL
+);

@@ -1,0 +1,73 @@
+package io.shelfstream.simulations.noise;
+
+/**
+ * The noise knobs, each a percentage (0-100) of the world's events it applies to, and the bounds
+ * that keep the reordering stages' memory bounded.
+ *
+ * @param reorderWindow the furthest (in lines) an out-of-order event is moved later
+ * @param duplicateWindow the furthest (in lines) after its original a duplicate is re-sent
+ * @param lateHoldLimit the most events held back waiting for a newer count at once
+ */
+public record NoiseSpec(
+    int duplicatesPercent,
+    int malformedPercent,
+    int outOfOrderPercent,
+    int latePercent,
+    int conflictsPercent,
+    int reorderWindow,
+    int duplicateWindow,
+    int lateHoldLimit) {
+
+  public static final NoiseSpec NONE = new NoiseSpec(0, 0, 0, 0, 0, 2_000, 5_000, 50_000);
+
+  public NoiseSpec {
+    percent("duplicates", duplicatesPercent);
+    percent("malformed", malformedPercent);
+    percent("out-of-order", outOfOrderPercent);
+    percent("late", latePercent);
+    percent("conflicts", conflictsPercent);
+    positive("reorder-window", reorderWindow);
+    positive("duplicate-window", duplicateWindow);
+    positive("late-hold-limit", lateHoldLimit);
+  }
+
+  public NoiseSpec withDuplicates(int percent) {
+    return new NoiseSpec(percent, malformedPercent, outOfOrderPercent, latePercent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+  }
+
+  public NoiseSpec withMalformed(int percent) {
+    return new NoiseSpec(duplicatesPercent, percent, outOfOrderPercent, latePercent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+  }
+
+  public NoiseSpec withOutOfOrder(int percent) {
+    return new NoiseSpec(duplicatesPercent, malformedPercent, percent, latePercent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+  }
+
+  public NoiseSpec withLate(int percent) {
+    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, percent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+  }
+
+  public NoiseSpec withConflicts(int percent) {
+    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, latePercent, percent, reorderWindow, duplicateWindow, lateHoldLimit);
+  }
+
+  public NoiseSpec withReorderWindow(int lines) {
+    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, latePercent, conflictsPercent, lines, duplicateWindow, lateHoldLimit);
+  }
+
+  public NoiseSpec withDuplicateWindow(int lines) {
+    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, latePercent, conflictsPercent, reorderWindow, lines, lateHoldLimit);
+  }
+
+  private static void percent(String knob, int value) {
+    if (value < 0 || value > 100) {
+      throw new IllegalArgumentException(knob + " must be a percentage from 0 to 100, got " + value);
+    }
+  }
+
+  private static void positive(String knob, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(knob + " must be at least 1, got " + value);
+    }
+  }
+}
