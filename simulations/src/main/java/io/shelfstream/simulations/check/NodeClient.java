@@ -1,0 +1,77 @@
+package io.shelfstream.simulations.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shelfstream.simulations.event.StockKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** Reads golden records and policies from a node over HTTP. */
+public final class NodeClient {
+
+  /** A record as served: the status, and the body when it is 200. */
+  public record Fetched(int status, JsonNode body) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private final HttpClient client;
+  private final URI base;
+
+  public NodeClient(URI base) {
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    this.base = base;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** The policies document; fails with the node's answer when it is not 200. */
+  public String policies() throws IOException, InterruptedException {
+    URI uri = base.resolve("/v1/golden-record/policies");
+    HttpResponse<String> response = client.send(get(uri), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("GET " + uri + " answered HTTP " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  public CompletableFuture<Fetched> inventory(StockKey key) {
+    return fetch(base.resolve("/v1/inventory/" + segment(key.locationId()) + "/" + segment(key.sku())));
+  }
+
+  public CompletableFuture<Fetched> store(String storeId) {
+    return fetch(base.resolve("/v1/stores/" + segment(storeId)));
+  }
+
+  private CompletableFuture<Fetched> fetch(URI uri) {
+    return client.sendAsync(get(uri), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+      if (response.statusCode() != 200) {
+        return new Fetched(response.statusCode(), null);
+      }
+      try {
+        return new Fetched(200, JSON.readTree(response.body()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("GET " + uri + ": body is not JSON", e);
+      }
+    });
+  }
+
+  private static HttpRequest get(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build();
+  }
+
+  /** URLEncoder encodes for forms: a space must be %20 in a path, not '+'. */
+  static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,128 @@
+package io.shelfstream.simulations.emit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What was sent and what the node answered, shared by the generator thread and the emitters'
+ * threads. Anomalies are lines whose acknowledgement contradicts what the simulator knows about
+ * them: a valid line rejected, a malformed line accepted, a line never acknowledged.
+ */
+public final class SendStats {
+
+  private static final int KEPT_ANOMALIES = 20;
+
+  private final LongAdder sent = new LongAdder();
+  private final LongAdder malformedSent = new LongAdder();
+  private final LongAdder resent = new LongAdder();
+  private final LongAdder accepted = new LongAdder();
+  private final LongAdder duplicates = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final LongAdder validRejected = new LongAdder();
+  private final LongAdder malformedNotRejected = new LongAdder();
+  private final LongAdder unacknowledged = new LongAdder();
+  private final Histogram ackLatencyMicros = new ConcurrentHistogram(3);
+  private final List<String> anomalies = new ArrayList<>();
+  private final AtomicReference<String> failure = new AtomicReference<>();
+
+  public void sent(boolean malformed, boolean resend) {
+    sent.increment();
+    if (malformed) {
+      malformedSent.increment();
+    }
+    if (resend) {
+      resent.increment();
+    }
+  }
+
+  public void acknowledged(long acceptedLines, long duplicateLines, long rejectedLines) {
+    accepted.add(acceptedLines);
+    duplicates.add(duplicateLines);
+    rejected.add(rejectedLines);
+  }
+
+  public void latency(long nanos, long lines) {
+    if (lines > 0) {
+      ackLatencyMicros.recordValueWithCount(Math.max(0, nanos / 1_000), lines);
+    }
+  }
+
+  public void validRejected(long lines, String detail) {
+    validRejected.add(lines);
+    anomaly(detail);
+  }
+
+  public void malformedNotRejected(long lines, String detail) {
+    malformedNotRejected.add(lines);
+    anomaly(detail);
+  }
+
+  public void unacknowledged(long lines, String detail) {
+    unacknowledged.add(lines);
+    anomaly(detail);
+  }
+
+  /** Something the node's answer does not explain, without a line to blame. */
+  public synchronized void anomaly(String detail) {
+    if (anomalies.size() < KEPT_ANOMALIES) {
+      anomalies.add(detail);
+    }
+  }
+
+  /** Stops the run: the first failure wins and is reported. */
+  public void fail(String reason) {
+    failure.compareAndSet(null, reason);
+  }
+
+  public String failure() {
+    return failure.get();
+  }
+
+  public long sent() {
+    return sent.sum();
+  }
+
+  public long malformedSent() {
+    return malformedSent.sum();
+  }
+
+  public long resent() {
+    return resent.sum();
+  }
+
+  public long accepted() {
+    return accepted.sum();
+  }
+
+  public long duplicates() {
+    return duplicates.sum();
+  }
+
+  public long rejected() {
+    return rejected.sum();
+  }
+
+  public long validRejected() {
+    return validRejected.sum();
+  }
+
+  public long malformedNotRejected() {
+    return malformedNotRejected.sum();
+  }
+
+  public long unacknowledged() {
+    return unacknowledged.sum();
+  }
+
+  public Histogram latencySnapshot() {
+    return ackLatencyMicros.copy();
+  }
+
+  public synchronized List<String> anomalies() {
+    return List.copyOf(anomalies);
+  }
+}
