@@ -17,7 +17,8 @@ public final class TestSettings {
   private TestSettings() {}
 
   public static GoldenRecordSettings lastWriteWins() {
-    return with(new ConflictPolicy.LastWriteWins(RANKING), new DedupeSettings(Duration.ofDays(7), 1000));
+    return with(
+        new ConflictPolicy.LastWriteWins(RANKING), new DedupeSettings(Duration.ofDays(7), 1000));
   }
 
   public static GoldenRecordSettings sourcePriority(Duration staleness) {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A fresh, empty database for one test: an embedded H2 file database in a temporary folder, or,
- * when {@code SHELFSTREAM_TEST_PG_URL} is set, a new schema in that PostgreSQL. Closing it
- * removes it.
+ * when {@code SHELFSTREAM_TEST_PG_URL} is set, a new schema in that PostgreSQL. Closing it removes
+ * it.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String PG_URL_ENV = "SHELFSTREAM_TEST_PG_URL";
@@ -65,7 +65,8 @@ public final class TestDatabase implements AutoCloseable {
     String url = System.getenv(PG_URL_ENV);
     String user = envOr(PG_USER_ENV, "postgres");
     String password = envOr(PG_PASSWORD_ENV, "");
-    String schema = "shelfstream_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String schema =
+        "shelfstream_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute(url, user, password, "CREATE SCHEMA " + schema);
     String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     return new TestDatabase(
@@ -101,7 +102,8 @@ public final class TestDatabase implements AutoCloseable {
     try (Connection connection = DriverManager.getConnection(url, user, password)) {
       connection.createStatement().execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL at " + url + " is not usable for tests: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL at " + url + " is not usable for tests: " + e.getMessage(), e);
     }
   }
 

@@ -4,8 +4,8 @@ import com.typesafe.config.Config;
 import java.time.Duration;
 
 /**
- * How long an entity remembers event ids beyond what it needs for correctness: ids of events
- * within {@code window} of the newest event time it has seen, at most {@code maxIds} of them.
+ * How long an entity remembers event ids beyond what it needs for correctness: ids of events within
+ * {@code window} of the newest event time it has seen, at most {@code maxIds} of them.
  */
 public record DedupeSettings(Duration window, int maxIds) {
 

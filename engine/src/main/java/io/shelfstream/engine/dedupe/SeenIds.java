@@ -34,7 +34,8 @@ public record SeenIds(List<Entry> entries) {
         new Entry(stamp.source(), stamp.eventId(), stamp.occurredAt().toInstant().toEpochMilli());
     List<Entry> next = new ArrayList<>(entries.size() + 1);
     next.addAll(entries);
-    int at = Collections.binarySearch(next, entry, (a, b) -> Long.compare(a.epochMilli, b.epochMilli));
+    int at =
+        Collections.binarySearch(next, entry, (a, b) -> Long.compare(a.epochMilli, b.epochMilli));
     next.add(at < 0 ? -at - 1 : at + 1, entry);
 
     long newest = next.get(next.size() - 1).epochMilli;

@@ -19,7 +19,8 @@ public sealed interface Decoded<P> {
       P position, String where, String eventId, String source, String reason, String raw)
       implements Decoded<P> {}
 
-  static <P> Decoded<P> of(P position, String where, ParseResult parsed, String defaultSource, byte[] raw) {
+  static <P> Decoded<P> of(
+      P position, String where, ParseResult parsed, String defaultSource, byte[] raw) {
     if (parsed instanceof ParseResult.Parsed ok) {
       return new Valid<>(position, where, ok.event());
     }

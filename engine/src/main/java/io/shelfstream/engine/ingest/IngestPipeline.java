@@ -64,7 +64,8 @@ public final class IngestPipeline {
         letters.isEmpty()
             ? CompletableFuture.completedFuture(null)
             : deadLetters.store(letters).handle((done, error) -> error);
-    return acks.thenCombine(stored, (eventAcks, storeError) -> outcomes(batch, eventAcks, storeError));
+    return acks.thenCombine(
+        stored, (eventAcks, storeError) -> outcomes(batch, eventAcks, storeError));
   }
 
   private DeadLetter deadLetter(String channel, Invalid<?> invalid) {
@@ -88,19 +89,21 @@ public final class IngestPipeline {
       if (record instanceof Valid<P> valid) {
         EventAck ack = eventAcks.get(nextAck++);
         outcomes[i] =
-            new Outcome<>(
-                valid.position(), valid.event().eventId(), statusOf(ack), ack.failure());
+            new Outcome<>(valid.position(), valid.event().eventId(), statusOf(ack), ack.failure());
       } else {
         var invalid = (Invalid<P>) record;
         outcomes[i] =
             storeError == null
-                ? new Outcome<>(invalid.position(), invalid.eventId(), Status.REJECTED, invalid.reason())
+                ? new Outcome<>(
+                    invalid.position(), invalid.eventId(), Status.REJECTED, invalid.reason())
                 : new Outcome<>(
                     invalid.position(),
                     invalid.eventId(),
                     Status.FAILED,
-                    invalid.reason() + " (and the dead letter could not be stored: "
-                        + storeError.getMessage() + "; resend)");
+                    invalid.reason()
+                        + " (and the dead letter could not be stored: "
+                        + storeError.getMessage()
+                        + "; resend)");
       }
     }
     return Arrays.asList(outcomes);

@@ -13,7 +13,8 @@ public record IngestSettings(
 
   public IngestSettings {
     if (batchSize < 1 || parallelism < 1) {
-      throw new IllegalArgumentException("shelfstream.ingest batch-size and parallelism must be >= 1");
+      throw new IllegalArgumentException(
+          "shelfstream.ingest batch-size and parallelism must be >= 1");
     }
   }
 

@@ -8,7 +8,9 @@ import org.apache.pekko.util.ByteString;
  */
 public record Line(long number, ByteString bytes, long length, boolean overlong) {
 
-  /** Whether the line holds nothing but spaces and tabs: NDJSON senders use these as keep-alives. */
+  /**
+   * Whether the line holds nothing but spaces and tabs: NDJSON senders use these as keep-alives.
+   */
   public boolean isBlank() {
     for (int i = 0; i < bytes.size(); i++) {
       byte b = bytes.apply(i);

@@ -13,8 +13,8 @@ import org.apache.pekko.util.ByteString;
 /**
  * Splits bytes into lines on {@code \n} (dropping a {@code \r} before it). Unlike Pekko's
  * Framing.delimiter, a line longer than {@code maxLineBytes} does not fail the stream: it is
- * emitted as an overlong {@link Line} holding its first {@code maxLineBytes} bytes, and the rest
- * of it is skipped as it streams by, so memory stays bounded and the next lines go on.
+ * emitted as an overlong {@link Line} holding its first {@code maxLineBytes} bytes, and the rest of
+ * it is skipped as it streams by, so memory stays bounded and the next lines go on.
  */
 public final class LineFraming extends GraphStage<FlowShape<ByteString, Line>> {
   private final int maxLineBytes;
@@ -41,26 +41,30 @@ public final class LineFraming extends GraphStage<FlowShape<ByteString, Line>> {
       private long overlongLength;
 
       {
-        setHandler(in, new AbstractInHandler() {
-          @Override
-          public void onPush() {
-            buffer = buffer.concat(grab(in));
-            emitOrPull();
-          }
+        setHandler(
+            in,
+            new AbstractInHandler() {
+              @Override
+              public void onPush() {
+                buffer = buffer.concat(grab(in));
+                emitOrPull();
+              }
 
-          @Override
-          public void onUpstreamFinish() {
-            if (isAvailable(out)) {
-              emitOrPull();
-            }
-          }
-        });
-        setHandler(out, new AbstractOutHandler() {
-          @Override
-          public void onPull() {
-            emitOrPull();
-          }
-        });
+              @Override
+              public void onUpstreamFinish() {
+                if (isAvailable(out)) {
+                  emitOrPull();
+                }
+              }
+            });
+        setHandler(
+            out,
+            new AbstractOutHandler() {
+              @Override
+              public void onPull() {
+                emitOrPull();
+              }
+            });
       }
 
       private void emitOrPull() {

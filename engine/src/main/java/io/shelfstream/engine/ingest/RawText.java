@@ -13,8 +13,8 @@ public final class RawText {
   private RawText() {}
 
   /**
-   * The bytes as UTF-8 text. Bytes that are not UTF-8, or hold a NUL (which PostgreSQL text
-   * cannot store), are kept as a hex dump so that nothing of the original is lost.
+   * The bytes as UTF-8 text. Bytes that are not UTF-8, or hold a NUL (which PostgreSQL text cannot
+   * store), are kept as a hex dump so that nothing of the original is lost.
    */
   public static String of(byte[] raw) {
     for (byte b : raw) {

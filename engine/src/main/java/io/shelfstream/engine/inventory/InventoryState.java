@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What an inventory entity keeps: each source's latest count, the movements that a count may
- * still leave after it (those after the count horizon, see docs/golden-record.md), and the ids it
+ * What an inventory entity keeps: each source's latest count, the movements that a count may still
+ * leave after it (those after the count horizon, see docs/golden-record.md), and the ids it
  * remembers. Everything else (the baseline, onHand) is derived, so the record depends only on the
  * set of events applied, never on their order.
  */
@@ -28,7 +28,8 @@ public record InventoryState(
     long version)
     implements CborSerializable {
 
-  public static final InventoryState EMPTY = new InventoryState(Map.of(), List.of(), SeenIds.EMPTY, 0);
+  public static final InventoryState EMPTY =
+      new InventoryState(Map.of(), List.of(), SeenIds.EMPTY, 0);
 
   /** A movement that may still apply: its provenance and its signed change to onHand. */
   public record Movement(Stamp stamp, long delta) {}
@@ -43,8 +44,8 @@ public record InventoryState(
   }
 
   /**
-   * Whether {@code (source, eventId)} was applied before. Movements that may still apply are
-   * always remembered, whatever the dedupe window, so that none can be applied twice.
+   * Whether {@code (source, eventId)} was applied before. Movements that may still apply are always
+   * remembered, whatever the dedupe window, so that none can be applied twice.
    */
   public boolean hasSeen(String source, String eventId) {
     if (seen.contains(source, eventId)) {

@@ -80,12 +80,7 @@ public final class SkuInventory
   public record CountRecorded(Stamp stamp, long onHand) implements Event {}
 
   public record MovementRecorded(
-      Stamp stamp,
-      MovementKind kind,
-      long qty,
-      BigDecimal unitPrice,
-      String channel,
-      String reason)
+      Stamp stamp, MovementKind kind, long qty, BigDecimal unitPrice, String channel, String reason)
       implements Event {
     public long delta() {
       return kind.delta(qty);
@@ -93,8 +88,7 @@ public final class SkuInventory
   }
 
   public static void init(ClusterSharding sharding, GoldenRecordSettings settings) {
-    sharding.init(
-        Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings)));
+    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings)));
   }
 
   public static Behavior<Command> create(String entityId, GoldenRecordSettings settings) {

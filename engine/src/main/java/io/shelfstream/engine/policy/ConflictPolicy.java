@@ -13,8 +13,8 @@ public sealed interface ConflictPolicy {
   <T> Optional<Versioned<T>> choose(Map<String, Versioned<T>> latestBySource);
 
   /**
-   * How far before the newest value a future choice can fall. Anything at or before {@code newest
-   * - slack} can never be chosen again, nor be after the chosen value (docs/golden-record.md).
+   * How far before the newest value a future choice can fall. Anything at or before {@code newest -
+   * slack} can never be chosen again, nor be after the chosen value (docs/golden-record.md).
    */
   Duration horizonSlack();
 

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Reads one policy block: {@code { policy = last-write-wins }} or {@code { policy =
- * source-priority, sources = [erp, pos], staleness = 24h }}. {@code sources} defaults to the
- * global ranking.
+ * source-priority, sources = [erp, pos], staleness = 24h }}. {@code sources} defaults to the global
+ * ranking.
  */
 public final class PolicyConfig {
   private PolicyConfig() {}
@@ -18,7 +18,9 @@ public final class PolicyConfig {
       case "last-write-wins" -> new ConflictPolicy.LastWriteWins(globalRanking);
       case "source-priority" -> {
         SourceRanking ranking =
-            block.hasPath("sources") ? new SourceRanking(block.getStringList("sources")) : globalRanking;
+            block.hasPath("sources")
+                ? new SourceRanking(block.getStringList("sources"))
+                : globalRanking;
         Duration staleness =
             block.hasPath("staleness") ? block.getDuration("staleness") : Duration.ZERO;
         if (staleness.isNegative()) {
@@ -28,8 +30,7 @@ public final class PolicyConfig {
       }
       default ->
           throw new ConfigException.BadValue(
-              path + ".policy",
-              "must be last-write-wins or source-priority, got \"" + name + "\"");
+              path + ".policy", "must be last-write-wins or source-priority, got \"" + name + "\"");
     };
   }
 }

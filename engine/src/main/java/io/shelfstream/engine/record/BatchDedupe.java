@@ -9,8 +9,8 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
- * Splits a batch of events for one entity into those to journal and the statuses to answer with:
- * an event is a duplicate when the entity has seen it, or when it came earlier in the same batch.
+ * Splits a batch of events for one entity into those to journal and the statuses to answer with: an
+ * event is a duplicate when the entity has seen it, or when it came earlier in the same batch.
  */
 public record BatchDedupe<E>(List<E> fresh, List<IngestStatus> statuses) {
 

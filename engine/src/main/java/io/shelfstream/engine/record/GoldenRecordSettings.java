@@ -36,7 +36,8 @@ public record GoldenRecordSettings(
         PolicyConfig.read(
             config.getConfig("inventory.on-hand"), path + ".inventory.on-hand", ranking);
     Config store = config.getConfig("store");
-    ConflictPolicy storeDefault = PolicyConfig.read(store.getConfig("default"), path + ".store.default", ranking);
+    ConflictPolicy storeDefault =
+        PolicyConfig.read(store.getConfig("default"), path + ".store.default", ranking);
     Map<StoreField, ConflictPolicy> fields = new EnumMap<>(StoreField.class);
     for (StoreField field : StoreField.values()) {
       String fieldPath = "fields." + field.wireName();

@@ -22,15 +22,16 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
- * The front door of the golden record: starts the sharded entities and hands them events,
- * grouped so that each entity gets one command per batch, whatever node it lives on.
+ * The front door of the golden record: starts the sharded entities and hands them events, grouped
+ * so that each entity gets one command per batch, whatever node it lives on.
  */
 public final class GoldenRecords {
   private final ClusterSharding sharding;
   private final GoldenRecordSettings settings;
   private final Duration askTimeout;
 
-  private GoldenRecords(ClusterSharding sharding, GoldenRecordSettings settings, Duration askTimeout) {
+  private GoldenRecords(
+      ClusterSharding sharding, GoldenRecordSettings settings, Duration askTimeout) {
     this.sharding = sharding;
     this.settings = settings;
     this.askTimeout = askTimeout;
@@ -49,8 +50,8 @@ public final class GoldenRecords {
   }
 
   /**
-   * Hands every event to its entity and completes once each has answered: one ack per event, in
-   * the order given. Never completes exceptionally; an entity that fails makes its events {@link
+   * Hands every event to its entity and completes once each has answered: one ack per event, in the
+   * order given. Never completes exceptionally; an entity that fails makes its events {@link
    * IngestStatus#FAILED}.
    */
   public CompletionStage<List<EventAck>> ingest(List<? extends RetailEvent> events) {
@@ -104,7 +105,8 @@ public final class GoldenRecords {
   }
 
   private static String describe(Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 

@@ -29,7 +29,8 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 public final class Store
     extends EventSourcedBehaviorWithEnforcedReplies<Store.Command, Store.StoreUpdated, StoreState> {
 
-  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Store");
+  public static final EntityTypeKey<Command> TYPE_KEY =
+      EntityTypeKey.create(Command.class, "Store");
   public static final String TAG_PREFIX = "store";
 
   public sealed interface Command extends CborSerializable {}

@@ -47,7 +47,12 @@ class LineFramingTest {
   @Test
   void anOverlongLineIsReportedWithItsStartAndLengthAndTheNextLinesGoOn() throws Exception {
     String longLine = "x".repeat(50);
-    var lines = frame(10, "ok\n" + longLine.substring(0, 7), longLine.substring(7, 30), longLine.substring(30) + "\nnext\n");
+    var lines =
+        frame(
+            10,
+            "ok\n" + longLine.substring(0, 7),
+            longLine.substring(7, 30),
+            longLine.substring(30) + "\nnext\n");
     assertThat(lines).hasSize(3);
     assertThat(lines.get(1).overlong()).isTrue();
     assertThat(lines.get(1).length()).isEqualTo(50);

@@ -125,10 +125,7 @@ class InventoryStateTest {
     var view =
         replay(
             settings,
-            List.of(
-                sale,
-                move(MovementKind.SALE, "later", "2026-03-05T00:00:00Z", 1),
-                sale));
+            List.of(sale, move(MovementKind.SALE, "later", "2026-03-05T00:00:00Z", 1), sale));
     assertThat(view.onHand()).isEqualTo(-3);
   }
 }

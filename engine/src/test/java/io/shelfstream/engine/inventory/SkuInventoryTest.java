@@ -79,7 +79,8 @@ class SkuInventoryTest {
     var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
     assertThat(ingest(sale, sale).statuses()).containsExactly(ACCEPTED, DUPLICATE);
 
-    var again = kit.<IngestReply>runCommand(replyTo -> new SkuInventory.Ingest(List.of(sale), replyTo));
+    var again =
+        kit.<IngestReply>runCommand(replyTo -> new SkuInventory.Ingest(List.of(sale), replyTo));
     assertThat(again.reply().statuses()).containsExactly(DUPLICATE);
     assertThat(again.hasNoEvents()).isTrue();
     assertThat(view().onHand()).isEqualTo(-3);
@@ -91,7 +92,11 @@ class SkuInventoryTest {
     ingest(count("pos", "c1", "2026-03-01T08:00:00Z", 10), sale);
 
     var restarted = kit.restart();
-    assertThat(restarted.state().view(new io.shelfstream.protocols.event.InventoryKey("S001", "SKU-1"), SETTINGS).onHand())
+    assertThat(
+            restarted
+                .state()
+                .view(new io.shelfstream.protocols.event.InventoryKey("S001", "SKU-1"), SETTINGS)
+                .onHand())
         .isEqualTo(7);
     assertThat(ingest(sale).statuses()).containsExactly(DUPLICATE);
     assertThat(view().onHand()).isEqualTo(7);
@@ -100,7 +105,8 @@ class SkuInventoryTest {
 
   @Test
   void neverSeenMeansNoRecord() {
-    assertThat(kit.<Optional<InventoryView>>runCommand(SkuInventory.GetView::new).reply()).isEmpty();
+    assertThat(kit.<Optional<InventoryView>>runCommand(SkuInventory.GetView::new).reply())
+        .isEmpty();
   }
 
   @Test
@@ -108,7 +114,12 @@ class SkuInventoryTest {
     var everyThree = TestSettings.with(SETTINGS.onHand(), SETTINGS.dedupe());
     everyThree =
         new GoldenRecordSettings(
-            everyThree.ranking(), everyThree.onHand(), everyThree.storeFields(), everyThree.dedupe(), 3, 4);
+            everyThree.ranking(),
+            everyThree.onHand(),
+            everyThree.storeFields(),
+            everyThree.dedupe(),
+            3,
+            4);
     var snapshotting =
         EventSourcedBehaviorTestKit.<Command, Event, InventoryState>create(
             testKit.system(), SkuInventory.create("S002|SKU-9", everyThree));

@@ -82,7 +82,8 @@ class ConflictPolicyTest {
 
   @Test
   void noValueChoosesNothing() {
-    assertThat(new ConflictPolicy.LastWriteWins(ranking).choose(Map.<String, Versioned<String>>of()))
+    assertThat(
+            new ConflictPolicy.LastWriteWins(ranking).choose(Map.<String, Versioned<String>>of()))
         .isEmpty();
     assertThat(
             new ConflictPolicy.SourcePriority(ranking, Duration.ZERO)

@@ -37,9 +37,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The same set of events, in any order and with any duplicates, gives the same golden record,
- * and that record is the one docs/golden-record.md defines over the whole set (computed here
- * naively, without the engine's pruning and dedupe memory).
+ * The same set of events, in any order and with any duplicates, gives the same golden record, and
+ * that record is the one docs/golden-record.md defines over the whole set (computed here naively,
+ * without the engine's pruning and dedupe memory).
  */
 class ConvergenceProperties {
   private static final InventoryKey KEY = new InventoryKey("S001", "SKU-1");
@@ -83,7 +83,15 @@ class ConvergenceProperties {
         }
       }
       StoreView actual = state.view("S001", settings);
-      assertThat(new StoreView("S001", actual.name(), actual.address(), actual.timezone(), actual.status(), 0, actual.provenance()))
+      assertThat(
+              new StoreView(
+                  "S001",
+                  actual.name(),
+                  actual.address(),
+                  actual.timezone(),
+                  actual.status(),
+                  0,
+                  actual.provenance()))
           .isEqualTo(expected);
     }
   }
@@ -103,7 +111,8 @@ class ConvergenceProperties {
 
   private static <E> List<E> distinct(List<E> events, java.util.function.Function<E, Stamp> stamp) {
     Map<List<String>, E> byId = new LinkedHashMap<>();
-    events.forEach(e -> byId.putIfAbsent(List.of(stamp.apply(e).source(), stamp.apply(e).eventId()), e));
+    events.forEach(
+        e -> byId.putIfAbsent(List.of(stamp.apply(e).source(), stamp.apply(e).eventId()), e));
     return new ArrayList<>(byId.values());
   }
 
@@ -112,7 +121,10 @@ class ConvergenceProperties {
     Map<String, Versioned<Long>> latest = new HashMap<>();
     for (SkuInventory.Event event : events) {
       if (event instanceof CountRecorded count) {
-        latest.merge(count.stamp().source(), new Versioned<>(count.onHand(), count.stamp()), settings.ranking()::newer);
+        latest.merge(
+            count.stamp().source(),
+            new Versioned<>(count.onHand(), count.stamp()),
+            settings.ranking()::newer);
       }
     }
     var baseline = settings.onHand().choose(latest);
@@ -129,10 +141,20 @@ class ConvergenceProperties {
         }
       }
     }
-    var count = baseline.map(b -> new InventoryView.CountProvenance(b.stamp().source(), b.stamp().eventId(), b.stamp().occurredAt(), b.value())).orElse(null);
+    var count =
+        baseline
+            .map(
+                b ->
+                    new InventoryView.CountProvenance(
+                        b.stamp().source(), b.stamp().eventId(), b.stamp().occurredAt(), b.value()))
+            .orElse(null);
     return new InventoryView(
-        KEY.locationId(), KEY.sku(), onHand, onHand < 0,
-        baseline.map(b -> b.stamp().occurredAt()).orElse(null), 0,
+        KEY.locationId(),
+        KEY.sku(),
+        onHand,
+        onHand < 0,
+        baseline.map(b -> b.stamp().occurredAt()).orElse(null),
+        0,
         new InventoryView.Provenance(count, applied, last));
   }
 
@@ -143,20 +165,41 @@ class ConvergenceProperties {
       Map<String, Versioned<String>> latest = new HashMap<>();
       for (StoreUpdated event : events) {
         if (event.fields().containsKey(field)) {
-          latest.merge(event.stamp().source(), new Versioned<>(event.fields().get(field), event.stamp()), settings.ranking()::newer);
+          latest.merge(
+              event.stamp().source(),
+              new Versioned<>(event.fields().get(field), event.stamp()),
+              settings.ranking()::newer);
         }
       }
-      settings.storeFields().get(field).choose(latest).ifPresent(chosen -> {
-        values.put(field, chosen.value());
-        provenance.put(field.wireName(), chosen.stamp());
-      });
+      settings
+          .storeFields()
+          .get(field)
+          .choose(latest)
+          .ifPresent(
+              chosen -> {
+                values.put(field, chosen.value());
+                provenance.put(field.wireName(), chosen.stamp());
+              });
     }
-    return new StoreView("S001", values.get(StoreField.NAME), values.get(StoreField.ADDRESS),
-        values.get(StoreField.TIMEZONE), values.get(StoreField.STATUS), 0, provenance);
+    return new StoreView(
+        "S001",
+        values.get(StoreField.NAME),
+        values.get(StoreField.ADDRESS),
+        values.get(StoreField.TIMEZONE),
+        values.get(StoreField.STATUS),
+        0,
+        provenance);
   }
 
   private static InventoryView withoutVersion(InventoryView view) {
-    return new InventoryView(view.locationId(), view.sku(), view.onHand(), view.negative(), view.lastCountAt(), 0, view.provenance());
+    return new InventoryView(
+        view.locationId(),
+        view.sku(),
+        view.onHand(),
+        view.negative(),
+        view.lastCountAt(),
+        0,
+        view.provenance());
   }
 
   @Provide
@@ -182,23 +225,30 @@ class ConvergenceProperties {
             Arbitraries.integers().between(0, 15),
             Arbitraries.integers().between(0, 300),
             Arbitraries.of(OFFSETS))
-        .as((source, id, minute, offset) ->
-            new Stamp(source, "e" + id, T0.plusMinutes(minute).withOffsetSameInstant(offset)));
+        .as(
+            (source, id, minute, offset) ->
+                new Stamp(source, "e" + id, T0.plusMinutes(minute).withOffsetSameInstant(offset)));
   }
 
   @Provide
   Arbitrary<List<SkuInventory.Event>> inventoryEvents() {
     Arbitrary<SkuInventory.Event> count =
-        Combinators.combine(stamps(), Arbitraries.longs().between(0, 100))
-            .as(CountRecorded::new);
+        Combinators.combine(stamps(), Arbitraries.longs().between(0, 100)).as(CountRecorded::new);
     Arbitrary<SkuInventory.Event> movement =
         Combinators.combine(
                 stamps(),
                 Arbitraries.of(MovementKind.class),
                 Arbitraries.longs().between(1, 20),
                 Arbitraries.of(true, false))
-            .as((stamp, kind, qty, negative) ->
-                new MovementRecorded(stamp, kind, kind == MovementKind.ADJUSTMENT && negative ? -qty : qty, null, null, null));
+            .as(
+                (stamp, kind, qty, negative) ->
+                    new MovementRecorded(
+                        stamp,
+                        kind,
+                        kind == MovementKind.ADJUSTMENT && negative ? -qty : qty,
+                        null,
+                        null,
+                        null));
     return Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(3, count), net.jqwik.api.Tuple.of(7, movement))
         .list()
@@ -211,11 +261,21 @@ class ConvergenceProperties {
     Arbitrary<Map<StoreField, String>> fields =
         Arbitraries.subsetOf(StoreField.values())
             .filter(set -> !set.isEmpty())
-            .flatMap(set -> Arbitraries.strings().alpha().ofLength(3).map(value -> {
-              Map<StoreField, String> map = new EnumMap<>(StoreField.class);
-              set.forEach(field -> map.put(field, field.wireName() + "-" + value));
-              return map;
-            }));
-    return Combinators.combine(stamps(), fields).as(StoreUpdated::new).list().ofMinSize(1).ofMaxSize(25);
+            .flatMap(
+                set ->
+                    Arbitraries.strings()
+                        .alpha()
+                        .ofLength(3)
+                        .map(
+                            value -> {
+                              Map<StoreField, String> map = new EnumMap<>(StoreField.class);
+                              set.forEach(field -> map.put(field, field.wireName() + "-" + value));
+                              return map;
+                            }));
+    return Combinators.combine(stamps(), fields)
+        .as(StoreUpdated::new)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(25);
   }
 }

@@ -34,7 +34,8 @@ class StoreTest {
     testKit.shutdownTestKit();
   }
 
-  private static StoreUpdated update(String source, String id, String at, Map<StoreField, String> fields) {
+  private static StoreUpdated update(
+      String source, String id, String at, Map<StoreField, String> fields) {
     return new StoreUpdated(new Stamp(source, id, OffsetDateTime.parse(at)), fields);
   }
 
@@ -42,11 +43,24 @@ class StoreTest {
   void mergesFieldByFieldAndKeepsEachFieldsProvenance() {
     var kit =
         EventSourcedBehaviorTestKit.<Command, StoreUpdated, StoreState>create(
-            testKit.system(), Store.create("S001", TestSettings.sourcePriority(Duration.ofDays(30))));
-    var erp = update("erp", "m1", "2026-01-01T00:00:00Z", Map.of(StoreField.NAME, "Lyon Part-Dieu", StoreField.TIMEZONE, "Europe/Paris"));
-    var pos = update("pos", "m2", "2026-01-05T00:00:00Z", Map.of(StoreField.NAME, "LYON PD", StoreField.STATUS, "open"));
+            testKit.system(),
+            Store.create("S001", TestSettings.sourcePriority(Duration.ofDays(30))));
+    var erp =
+        update(
+            "erp",
+            "m1",
+            "2026-01-01T00:00:00Z",
+            Map.of(StoreField.NAME, "Lyon Part-Dieu", StoreField.TIMEZONE, "Europe/Paris"));
+    var pos =
+        update(
+            "pos",
+            "m2",
+            "2026-01-05T00:00:00Z",
+            Map.of(StoreField.NAME, "LYON PD", StoreField.STATUS, "open"));
 
-    var reply = kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(pos, erp, pos), replyTo)).reply();
+    var reply =
+        kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(pos, erp, pos), replyTo))
+            .reply();
     assertThat(reply.statuses()).containsExactly(ACCEPTED, ACCEPTED, DUPLICATE);
 
     StoreView view = kit.<Optional<StoreView>>runCommand(Store.GetView::new).reply().orElseThrow();
@@ -59,7 +73,8 @@ class StoreTest {
     assertThat(view.provenance()).doesNotContainKey("address");
 
     kit.restart();
-    var again = kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
+    var again =
+        kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
     assertThat(again.statuses()).containsExactly(DUPLICATE);
   }
 }

@@ -6,9 +6,9 @@ import io.shelfstream.persistence.db.DatabaseSettings;
 import java.util.Map;
 
 /**
- * The part of pekko-persistence-jdbc's configuration that depends on the database in use: its
- * Slick profile, driver and connection. Put it in front of the node's config before the actor
- * system starts, since plugins read their config once.
+ * The part of pekko-persistence-jdbc's configuration that depends on the database in use: its Slick
+ * profile, driver and connection. Put it in front of the node's config before the actor system
+ * starts, since plugins read their config once.
  */
 public final class JournalConfig {
   private JournalConfig() {}

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Creates every table Shelfstream needs if it is missing. Runs at each start, one statement at a
- * time with autocommit on: PostgreSQL cannot create some indexes inside a transaction, and a
- * failed statement must name itself.
+ * time with autocommit on: PostgreSQL cannot create some indexes inside a transaction, and a failed
+ * statement must name itself.
  */
 public final class SchemaCreator {
   private SchemaCreator() {}
@@ -29,7 +29,8 @@ public final class SchemaCreator {
         try {
           statement.execute(sql);
         } catch (SQLException e) {
-          throw new SchemaException("cannot run schema statement on " + db.describe() + ": " + firstLine(sql), e);
+          throw new SchemaException(
+              "cannot run schema statement on " + db.describe() + ": " + firstLine(sql), e);
         }
       }
     } catch (SQLException e) {

@@ -29,12 +29,17 @@ class JdbcDeadLetterStoreTest {
       var store = new JdbcDeadLetterStore(pool, executor);
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       String withNul = RawText.of("{\"a\":\"\0\"}".getBytes(StandardCharsets.UTF_8));
-      var first = new DeadLetter(now, "http:pos", "line 3", "pos", "e-1", "qty: is required", "{\"type\":\"sale\"}");
-      var second = new DeadLetter(now, "http:pos", "line 9", "pos", null, "line: not valid JSON (x)", withNul);
+      var first =
+          new DeadLetter(
+              now, "http:pos", "line 3", "pos", "e-1", "qty: is required", "{\"type\":\"sale\"}");
+      var second =
+          new DeadLetter(
+              now, "http:pos", "line 9", "pos", null, "line: not valid JSON (x)", withNul);
 
       store.store(List.of(first, second)).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-      List<StoredDeadLetter> newest = store.newest(10).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      List<StoredDeadLetter> newest =
+          store.newest(10).toCompletableFuture().get(10, TimeUnit.SECONDS);
       assertThat(newest).extracting(StoredDeadLetter::letter).containsExactly(second, first);
       assertThat(withNul).startsWith("hex:");
       assertThat(store.newest(1).toCompletableFuture().get(10, TimeUnit.SECONDS)).hasSize(1);

@@ -49,9 +49,15 @@ class JournalRoundTripTest {
 
   private static List<RetailEvent> sales(int n) {
     return IntStream.range(0, n)
-        .mapToObj(i -> event(
-            "{\"type\":\"sale\",\"eventId\":\"s" + i + "\",\"occurredAt\":\"2026-03-01T09:00:00Z\","
-                + "\"locationId\":\"L" + (i % 3) + "\",\"sku\":\"A\",\"qty\":1}"))
+        .mapToObj(
+            i ->
+                event(
+                    "{\"type\":\"sale\",\"eventId\":\"s"
+                        + i
+                        + "\",\"occurredAt\":\"2026-03-01T09:00:00Z\","
+                        + "\"locationId\":\"L"
+                        + (i % 3)
+                        + "\",\"sku\":\"A\",\"qty\":1}"))
         .toList();
   }
 
@@ -65,15 +71,21 @@ class JournalRoundTripTest {
       ActorSystem<Void> first = start(db);
       try {
         var records = GoldenRecords.start(first, settings, Duration.ofSeconds(20));
-        List<EventAck> acks = records.ingest(events).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        List<EventAck> acks =
+            records.ingest(events).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(acks).containsOnly(EventAck.ACCEPTED);
 
-        var journal = PersistenceQuery.get(first).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+        var journal =
+            PersistenceQuery.get(first)
+                .getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
         long tagged = 0;
         for (int slice = 0; slice < settings.tagSlices(); slice++) {
           List<EventEnvelope> slice0 =
-              journal.currentEventsByTag("inventory-" + slice, Offset.noOffset())
-                  .runWith(Sink.seq(), first).toCompletableFuture().get(20, TimeUnit.SECONDS);
+              journal
+                  .currentEventsByTag("inventory-" + slice, Offset.noOffset())
+                  .runWith(Sink.seq(), first)
+                  .toCompletableFuture()
+                  .get(20, TimeUnit.SECONDS);
           tagged += slice0.size();
         }
         assertThat(tagged).as("every event is in exactly one slice").isEqualTo(30);
@@ -85,9 +97,18 @@ class JournalRoundTripTest {
       ActorSystem<Void> second = start(db);
       try {
         var records = GoldenRecords.start(second, settings, Duration.ofSeconds(20));
-        InventoryView l0 = records.inventory(new InventoryKey("L0", "A")).toCompletableFuture().get(20, TimeUnit.SECONDS).orElseThrow();
+        InventoryView l0 =
+            records
+                .inventory(new InventoryKey("L0", "A"))
+                .toCompletableFuture()
+                .get(20, TimeUnit.SECONDS)
+                .orElseThrow();
         assertThat(l0.onHand()).isEqualTo(-10);
-        assertThat(records.ingest(events.subList(0, 5)).toCompletableFuture().get(30, TimeUnit.SECONDS))
+        assertThat(
+                records
+                    .ingest(events.subList(0, 5))
+                    .toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS))
             .as("dedupe survives the restart")
             .containsOnly(EventAck.DUPLICATE);
       } finally {

@@ -8,9 +8,9 @@ import io.shelfstream.persistence.db.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class SchemaCreatorTest {
 
@@ -21,9 +21,13 @@ class SchemaCreatorTest {
       SchemaCreator.createIfMissing(db.settings());
       SchemaCreator.createIfMissing(db.settings());
 
-      try (Connection connection = DriverManager.getConnection(db.settings().url(), db.settings().user(), db.settings().password())) {
-        for (String table : new String[] {"event_journal", "event_tag", "snapshot", "dead_letter"}) {
-          try (ResultSet rows = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+      try (Connection connection =
+          DriverManager.getConnection(
+              db.settings().url(), db.settings().user(), db.settings().password())) {
+        for (String table :
+            new String[] {"event_journal", "event_tag", "snapshot", "dead_letter"}) {
+          try (ResultSet rows =
+              connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
             boolean found = false;
             while (rows.next()) {
               found |= rows.getString("TABLE_NAME").equalsIgnoreCase(table);
@@ -39,7 +43,8 @@ class SchemaCreatorTest {
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
     assertThat(statements).hasSize(5);
-    assertThat(statements).allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
+    assertThat(statements)
+        .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }
 
   @Test

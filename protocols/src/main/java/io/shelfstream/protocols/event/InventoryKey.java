@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /** A SKU at a location: the key of one inventory golden record. */
 public record InventoryKey(String locationId, String sku) {
-  /** Separates the parts of an entity id; identifiers never contain it (see {@link Identifiers}). */
+  /**
+   * Separates the parts of an entity id; identifiers never contain it (see {@link Identifiers}).
+   */
   public static final char SEPARATOR = '|';
 
   public InventoryKey {

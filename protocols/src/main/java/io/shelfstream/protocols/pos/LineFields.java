@@ -12,8 +12,8 @@ import java.util.function.LongPredicate;
 
 /**
  * Reads typed fields from one JSON line and collects every problem instead of stopping at the
- * first, so that a sender learns all that is wrong with a line at once. A getter returns null
- * when the field is absent or invalid; check {@link #errors()} before using the values.
+ * first, so that a sender learns all that is wrong with a line at once. A getter returns null when
+ * the field is absent or invalid; check {@link #errors()} before using the values.
  */
 final class LineFields {
   static final long MAX_QUANTITY = 1_000_000_000L;
@@ -79,7 +79,9 @@ final class LineFields {
     return problem.isPresent() ? null : value;
   }
 
-  /** A whole number within ±{@link #MAX_QUANTITY} that passes {@code rule}, else {@code ruleText}. */
+  /**
+   * A whole number within ±{@link #MAX_QUANTITY} that passes {@code rule}, else {@code ruleText}.
+   */
   Long requiredInteger(String field, LongPredicate rule, String ruleText) {
     JsonNode node = line.get(field);
     if (node == null || node.isNull()) {

@@ -27,8 +27,7 @@ import java.util.Map;
 
 /**
  * Decodes one line of the POS NDJSON wire format (docs/pos-wire-format.md). Never throws on bad
- * input: a line yields an event, or every problem found in it, each naming its field.
- * Thread-safe.
+ * input: a line yields an event, or every problem found in it, each naming its field. Thread-safe.
  */
 public final class PosLineParser {
   public static final String DEFAULT_SOURCE = "pos";
@@ -134,14 +133,22 @@ public final class PosLineParser {
         kind == MovementKind.ADJUSTMENT
             ? fields.requiredInteger("qty", n -> n != 0, "a signed integer other than 0")
             : fields.requiredInteger("qty", n -> n > 0, "an integer greater than 0");
-    var unitPrice = kind == MovementKind.SALE ? fields.optionalNonNegativeNumber("unitPrice") : null;
+    var unitPrice =
+        kind == MovementKind.SALE ? fields.optionalNonNegativeNumber("unitPrice") : null;
     String channel = kind == MovementKind.SALE ? fields.optionalText("channel", 64) : null;
     String reason = kind == MovementKind.ADJUSTMENT ? fields.requiredText("reason", 64) : null;
     if (!fields.errors().isEmpty()) {
       return null;
     }
     return new StockMovement(
-        header.eventId, header.source, header.occurredAt, key, kind, qty, unitPrice, channel,
+        header.eventId,
+        header.source,
+        header.occurredAt,
+        key,
+        kind,
+        qty,
+        unitPrice,
+        channel,
         reason);
   }
 

@@ -37,7 +37,10 @@ class PosLineParserTest {
   @Test
   void decodesACountWithItsOffsetAndDefaultSource() {
     var event =
-        parsed("{\"type\":\"count\"," + HEAD + ",\"locationId\":\"S001\",\"sku\":\"A\",\"onHand\":10}")
+        parsed(
+                "{\"type\":\"count\","
+                    + HEAD
+                    + ",\"locationId\":\"S001\",\"sku\":\"A\",\"onHand\":10}")
             .event();
     assertThat(event)
         .isEqualTo(
@@ -168,7 +171,10 @@ class PosLineParserTest {
   void keepsTheSenderDefaultSourceWhenTheLineNamesNone() {
     var event =
         new PosLineParser("kafka-eu")
-            .parse("{\"type\":\"receipt\"," + HEAD + ",\"locationId\":\"S1\",\"sku\":\"A\",\"qty\":1}");
+            .parse(
+                "{\"type\":\"receipt\","
+                    + HEAD
+                    + ",\"locationId\":\"S1\",\"sku\":\"A\",\"qty\":1}");
     assertThat(((Parsed) event).event().source()).isEqualTo("kafka-eu");
   }
 }
