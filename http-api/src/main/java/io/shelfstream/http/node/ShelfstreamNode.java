@@ -1,0 +1,158 @@
+package io.shelfstream.http.node;
+
+import com.typesafe.config.Config;
+import com.zaxxer.hikari.HikariDataSource;
+import io.shelfstream.engine.ingest.DeadLetterStore;
+import io.shelfstream.engine.ingest.IngestPipeline;
+import io.shelfstream.engine.ingest.IngestSettings;
+import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.record.GoldenRecords;
+import io.shelfstream.http.deadletters.DeadLetterRoutes;
+import io.shelfstream.http.health.HealthRoute;
+import io.shelfstream.http.pos.PosIngestRoute;
+import io.shelfstream.http.records.RecordRoutes;
+import io.shelfstream.persistence.db.ConnectionPool;
+import io.shelfstream.persistence.db.DatabaseSettings;
+import io.shelfstream.persistence.db.Dialect;
+import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
+import io.shelfstream.persistence.journal.JournalConfig;
+import io.shelfstream.persistence.schema.SchemaCreator;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Shelfstream node: creates the schema, starts the actor system with the journal on the
+ * configured database, joins the cluster, starts the sharded golden record and serves HTTP.
+ */
+public final class ShelfstreamNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ShelfstreamNode.class);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final ActorSystem<Void> system;
+  private final ServerBinding binding;
+  private final DatabaseSettings database;
+
+  private ShelfstreamNode(
+      ActorSystem<Void> system, ServerBinding binding, DatabaseSettings database) {
+    this.system = system;
+    this.binding = binding;
+    this.database = database;
+  }
+
+  public static ShelfstreamNode start(Config appConfig) {
+    NodeSettings node = NodeSettings.fromConfig(appConfig);
+    DatabaseSettings db = DatabaseSettings.fromConfig(appConfig);
+    if (node.requireSharedDatabase() && db.dialect() == Dialect.H2) {
+      throw new IllegalStateException(
+          "a multi-node cluster needs a database shared by all nodes: set SHELFSTREAM_DB_URL to a PostgreSQL");
+    }
+    SchemaCreator.createIfMissing(db);
+    Config config =
+        node.clusterOverrides().withFallback(JournalConfig.forDatabase(db)).withFallback(appConfig);
+
+    ActorSystem<Void> system =
+        ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);
+    try {
+      HikariDataSource pool =
+          ConnectionPool.open(db, config.getInt("shelfstream.db.own-pool-size"), "shelfstream");
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "close-connection-pool",
+              () -> {
+                pool.close();
+                return CompletableFuture.completedFuture(Done.getInstance());
+              });
+      Executor jdbc =
+          system.dispatchers().lookup(DispatcherSelector.fromConfig("shelfstream-jdbc-dispatcher"));
+      DeadLetterStore deadLetters = new JdbcDeadLetterStore(pool, jdbc);
+
+      joinCluster(system, node);
+      IngestSettings ingest = IngestSettings.fromConfig(config);
+      GoldenRecords records =
+          GoldenRecords.start(system, GoldenRecordSettings.fromConfig(config), ingest.askTimeout());
+      IngestPipeline pipeline = new IngestPipeline(records, deadLetters, ingest, Clock.systemUTC());
+
+      var routes =
+          ApiRoutes.of(
+              new PosIngestRoute(pipeline, system).route(),
+              new RecordRoutes(records).route(),
+              new DeadLetterRoutes(deadLetters).route(),
+              new HealthRoute(system, pool, jdbc).route());
+      ServerBinding binding =
+          Http.get(system)
+              .newServerAt(node.httpHost(), node.httpPort())
+              .bind(routes)
+              .toCompletableFuture()
+              .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+              .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
+      log.info(
+          "Shelfstream node up: http://{}:{} on {}",
+          node.httpHost(),
+          binding.localAddress().getPort(),
+          db.describe());
+      return new ShelfstreamNode(system, binding, db);
+    } catch (Exception | Error e) {
+      // an actor system left running would keep the JVM alive after a failed start
+      system.terminate();
+      throw e instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("node did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private static void joinCluster(ActorSystem<?> system, NodeSettings node) throws Exception {
+    Cluster cluster = Cluster.get(system);
+    if (!node.joinsItself()) {
+      return; // joins its seed nodes by configuration; /health says when it is Up
+    }
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (cluster.selfMember().status() != MemberStatus.up()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the node did not become an Up cluster member within " + START_TIMEOUT);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public InetSocketAddress httpAddress() {
+    return binding.localAddress();
+  }
+
+  public DatabaseSettings database() {
+    return database;
+  }
+
+  /** Stops the node gracefully and waits until it has stopped. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("node did not stop within 60s", e);
+    }
+  }
+}

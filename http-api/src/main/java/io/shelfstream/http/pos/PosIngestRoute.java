@@ -1,0 +1,113 @@
+package io.shelfstream.http.pos;
+
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import io.shelfstream.engine.ingest.IngestPipeline;
+import io.shelfstream.engine.ingest.Outcome;
+import io.shelfstream.engine.ingest.PosLines;
+import io.shelfstream.http.json.Json;
+import io.shelfstream.protocols.pos.PosLineParser;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaType;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * {@code POST /v1/pos/events}: an NDJSON body, streamed with backpressure line by line into the
+ * ingestion pipeline, so a body of any size runs in bounded memory. Answers with a summary once
+ * every line is durable, or, with {@code Accept: application/x-ndjson}, with one result per line as
+ * each becomes durable, so that a till can keep one connection open all day.
+ */
+public final class PosIngestRoute extends AllDirectives {
+  public static final String CHANNEL = "http:pos";
+  static final MediaType.WithFixedCharset NDJSON =
+      MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8);
+  private static final ContentType NDJSON_CONTENT = NDJSON.toContentType();
+
+  private final IngestPipeline pipeline;
+  private final ActorSystem<?> system;
+  private final PosLines lines = new PosLines(PosLineParser.DEFAULT_SOURCE);
+
+  public PosIngestRoute(IngestPipeline pipeline, ActorSystem<?> system) {
+    this.pipeline = pipeline;
+    this.system = system;
+  }
+
+  public Route route() {
+    return path(
+        segment("v1").slash("pos").slash("events"),
+        () ->
+            post(
+                () ->
+                    withoutSizeLimit(
+                        () -> withoutRequestTimeout(() -> extractRequest(this::ingest)))));
+  }
+
+  private Route ingest(HttpRequest request) {
+    if (!isNdjson(request.entity().getContentType())) {
+      request.discardEntityBytes(system);
+      return complete(
+          Json.error(
+              StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+              "Content-Type must be application/x-ndjson, got "
+                  + request.entity().getContentType()));
+    }
+    Source<Outcome<Long>, ?> outcomes =
+        request
+            .entity()
+            .getDataBytes()
+            .via(lines.framing())
+            .filter(line -> !line.isBlank())
+            .map(lines::decode)
+            .via(pipeline.<Long>flow(CHANNEL));
+    if (wantsStream(request)) {
+      return complete(
+          HttpResponse.create()
+              .withEntity(HttpEntities.create(NDJSON_CONTENT, outcomes.map(PosIngestRoute::line))));
+    }
+    return completeWithFuture(
+        outcomes
+            .runWith(Sink.fold(new IngestSummary(), IngestSummary::add), system)
+            .thenApply(
+                summary ->
+                    Json.response(
+                        summary.allDurable() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE,
+                        summary.body())));
+  }
+
+  /** One result line of a streamed response. */
+  record LineResult(long line, String eventId, String status, String error) {}
+
+  private static ByteString line(Outcome<Long> outcome) {
+    byte[] json =
+        Json.bytes(
+            new LineResult(
+                outcome.position(),
+                outcome.eventId(),
+                outcome.status().wireName(),
+                outcome.error()));
+    return ByteString.fromArrayUnsafe(json).concat(ByteString.fromString("\n"));
+  }
+
+  private static boolean isNdjson(ContentType contentType) {
+    MediaType mediaType = contentType.mediaType();
+    return mediaType.mainType().equals("application") && mediaType.subType().equals("x-ndjson");
+  }
+
+  private static boolean wantsStream(HttpRequest request) {
+    return request
+        .getHeader("Accept")
+        .map(accept -> accept.value().contains("application/x-ndjson"))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,40 @@
+package io.shelfstream.http.testkit;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.shelfstream.http.node.ShelfstreamNode;
+import io.shelfstream.persistence.db.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real node on loopback, with random ports, on the given database. */
+public final class TestNode {
+  private TestNode() {}
+
+  public static Config config(DatabaseSettings db, Path dataDir, Map<String, Object> extra) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("shelfstream.http.host", "127.0.0.1");
+    settings.put("shelfstream.http.port", 0);
+    settings.put("shelfstream.data-dir", dataDir.toString());
+    settings.put("shelfstream.db.url", db.url());
+    settings.put("shelfstream.db.user", db.user());
+    settings.put("shelfstream.db.password", db.password());
+    settings.put("shelfstream.db.pool-size", 8);
+    settings.put("pekko.remote.artery.canonical.port", 0);
+    settings.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
+    settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
+    settings.put("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+    settings.putAll(extra);
+    ConfigFactory.invalidateCaches();
+    return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
+  }
+
+  public static ShelfstreamNode start(DatabaseSettings db, Path dataDir) {
+    return ShelfstreamNode.start(config(db, dataDir, Map.of()));
+  }
+
+  public static String baseUrl(ShelfstreamNode node) {
+    return "http://127.0.0.1:" + node.httpAddress().getPort();
+  }
+}
