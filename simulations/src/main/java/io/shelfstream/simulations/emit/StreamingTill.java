@@ -109,16 +109,17 @@ final class StreamingTill {
 
   private void stream(List<Emission> resend) throws IOException, InterruptedException {
     AtomicReference<IOException> readFailure = new AtomicReference<>();
-    try (TillConnection connection = TillConnection.open(endpoint)) {
-      Thread reader = new Thread(() -> {
-        try {
-          connection.readResults(this::onResult);
-        } catch (IOException e) {
-          readFailure.set(e);
-        }
-      }, writer.getName() + "-acks");
-      reader.setDaemon(true);
-      reader.start();
+    TillConnection connection = TillConnection.open(endpoint);
+    Thread reader = new Thread(() -> {
+      try {
+        connection.readResults(this::onResult);
+      } catch (IOException e) {
+        readFailure.set(e);
+      }
+    }, writer.getName() + "-acks");
+    reader.setDaemon(true);
+    reader.start();
+    try {
       Chunk chunk = new Chunk(connection);
       for (Emission line : resend) {
         chunk.add(line, readFailure);
@@ -147,6 +148,10 @@ final class StreamingTill {
       if (!pending.isEmpty()) {
         throw new IOException("the response ended with " + pending.size() + " lines unacknowledged");
       }
+    } finally {
+      // the reader must be gone before a new connection numbers its lines from 1 again
+      connection.close();
+      reader.join(TimeUnit.SECONDS.toMillis(5));
     }
   }
 

@@ -55,8 +55,9 @@ final class DaySimulator {
   List<SimEvent> simulate(int dayIndex) {
     List<SimEvent> out = new ArrayList<>();
     DayContext day = context(dayIndex, out);
+    List<Shipment> supplierArrivals = transit.warehouseArrivals(dayIndex);
     for (Warehouse warehouse : world.network().warehouses()) {
-      warehouseDay.morning(warehouse, siteArrivals(transit.warehouseArrivals(dayIndex), warehouse.index()), day);
+      warehouseDay.morning(warehouse, siteArrivals(supplierArrivals, warehouse.index()), day);
     }
     List<Shipment> storeArrivals = transit.storeArrivals(dayIndex);
     ordersToday.clear();
