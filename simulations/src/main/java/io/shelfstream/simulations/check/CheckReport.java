@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param firstMismatches up to {@link Checker#REPORTED_MISMATCHES} mismatches in detail
  */
-public record CheckReport(long inventoryChecked, long storesChecked, long mismatches, List<Mismatch> firstMismatches) {
+public record CheckReport(
+    long inventoryChecked, long storesChecked, long mismatches, List<Mismatch> firstMismatches) {
 
   public CheckReport {
     firstMismatches = List.copyOf(firstMismatches);

@@ -49,11 +49,13 @@ public final class Checker {
       Thread.sleep(recheckInterval.toMillis());
       mismatching = pass(new ArrayList<>(mismatching.keySet()));
     }
-    List<Mismatch> first = mismatching.values().stream()
-        .sorted(Comparator.comparing(Mismatch::entity))
-        .limit(REPORTED_MISMATCHES)
-        .toList();
-    return new CheckReport(truth.inventoryRecords(), truth.storeRecords(), mismatching.size(), first);
+    List<Mismatch> first =
+        mismatching.values().stream()
+            .sorted(Comparator.comparing(Mismatch::entity))
+            .limit(REPORTED_MISMATCHES)
+            .toList();
+    return new CheckReport(
+        truth.inventoryRecords(), truth.storeRecords(), mismatching.size(), first);
   }
 
   private Map<Checked, Mismatch> pass(List<Checked> records) throws InterruptedException {
@@ -62,26 +64,32 @@ public final class Checker {
     List<CompletableFuture<Void>> requests = new ArrayList<>(records.size());
     for (Checked record : records) {
       inFlight.acquire();
-      requests.add(record.fetch(node)
-          .handle((served, error) -> {
-            fetched.incrementAndGet();
-            List<String> differences = differences(record, served, error);
-            if (!differences.isEmpty()) {
-              mismatching.put(record, new Mismatch(record.entity(), differences));
-            }
-            return (Void) null;
-          })
-          .whenComplete((ignored, error) -> inFlight.release()));
+      requests.add(
+          record
+              .fetch(node)
+              .handle(
+                  (served, error) -> {
+                    fetched.incrementAndGet();
+                    List<String> differences = differences(record, served, error);
+                    if (!differences.isEmpty()) {
+                      mismatching.put(record, new Mismatch(record.entity(), differences));
+                    }
+                    return (Void) null;
+                  })
+              .whenComplete((ignored, error) -> inFlight.release()));
     }
     try {
-      CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(PASS_TIMEOUT_MINUTES, TimeUnit.MINUTES);
+      CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new))
+          .get(PASS_TIMEOUT_MINUTES, TimeUnit.MINUTES);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("checking " + records.size() + " records did not complete: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "checking " + records.size() + " records did not complete: " + e.getMessage(), e);
     }
     return mismatching;
   }
 
-  private static List<String> differences(Checked record, NodeClient.Fetched served, Throwable error) {
+  private static List<String> differences(
+      Checked record, NodeClient.Fetched served, Throwable error) {
     if (error != null) {
       Throwable cause = error.getCause() != null ? error.getCause() : error;
       return List.of("GET failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());

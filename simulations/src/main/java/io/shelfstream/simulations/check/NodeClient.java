@@ -27,7 +27,11 @@ public final class NodeClient {
   private final URI base;
 
   public NodeClient(URI base) {
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     this.base = base;
   }
 
@@ -40,13 +44,15 @@ public final class NodeClient {
     URI uri = base.resolve("/v1/golden-record/policies");
     HttpResponse<String> response = client.send(get(uri), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException("GET " + uri + " answered HTTP " + response.statusCode() + ": " + response.body());
+      throw new IOException(
+          "GET " + uri + " answered HTTP " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }
 
   public CompletableFuture<Fetched> inventory(StockKey key) {
-    return fetch(base.resolve("/v1/inventory/" + segment(key.locationId()) + "/" + segment(key.sku())));
+    return fetch(
+        base.resolve("/v1/inventory/" + segment(key.locationId()) + "/" + segment(key.sku())));
   }
 
   public CompletableFuture<Fetched> store(String storeId) {
@@ -54,20 +60,27 @@ public final class NodeClient {
   }
 
   private CompletableFuture<Fetched> fetch(URI uri) {
-    return client.sendAsync(get(uri), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
-      if (response.statusCode() != 200) {
-        return new Fetched(response.statusCode(), null);
-      }
-      try {
-        return new Fetched(200, JSON.readTree(response.body()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("GET " + uri + ": body is not JSON", e);
-      }
-    });
+    return client
+        .sendAsync(get(uri), HttpResponse.BodyHandlers.ofByteArray())
+        .thenApply(
+            response -> {
+              if (response.statusCode() != 200) {
+                return new Fetched(response.statusCode(), null);
+              }
+              try {
+                return new Fetched(200, JSON.readTree(response.body()));
+              } catch (IOException e) {
+                throw new UncheckedIOException("GET " + uri + ": body is not JSON", e);
+              }
+            });
   }
 
   private static HttpRequest get(URI uri) {
-    return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build();
+    return HttpRequest.newBuilder(uri)
+        .timeout(REQUEST_TIMEOUT)
+        .header("Accept", "application/json")
+        .GET()
+        .build();
   }
 
   /** URLEncoder encodes for forms: a space must be %20 in a path, not '+'. */

@@ -25,24 +25,42 @@ final class RecordComparison {
     List<String> differences = new ArrayList<>();
     JsonNode provenance = actual.path("provenance");
     integer(differences, "onHand", expected.onHand(), actual.path("onHand"));
-    if (!actual.path("negative").isBoolean() || actual.path("negative").asBoolean() != expected.negative()) {
-      differences.add("negative: expected " + expected.negative() + ", got " + actual.path("negative"));
+    if (!actual.path("negative").isBoolean()
+        || actual.path("negative").asBoolean() != expected.negative()) {
+      differences.add(
+          "negative: expected " + expected.negative() + ", got " + actual.path("negative"));
     }
-    instant(differences, "lastCountAt", expected.count() == null ? null : expected.count().stamp().occurredAt(), actual.path("lastCountAt"));
+    instant(
+        differences,
+        "lastCountAt",
+        expected.count() == null ? null : expected.count().stamp().occurredAt(),
+        actual.path("lastCountAt"));
     JsonNode count = provenance.path("count");
     if (expected.count() == null) {
       absent(differences, "provenance.count", count);
     } else {
       stamp(differences, "provenance.count", expected.count().stamp(), count);
       if (!count.isMissingNode() && !count.isNull()) {
-        integer(differences, "provenance.count.onHand", expected.count().onHand(), count.path("onHand"));
+        integer(
+            differences,
+            "provenance.count.onHand",
+            expected.count().onHand(),
+            count.path("onHand"));
       }
     }
-    integer(differences, "provenance.movementsApplied", expected.movementsApplied(), provenance.path("movementsApplied"));
+    integer(
+        differences,
+        "provenance.movementsApplied",
+        expected.movementsApplied(),
+        provenance.path("movementsApplied"));
     if (expected.lastMovement() == null) {
       absent(differences, "provenance.lastMovement", provenance.path("lastMovement"));
     } else {
-      stamp(differences, "provenance.lastMovement", expected.lastMovement(), provenance.path("lastMovement"));
+      stamp(
+          differences,
+          "provenance.lastMovement",
+          expected.lastMovement(),
+          provenance.path("lastMovement"));
     }
     return differences;
   }
@@ -66,7 +84,8 @@ final class RecordComparison {
     return differences;
   }
 
-  private static void stamp(List<String> differences, String path, Stamp expected, JsonNode actual) {
+  private static void stamp(
+      List<String> differences, String path, Stamp expected, JsonNode actual) {
     if (actual.isMissingNode() || actual.isNull()) {
       differences.add(path + ": expected " + describe(expected) + ", got null");
       return;
@@ -74,18 +93,21 @@ final class RecordComparison {
     String source = actual.path("source").asText(null);
     String eventId = actual.path("eventId").asText(null);
     if (!expected.source().equals(source) || !expected.eventId().equals(eventId)) {
-      differences.add(path + ": expected " + describe(expected) + ", got " + source + "/" + eventId);
+      differences.add(
+          path + ": expected " + describe(expected) + ", got " + source + "/" + eventId);
     }
     instant(differences, path + ".occurredAt", expected.occurredAt(), actual.path("occurredAt"));
   }
 
-  private static void instant(List<String> differences, String path, OffsetDateTime expected, JsonNode actual) {
+  private static void instant(
+      List<String> differences, String path, OffsetDateTime expected, JsonNode actual) {
     if (expected == null) {
       absent(differences, path, actual);
       return;
     }
     try {
-      if (actual.isTextual() && OffsetDateTime.parse(actual.asText()).toInstant().equals(expected.toInstant())) {
+      if (actual.isTextual()
+          && OffsetDateTime.parse(actual.asText()).toInstant().equals(expected.toInstant())) {
         return;
       }
     } catch (DateTimeParseException e) {
@@ -94,7 +116,8 @@ final class RecordComparison {
     differences.add(path + ": expected " + WireTime.format(expected) + ", got " + actual);
   }
 
-  private static void integer(List<String> differences, String path, long expected, JsonNode actual) {
+  private static void integer(
+      List<String> differences, String path, long expected, JsonNode actual) {
     if (!actual.isIntegralNumber() || actual.asLong() != expected) {
       differences.add(path + ": expected " + expected + ", got " + actual);
     }

@@ -18,10 +18,33 @@ import java.util.Set;
 public final class OptionsParser {
 
   private static final Set<String> FLAGS = Set.of("burst", "json", "help");
-  private static final Set<String> VALUED = Set.of(
-      "target", "events", "rate", "tills", "mode", "batch", "seed", "stores", "products", "days", "start",
-      "duplicates", "malformed", "out-of-order", "late", "conflicts", "reorder-window", "duplicate-window",
-      "kafka", "topic", "settle-timeout", "out", "truth", "policies", "preset");
+  private static final Set<String> VALUED =
+      Set.of(
+          "target",
+          "events",
+          "rate",
+          "tills",
+          "mode",
+          "batch",
+          "seed",
+          "stores",
+          "products",
+          "days",
+          "start",
+          "duplicates",
+          "malformed",
+          "out-of-order",
+          "late",
+          "conflicts",
+          "reorder-window",
+          "duplicate-window",
+          "kafka",
+          "topic",
+          "settle-timeout",
+          "out",
+          "truth",
+          "policies",
+          "preset");
 
   private final Map<String, String> values = new HashMap<>();
   private final Set<String> flags = new HashSet<>();
@@ -48,7 +71,8 @@ public final class OptionsParser {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
-        throw new OptionError("unexpected argument \"" + arg + "\": options start with -- (see --help)");
+        throw new OptionError(
+            "unexpected argument \"" + arg + "\": options start with -- (see --help)");
       }
       String name = arg.substring(2);
       String value = null;
@@ -84,20 +108,28 @@ public final class OptionsParser {
   private Options build() throws OptionError {
     WorldSpec world;
     try {
-      world = new WorldSpec(longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE), intValue("stores", 15, 1, 999),
-          intValue("products", 500, 1, 999_999), intValue("days", 365, 1, 100_000), date("start"));
+      world =
+          new WorldSpec(
+              longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE),
+              intValue("stores", 15, 1, 999),
+              intValue("products", 500, 1, 999_999),
+              intValue("days", 365, 1, 100_000),
+              date("start"));
     } catch (IllegalArgumentException e) {
       throw new OptionError("world: " + e.getMessage());
     }
     Long events = values.containsKey("events") ? longValue("events", 0, 1, Long.MAX_VALUE) : null;
-    NoiseSpec noise = NoiseSpec.NONE
-        .withDuplicates(intValue("duplicates", 0, 0, 100))
-        .withMalformed(intValue("malformed", 0, 0, 100))
-        .withOutOfOrder(intValue("out-of-order", 0, 0, 100))
-        .withLate(intValue("late", 0, 0, 100))
-        .withConflicts(intValue("conflicts", 0, 0, 100))
-        .withReorderWindow(intValue("reorder-window", NoiseSpec.NONE.reorderWindow(), 1, 10_000_000))
-        .withDuplicateWindow(intValue("duplicate-window", NoiseSpec.NONE.duplicateWindow(), 1, 10_000_000));
+    NoiseSpec noise =
+        NoiseSpec.NONE
+            .withDuplicates(intValue("duplicates", 0, 0, 100))
+            .withMalformed(intValue("malformed", 0, 0, 100))
+            .withOutOfOrder(intValue("out-of-order", 0, 0, 100))
+            .withLate(intValue("late", 0, 0, 100))
+            .withConflicts(intValue("conflicts", 0, 0, 100))
+            .withReorderWindow(
+                intValue("reorder-window", NoiseSpec.NONE.reorderWindow(), 1, 10_000_000))
+            .withDuplicateWindow(
+                intValue("duplicate-window", NoiseSpec.NONE.duplicateWindow(), 1, 10_000_000));
     Path out = path("out");
     URI target = values.containsKey("target") ? uri("target") : null;
     String kafka = values.get("kafka");
@@ -105,27 +137,48 @@ public final class OptionsParser {
     Mode mode = mode();
     int tills = intValue("tills", 4, 1, 10_000);
     checkDestination(out, target, kafka, topic, mode, tills);
-    Duration settle = Duration.ofSeconds(longValue("settle-timeout", kafka != null ? 120 : 5, 0, 86_400));
-    return new Options(world, events, noise, flags.contains("burst"), target, mode, tills,
-        intValue("batch", 1000, 1, 1_000_000), doubleValue("rate", 0), kafka, topic, out,
-        path("truth"), path("policies"), settle, flags.contains("json"));
+    Duration settle =
+        Duration.ofSeconds(longValue("settle-timeout", kafka != null ? 120 : 5, 0, 86_400));
+    return new Options(
+        world,
+        events,
+        noise,
+        flags.contains("burst"),
+        target,
+        mode,
+        tills,
+        intValue("batch", 1000, 1, 1_000_000),
+        doubleValue("rate", 0),
+        kafka,
+        topic,
+        out,
+        path("truth"),
+        path("policies"),
+        settle,
+        flags.contains("json"));
   }
 
-  private void checkDestination(Path out, URI target, String kafka, String topic, Mode mode, int tills) throws OptionError {
+  private void checkDestination(
+      Path out, URI target, String kafka, String topic, Mode mode, int tills) throws OptionError {
     if (out != null && (target != null || kafka != null)) {
-      throw new OptionError("--out writes the stream to a file instead of sending it: drop --target/--kafka, or drop --out");
+      throw new OptionError(
+          "--out writes the stream to a file instead of sending it: drop --target/--kafka, or drop --out");
     }
     if (out == null && target == null) {
-      throw new OptionError("--target is required (the node to send to and check), or --out FILE to write the stream instead");
+      throw new OptionError(
+          "--target is required (the node to send to and check), or --out FILE to write the stream instead");
     }
     if ((kafka == null) != (topic == null)) {
-      throw new OptionError(kafka == null ? "--topic needs --kafka BOOTSTRAP_SERVERS" : "--kafka needs --topic NAME");
+      throw new OptionError(
+          kafka == null ? "--topic needs --kafka BOOTSTRAP_SERVERS" : "--kafka needs --topic NAME");
     }
     if (kafka != null && values.containsKey("mode")) {
-      throw new OptionError("--mode applies to HTTP only: with --kafka every line is one Kafka record");
+      throw new OptionError(
+          "--mode applies to HTTP only: with --kafka every line is one Kafka record");
     }
     if (mode == Mode.MIXED && tills < 2) {
-      throw new OptionError("--mode mixed needs --tills 2 or more (half stream, half batch), got " + tills);
+      throw new OptionError(
+          "--mode mixed needs --tills 2 or more (half stream, half batch), got " + tills);
     }
   }
 
@@ -143,7 +196,12 @@ public final class OptionsParser {
     try {
       URI uri = new URI(text);
       if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new OptionError("--" + name + " must be an http:// URI with a host, e.g. http://127.0.0.1:8080, got \"" + text + "\"");
+        throw new OptionError(
+            "--"
+                + name
+                + " must be an http:// URI with a host, e.g. http://127.0.0.1:8080, got \""
+                + text
+                + "\"");
       }
       return uri;
     } catch (URISyntaxException e) {
@@ -162,7 +220,12 @@ public final class OptionsParser {
     try {
       return LocalDate.parse(values.get(name));
     } catch (DateTimeParseException e) {
-      throw new OptionError("--" + name + " must be an ISO date such as 2026-01-01, got \"" + values.get(name) + "\"");
+      throw new OptionError(
+          "--"
+              + name
+              + " must be an ISO date such as 2026-01-01, got \""
+              + values.get(name)
+              + "\"");
     }
   }
 
@@ -182,7 +245,8 @@ public final class OptionsParser {
       throw new OptionError("--" + name + " must be a whole number, got \"" + text + "\"");
     }
     if (value < min || value > max) {
-      throw new OptionError("--" + name + " must be between " + min + " and " + max + ", got " + value);
+      throw new OptionError(
+          "--" + name + " must be between " + min + " and " + max + ", got " + value);
     }
     return value;
   }
@@ -195,7 +259,8 @@ public final class OptionsParser {
     try {
       double value = Double.parseDouble(text);
       if (!(value >= 0) || Double.isInfinite(value)) {
-        throw new OptionError("--" + name + " must be a number >= 0 (0 = as fast as possible), got " + text);
+        throw new OptionError(
+            "--" + name + " must be a number >= 0 (0 = as fast as possible), got " + text);
       }
       return value;
     } catch (NumberFormatException e) {

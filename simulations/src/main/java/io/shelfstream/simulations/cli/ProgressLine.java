@@ -24,7 +24,14 @@ final class ProgressLine {
     double rate = (sent - previousSent) / seconds;
     previousSent = sent;
     previousNanos = now;
-    return String.format("[%5.0fs] %s | sent %,d lines, %,.0f lines/s | accepted %,d, duplicates %,d, rejected %,d",
-        (now - started) / 1e9, phase.get(), sent, rate, stats.accepted(), stats.duplicates(), stats.rejected());
+    return String.format(
+        "[%5.0fs] %s | sent %,d lines, %,.0f lines/s | accepted %,d, duplicates %,d, rejected %,d",
+        (now - started) / 1e9,
+        phase.get(),
+        sent,
+        rate,
+        stats.accepted(),
+        stats.duplicates(),
+        stats.rejected());
   }
 }

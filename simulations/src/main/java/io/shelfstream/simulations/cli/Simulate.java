@@ -37,7 +37,11 @@ public final class Simulate {
       out.print(options.json() ? json(summary) : SummaryText.render(summary));
       out.flush();
       return summary.exitCode();
-    } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException | KafkaException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | IllegalArgumentException
+        | IllegalStateException
+        | KafkaException e) {
       err.println("simulate: " + e.getMessage());
       return SummaryBuilder.EXIT_RUN_FAILED;
     } catch (InterruptedException e) {
@@ -48,6 +52,7 @@ public final class Simulate {
   }
 
   private static String json(RunSummary summary) throws JsonProcessingException {
-    return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + System.lineSeparator();
+    return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary)
+        + System.lineSeparator();
   }
 }

@@ -29,8 +29,8 @@ import java.time.Duration;
 import java.util.Iterator;
 
 /**
- * One run: generate the world, add noise, send every line while feeding ground truth with the
- * valid ones, wait for the acknowledgements, then check every golden record.
+ * One run: generate the world, add noise, send every line while feeding ground truth with the valid
+ * ones, wait for the acknowledgements, then check every golden record.
  */
 final class Simulation {
 
@@ -53,13 +53,20 @@ final class Simulation {
   RunSummary run() throws IOException, InterruptedException {
     GroundTruth truth = new GroundTruth(policies());
     World world = World.create(options.world());
-    CountingIterator<SimEvent> worldEvents = new CountingIterator<>(options.events() != null ? world.firstEvents(options.events()) : world.events());
-    Iterator<Emission> lines = NoisePipeline.apply(worldEvents, options.noise(), options.world().seed(), noise);
+    CountingIterator<SimEvent> worldEvents =
+        new CountingIterator<>(
+            options.events() != null ? world.firstEvents(options.events()) : world.events());
+    Iterator<Emission> lines =
+        NoisePipeline.apply(worldEvents, options.noise(), options.world().seed(), noise);
     Pacer pacer = Pacer.of(options.rate(), options.burst());
     long started = System.nanoTime();
     boolean acknowledged;
     CheckReport report = null;
-    try (Progress progress = new Progress(err, Progress.stderrLooksLikeATerminal(), new ProgressLine(stats, this::phaseText)::next);
+    try (Progress progress =
+            new Progress(
+                err,
+                Progress.stderrLooksLikeATerminal(),
+                new ProgressLine(stats, this::phaseText)::next);
         Emitter emitter = emitter()) {
       acknowledged = emitter.acknowledgesLines();
       while (stats.failure() == null && lines.hasNext()) {
@@ -85,13 +92,16 @@ final class Simulation {
         phase = "checking";
         report = checker.check(truth, options.settleTimeout());
       }
-      return SummaryBuilder.build(options, stats, noise, worldEvents.count(), elapsed, acknowledged, truth, report);
+      return SummaryBuilder.build(
+          options, stats, noise, worldEvents.count(), elapsed, acknowledged, truth, report);
     }
   }
 
   private String phaseText() {
     Checker current = checker;
-    return current == null ? phase : phase + " " + current.fetched() + "/" + checkTotal + " records";
+    return current == null
+        ? phase
+        : phase + " " + current.fetched() + "/" + checkTotal + " records";
   }
 
   private Policies policies() throws IOException, InterruptedException {
@@ -102,7 +112,8 @@ final class Simulation {
       try {
         return PoliciesJson.parse(new NodeClient(options.target()).policies());
       } catch (IOException e) {
-        throw new IOException("cannot read the policies of " + options.target() + ": " + e.getMessage(), e);
+        throw new IOException(
+            "cannot read the policies of " + options.target() + ": " + e.getMessage(), e);
       }
     }
     return Policies.defaults();

@@ -12,9 +12,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Turns a run's counters into its summary and verdict. The verdict holds every reason the run
- * failed: a golden record differing from ground truth, or an acknowledgement that contradicts
- * what was sent (every malformed line must be rejected, and no valid line may be). Duplicate
- * counts are only reported: the node may have forgotten an old id, as docs/golden-record.md allows.
+ * failed: a golden record differing from ground truth, or an acknowledgement that contradicts what
+ * was sent (every malformed line must be rejected, and no valid line may be). Duplicate counts are
+ * only reported: the node may have forgotten an old id, as docs/golden-record.md allows.
  */
 final class SummaryBuilder {
 
@@ -24,8 +24,15 @@ final class SummaryBuilder {
 
   private SummaryBuilder() {}
 
-  static RunSummary build(Options options, SendStats stats, NoiseCounters noise, long worldEvents, double elapsed,
-      boolean acknowledged, GroundTruth truth, CheckReport report) {
+  static RunSummary build(
+      Options options,
+      SendStats stats,
+      NoiseCounters noise,
+      long worldEvents,
+      double elapsed,
+      boolean acknowledged,
+      GroundTruth truth,
+      CheckReport report) {
     List<String> verdict = new ArrayList<>();
     if (stats.failure() != null) {
       verdict.add("the run could not complete: " + stats.failure());
@@ -39,7 +46,12 @@ final class SummaryBuilder {
         verdict.add("the node acknowledged " + counted + " lines of " + stats.sent() + " sent");
       }
       if (stats.rejected() != stats.malformedSent()) {
-        verdict.add("the node rejected " + stats.rejected() + " lines, but " + stats.malformedSent() + " malformed lines were sent");
+        verdict.add(
+            "the node rejected "
+                + stats.rejected()
+                + " lines, but "
+                + stats.malformedSent()
+                + " malformed lines were sent");
       }
       if (stats.validRejected() > 0) {
         verdict.add(stats.validRejected() + " valid lines were rejected");
@@ -51,18 +63,39 @@ final class SummaryBuilder {
         verdict.add(stats.unacknowledged() + " lines were never acknowledged");
       }
     }
-    int exitCode = stats.failure() != null ? EXIT_RUN_FAILED : verdict.isEmpty() ? EXIT_OK : EXIT_CHECK_FAILED;
+    int exitCode =
+        stats.failure() != null ? EXIT_RUN_FAILED : verdict.isEmpty() ? EXIT_OK : EXIT_CHECK_FAILED;
     Map<String, Long> malformedByKind = new TreeMap<>();
     noise.malformedByKind().forEach((kind, count) -> malformedByKind.put(kind.name(), count));
     return new RunSummary(
-        verdict.isEmpty(), exitCode, transport(options), options.world().seed(), worldEvents, stats.sent(),
-        stats.malformedSent(), stats.resent(), noise.conflictingEventsAdded(), noise.heldLate(), noise.reordered(),
-        acknowledged ? stats.accepted() : null, acknowledged ? stats.duplicates() : null, acknowledged ? stats.rejected() : null,
-        stats.validRejected(), stats.malformedNotRejected(), stats.unacknowledged(),
-        elapsed, elapsed > 0 ? stats.sent() / elapsed : 0, latency(stats.latencySnapshot()),
-        (long) truth.inventoryRecords(), (long) truth.storeRecords(),
-        report == null ? null : report.mismatches(), report == null ? List.of() : report.firstMismatches(),
-        malformedByKind, stats.anomalies(), stats.failure(), verdict);
+        verdict.isEmpty(),
+        exitCode,
+        transport(options),
+        options.world().seed(),
+        worldEvents,
+        stats.sent(),
+        stats.malformedSent(),
+        stats.resent(),
+        noise.conflictingEventsAdded(),
+        noise.heldLate(),
+        noise.reordered(),
+        acknowledged ? stats.accepted() : null,
+        acknowledged ? stats.duplicates() : null,
+        acknowledged ? stats.rejected() : null,
+        stats.validRejected(),
+        stats.malformedNotRejected(),
+        stats.unacknowledged(),
+        elapsed,
+        elapsed > 0 ? stats.sent() / elapsed : 0,
+        latency(stats.latencySnapshot()),
+        (long) truth.inventoryRecords(),
+        (long) truth.storeRecords(),
+        report == null ? null : report.mismatches(),
+        report == null ? List.of() : report.firstMismatches(),
+        malformedByKind,
+        stats.anomalies(),
+        stats.failure(),
+        verdict);
   }
 
   private static RunSummary.Latency latency(Histogram micros) {
@@ -70,8 +103,11 @@ final class SummaryBuilder {
       return null;
     }
     return new RunSummary.Latency(
-        micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(95) / 1000.0,
-        micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0, micros.getTotalCount());
+        micros.getValueAtPercentile(50) / 1000.0,
+        micros.getValueAtPercentile(95) / 1000.0,
+        micros.getValueAtPercentile(99) / 1000.0,
+        micros.getMaxValue() / 1000.0,
+        micros.getTotalCount());
   }
 
   private static String transport(Options options) {

@@ -5,7 +5,8 @@ final class Usage {
 
   private Usage() {}
 
-  static final String TEXT = """
+  static final String TEXT =
+      """
       Usage: simulate --target http://HOST:PORT [options]
              simulate --out FILE [--truth FILE] [options]
              simulate --preset demo --target http://HOST:PORT

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The node's answer to a batch: {@code {"accepted":n,"duplicates":d,"rejected":r,"errors":[...]}}. */
+/**
+ * The node's answer to a batch: {@code {"accepted":n,"duplicates":d,"rejected":r,"errors":[...]}}.
+ */
 record BatchResponse(long accepted, long duplicates, long rejected, List<LineError> errors) {
 
   /** The node lists at most this many errors per batch. */
@@ -19,15 +21,26 @@ record BatchResponse(long accepted, long duplicates, long rejected, List<LineErr
 
   static BatchResponse parse(byte[] body) throws IOException {
     JsonNode root = JSON.readTree(body);
-    if (root == null || !root.path("accepted").canConvertToLong() || !root.path("duplicates").canConvertToLong()
+    if (root == null
+        || !root.path("accepted").canConvertToLong()
+        || !root.path("duplicates").canConvertToLong()
         || !root.path("rejected").canConvertToLong()) {
-      throw new IOException("batch response lacks accepted/duplicates/rejected counts: " + excerpt(body));
+      throw new IOException(
+          "batch response lacks accepted/duplicates/rejected counts: " + excerpt(body));
     }
     List<LineError> errors = new ArrayList<>();
     for (JsonNode error : root.path("errors")) {
-      errors.add(new LineError(error.path("line").asInt(-1), error.path("eventId").asText(null), error.path("error").asText("")));
+      errors.add(
+          new LineError(
+              error.path("line").asInt(-1),
+              error.path("eventId").asText(null),
+              error.path("error").asText("")));
     }
-    return new BatchResponse(root.get("accepted").asLong(), root.get("duplicates").asLong(), root.get("rejected").asLong(), errors);
+    return new BatchResponse(
+        root.get("accepted").asLong(),
+        root.get("duplicates").asLong(),
+        root.get("rejected").asLong(),
+        errors);
   }
 
   static String excerpt(byte[] body) {

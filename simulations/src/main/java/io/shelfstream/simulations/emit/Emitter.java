@@ -17,7 +17,10 @@ public interface Emitter extends AutoCloseable {
    */
   void finish(Duration timeout) throws InterruptedException;
 
-  /** Whether the node answers line by line (HTTP) or the acknowledgement is asynchronous (Kafka, file). */
+  /**
+   * Whether the node answers line by line (HTTP) or the acknowledgement is asynchronous (Kafka,
+   * file).
+   */
   boolean acknowledgesLines();
 
   @Override

@@ -1,5 +1,6 @@
 package io.shelfstream.simulations.emit;
 
+import io.shelfstream.simulations.noise.Emission;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +13,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.shelfstream.simulations.noise.Emission;
-
 /**
- * POSTs batches of lines to {@code /v1/pos/events} from {@code senders} threads. A batch that
- * fails for a transient reason (connection error, 429, 5xx) is sent again as a whole: the node's
- * dedupe makes that safe, at the price of duplicates in the counts.
+ * POSTs batches of lines to {@code /v1/pos/events} from {@code senders} threads. A batch that fails
+ * for a transient reason (connection error, 429, 5xx) is sent again as a whole: the node's dedupe
+ * makes that safe, at the price of duplicates in the counts.
  */
 public final class HttpBatchEmitter implements Emitter {
 
@@ -33,7 +32,11 @@ public final class HttpBatchEmitter implements Emitter {
   private Batch current;
 
   public HttpBatchEmitter(URI target, int batchSize, int senderCount, SendStats stats) {
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     this.endpoint = target.resolve("/v1/pos/events");
     this.batchSize = batchSize;
     this.stats = stats;
@@ -69,7 +72,12 @@ public final class HttpBatchEmitter implements Emitter {
     for (Thread sender : senders) {
       sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       if (sender.isAlive()) {
-        stats.fail("batch sender " + sender.getName() + " still waiting for the node after " + timeout.toSeconds() + " s");
+        stats.fail(
+            "batch sender "
+                + sender.getName()
+                + " still waiting for the node after "
+                + timeout.toSeconds()
+                + " s");
       }
     }
   }
@@ -97,16 +105,18 @@ public final class HttpBatchEmitter implements Emitter {
   }
 
   private void post(Batch batch) throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(endpoint)
-        .timeout(Duration.ofSeconds(120))
-        .header("Content-Type", "application/x-ndjson")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
+            .build();
     String lastProblem = "";
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       long started = System.nanoTime();
       try {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         if (status == 200) {
           stats.latency(System.nanoTime() - started, batch.size());
@@ -129,30 +139,49 @@ public final class HttpBatchEmitter implements Emitter {
     stats.acknowledged(response.accepted(), response.duplicates(), response.rejected());
     long counted = response.accepted() + response.duplicates() + response.rejected();
     if (counted != batch.size()) {
-      stats.unacknowledged(Math.max(0, batch.size() - counted),
+      stats.unacknowledged(
+          Math.max(0, batch.size() - counted),
           "batch of " + batch.size() + " lines acknowledged as " + counted + " (" + response + ")");
     }
     long malformed = batch.malformed();
-    boolean errorsComplete = response.errors().size() == response.rejected() && response.rejected() <= BatchResponse.LISTED_ERRORS;
+    boolean errorsComplete =
+        response.errors().size() == response.rejected()
+            && response.rejected() <= BatchResponse.LISTED_ERRORS;
     if (errorsComplete) {
       boolean[] rejected = new boolean[batch.size() + 1];
       for (BatchResponse.LineError error : response.errors()) {
         if (error.line() < 1 || error.line() > batch.size()) {
-          stats.anomaly("error for line " + error.line() + " of a batch of " + batch.size() + ": " + error.error());
+          stats.anomaly(
+              "error for line "
+                  + error.line()
+                  + " of a batch of "
+                  + batch.size()
+                  + ": "
+                  + error.error());
           continue;
         }
         rejected[error.line()] = true;
-        LineExpectations.check(batch.line(error.line()), "rejected", error.error(), "batch line " + error.line(), stats);
+        LineExpectations.check(
+            batch.line(error.line()),
+            "rejected",
+            error.error(),
+            "batch line " + error.line(),
+            stats);
       }
       for (int number = 1; number <= batch.size(); number++) {
         if (!rejected[number]) {
-          LineExpectations.check(batch.line(number), "accepted or duplicate", null, "batch line " + number, stats);
+          LineExpectations.check(
+              batch.line(number), "accepted or duplicate", null, "batch line " + number, stats);
         }
       }
     } else if (response.rejected() > malformed) {
-      stats.validRejected(response.rejected() - malformed, "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
+      stats.validRejected(
+          response.rejected() - malformed,
+          "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
     } else if (response.rejected() < malformed) {
-      stats.malformedNotRejected(malformed - response.rejected(), "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
+      stats.malformedNotRejected(
+          malformed - response.rejected(),
+          "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
     }
   }
 }

@@ -34,7 +34,10 @@ public final class HttpStreamEmitter implements Emitter {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (StreamingTill till : tills) {
       if (!till.await(deadline - System.nanoTime())) {
-        stats.fail("streaming tills still waiting for acknowledgements after " + timeout.toSeconds() + " s");
+        stats.fail(
+            "streaming tills still waiting for acknowledgements after "
+                + timeout.toSeconds()
+                + " s");
       }
     }
   }

@@ -11,9 +11,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Produces each line as one record (key = locationId or storeId, value = the line's bytes) with
- * acks=all and idempotence, so the broker holds each line exactly once per send. The node's
- * verdict on each line is not visible here: the checker waits for the golden records instead.
- * Latency is the broker's acknowledgement.
+ * acks=all and idempotence, so the broker holds each line exactly once per send. The node's verdict
+ * on each line is not visible here: the checker waits for the golden records instead. Latency is
+ * the broker's acknowledgement.
  */
 public final class KafkaEmitter implements Emitter {
 
@@ -40,13 +40,15 @@ public final class KafkaEmitter implements Emitter {
   @Override
   public void send(Emission line) {
     long started = System.nanoTime();
-    producer.send(new ProducerRecord<>(topic, line.routingKey(), line.bytes()), (metadata, error) -> {
-      if (error != null) {
-        stats.fail("Kafka produce to " + topic + " failed: " + error.getMessage());
-      } else {
-        stats.latency(System.nanoTime() - started, 1);
-      }
-    });
+    producer.send(
+        new ProducerRecord<>(topic, line.routingKey(), line.bytes()),
+        (metadata, error) -> {
+          if (error != null) {
+            stats.fail("Kafka produce to " + topic + " failed: " + error.getMessage());
+          } else {
+            stats.latency(System.nanoTime() - started, 1);
+          }
+        });
   }
 
   @Override

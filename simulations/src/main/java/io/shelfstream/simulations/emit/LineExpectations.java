@@ -12,9 +12,11 @@ final class LineExpectations {
   static void check(Emission line, String status, String error, String where, SendStats stats) {
     boolean rejected = "rejected".equals(status);
     if (line instanceof ValidLine valid && rejected) {
-      stats.validRejected(1, where + ": valid line " + valid.event().eventId() + " rejected: " + error);
+      stats.validRejected(
+          1, where + ": valid line " + valid.event().eventId() + " rejected: " + error);
     } else if (line instanceof MalformedLine malformed && !rejected) {
-      stats.malformedNotRejected(1, where + ": malformed line (" + malformed.kind() + ") acknowledged as " + status);
+      stats.malformedNotRejected(
+          1, where + ": malformed line (" + malformed.kind() + ") acknowledged as " + status);
     }
   }
 }

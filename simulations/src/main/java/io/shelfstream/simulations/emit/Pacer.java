@@ -4,14 +4,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Paces the generator to a target rate with a token bucket. In burst mode traffic comes in
- * bursts: every {@link #BURST_CYCLE_NANOS}, one fifth of the cycle at five times the rate (or
- * unthrottled when no rate is set), then silence; the average stays at the target rate.
+ * Paces the generator to a target rate with a token bucket. In burst mode traffic comes in bursts:
+ * every {@link #BURST_CYCLE_NANOS}, one fifth of the cycle at five times the rate (or unthrottled
+ * when no rate is set), then silence; the average stays at the target rate.
  */
 public final class Pacer {
 
   static final long BURST_CYCLE_NANOS = TimeUnit.SECONDS.toNanos(5);
   private static final long BURST_ON_NANOS = BURST_CYCLE_NANOS / 5;
+
   /** Credit the bucket may build up: keeps a slow consumer from causing a catch-up stampede. */
   private static final long MAX_CREDIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -26,7 +27,9 @@ public final class Pacer {
     this.bursts = bursts;
   }
 
-  /** @param eventsPerSecond 0 for as fast as possible */
+  /**
+   * @param eventsPerSecond 0 for as fast as possible
+   */
   public static Pacer of(double eventsPerSecond, boolean bursts) {
     if (eventsPerSecond < 0) {
       throw new IllegalArgumentException("rate must be >= 0, got " + eventsPerSecond);
@@ -39,7 +42,8 @@ public final class Pacer {
     long now = System.nanoTime();
     if (bursts) {
       // parkNanos may return early: re-check until the next burst has started
-      for (long intoCycle = (now - started) % BURST_CYCLE_NANOS; intoCycle >= BURST_ON_NANOS;
+      for (long intoCycle = (now - started) % BURST_CYCLE_NANOS;
+          intoCycle >= BURST_ON_NANOS;
           intoCycle = (now - started) % BURST_CYCLE_NANOS) {
         LockSupport.parkNanos(BURST_CYCLE_NANOS - intoCycle);
         now = System.nanoTime();

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,10 @@ final class StreamingTill {
     this.writer.start();
   }
 
-  /** Blocks while the till is behind; drops the line once the till has given up (the run is failing then). */
+  /**
+   * Blocks while the till is behind; drops the line once the till has given up (the run is failing
+   * then).
+   */
   void offer(Emission line) throws InterruptedException {
     while (!queue.offer(line, 200, TimeUnit.MILLISECONDS)) {
       if (!writer.isAlive()) {
@@ -77,7 +79,9 @@ final class StreamingTill {
   boolean await(long timeoutNanos) throws InterruptedException {
     writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
     if (writer.isAlive()) {
-      stats.unacknowledged(pending.size() + queue.size(), name + ": still " + pending.size() + " lines unacknowledged at the deadline");
+      stats.unacknowledged(
+          pending.size() + queue.size(),
+          name + ": still " + pending.size() + " lines unacknowledged at the deadline");
       writer.interrupt();
       return false;
     }
@@ -95,7 +99,12 @@ final class StreamingTill {
       } catch (IOException e) {
         if (attempt < MAX_RECONNECTS && stats.failure() == null) {
           resend = takePendingInOrder();
-          stats.anomaly(name + ": reconnected, re-sending " + resend.size() + " unacknowledged lines, after: " + e.getMessage());
+          stats.anomaly(
+              name
+                  + ": reconnected, re-sending "
+                  + resend.size()
+                  + " unacknowledged lines, after: "
+                  + e.getMessage());
           continue;
         }
         stats.fail(name + ": stream to " + endpoint + " failed: " + e.getMessage());
@@ -110,13 +119,16 @@ final class StreamingTill {
   private void stream(List<Emission> resend) throws IOException, InterruptedException {
     AtomicReference<IOException> readFailure = new AtomicReference<>();
     TillConnection connection = TillConnection.open(endpoint);
-    Thread reader = new Thread(() -> {
-      try {
-        connection.readResults(this::onResult);
-      } catch (IOException e) {
-        readFailure.set(e);
-      }
-    }, writer.getName() + "-acks");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                connection.readResults(this::onResult);
+              } catch (IOException e) {
+                readFailure.set(e);
+              }
+            },
+            writer.getName() + "-acks");
     reader.setDaemon(true);
     reader.start();
     try {
@@ -142,11 +154,13 @@ final class StreamingTill {
       connection.endBody();
       reader.join(TimeUnit.SECONDS.toMillis(ACK_TIMEOUT_SECONDS));
       if (reader.isAlive()) {
-        throw new IOException("the response did not end within " + ACK_TIMEOUT_SECONDS + " s of the last line");
+        throw new IOException(
+            "the response did not end within " + ACK_TIMEOUT_SECONDS + " s of the last line");
       }
       rethrow(readFailure);
       if (!pending.isEmpty()) {
-        throw new IOException("the response ended with " + pending.size() + " lines unacknowledged");
+        throw new IOException(
+            "the response ended with " + pending.size() + " lines unacknowledged");
       }
     } finally {
       // the reader must be gone before a new connection numbers its lines from 1 again
@@ -166,11 +180,17 @@ final class StreamingTill {
       this.connection = connection;
     }
 
-    void add(Emission line, AtomicReference<IOException> readFailure) throws IOException, InterruptedException {
+    void add(Emission line, AtomicReference<IOException> readFailure)
+        throws IOException, InterruptedException {
       while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
         rethrow(readFailure);
         if (System.nanoTime() - oldestSentNanos() > TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS)) {
-          throw new IOException("no acknowledgement for " + ACK_TIMEOUT_SECONDS + " s with " + pending.size() + " lines in flight");
+          throw new IOException(
+              "no acknowledgement for "
+                  + ACK_TIMEOUT_SECONDS
+                  + " s with "
+                  + pending.size()
+                  + " lines in flight");
         }
       }
       Pending entry = new Pending(line);
@@ -211,7 +231,10 @@ final class StreamingTill {
     try {
       result = JSON.readTree(json);
     } catch (IOException e) {
-      stats.anomaly(name + ": unreadable result line " + BatchResponse.excerpt(json.getBytes(StandardCharsets.UTF_8)));
+      stats.anomaly(
+          name
+              + ": unreadable result line "
+              + BatchResponse.excerpt(json.getBytes(StandardCharsets.UTF_8)));
       return;
     }
     int number = result.path("line").asInt(-1);
@@ -229,7 +252,8 @@ final class StreamingTill {
       case "rejected" -> stats.acknowledged(0, 0, 1);
       default -> stats.anomaly(name + ": unknown status in " + json);
     }
-    LineExpectations.check(entry.line, status, result.path("error").asText(""), name + " line " + number, stats);
+    LineExpectations.check(
+        entry.line, status, result.path("error").asText(""), name + " line " + number, stats);
   }
 
   private List<Emission> takePendingInOrder() {

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 /**
  * One full-duplex HTTP/1.1 exchange over a socket: a chunked request body written line by line
  * while the response's lines are read as they arrive. Written by hand because the JDK HttpClient
- * hands out an HTTP/1.1 response only after the whole request body is sent, which would hide
- * every per-line acknowledgement until the till closes.
+ * hands out an HTTP/1.1 response only after the whole request body is sent, which would hide every
+ * per-line acknowledgement until the till closes.
  */
 final class TillConnection implements AutoCloseable {
 
@@ -49,12 +49,20 @@ final class TillConnection implements AutoCloseable {
       int port = endpoint.getPort() > 0 ? endpoint.getPort() : 80;
       socket.connect(new InetSocketAddress(endpoint.getHost(), port), CONNECT_TIMEOUT_MILLIS);
       TillConnection connection = new TillConnection(socket);
-      connection.out.write(HttpLines.ascii("POST " + endpoint.getRawPath() + " HTTP/1.1\r\n"
-          + "Host: " + endpoint.getHost() + ":" + port + "\r\n"
-          + "Content-Type: application/x-ndjson\r\n"
-          + "Accept: application/x-ndjson\r\n"
-          + "Transfer-Encoding: chunked\r\n"
-          + "Connection: close\r\n\r\n"));
+      connection.out.write(
+          HttpLines.ascii(
+              "POST "
+                  + endpoint.getRawPath()
+                  + " HTTP/1.1\r\n"
+                  + "Host: "
+                  + endpoint.getHost()
+                  + ":"
+                  + port
+                  + "\r\n"
+                  + "Content-Type: application/x-ndjson\r\n"
+                  + "Accept: application/x-ndjson\r\n"
+                  + "Transfer-Encoding: chunked\r\n"
+                  + "Connection: close\r\n\r\n"));
       connection.out.flush();
       return connection;
     } catch (IOException e) {
@@ -85,7 +93,8 @@ final class TillConnection implements AutoCloseable {
     InputStream body = body(head);
     if (head.status() != 200) {
       byte[] excerpt = body.readNBytes(300);
-      throw new Refused("HTTP " + head.status() + " " + new String(excerpt, StandardCharsets.UTF_8));
+      throw new Refused(
+          "HTTP " + head.status() + " " + new String(excerpt, StandardCharsets.UTF_8));
     }
     BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -7,7 +7,11 @@ import java.util.Map;
 
 /** A store master-data event carrying one or more fields. */
 public record StoreUpdate(
-    String eventId, String source, OffsetDateTime occurredAt, String storeId, Map<StoreField, String> fields)
+    String eventId,
+    String source,
+    OffsetDateTime occurredAt,
+    String storeId,
+    Map<StoreField, String> fields)
     implements SimEvent {
 
   public StoreUpdate {

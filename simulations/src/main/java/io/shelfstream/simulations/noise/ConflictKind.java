@@ -1,6 +1,8 @@
 package io.shelfstream.simulations.noise;
 
-/** The ways a second source contradicts an event, each aimed at one tie-break of the total order. */
+/**
+ * The ways a second source contradicts an event, each aimed at one tie-break of the total order.
+ */
 enum ConflictKind {
   /** Another listed source at the same instant: source rank decides. */
   OTHER_SOURCE_SAME_INSTANT,

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Adds contradicting counts and store updates from other sources next to a share of the real
- * ones. The contradictions are valid events with their own ids: the node must resolve them by the
+ * Adds contradicting counts and store updates from other sources next to a share of the real ones.
+ * The contradictions are valid events with their own ids: the node must resolve them by the
  * policies, and ground truth does the same.
  */
 final class ConflictingSources extends Stage<SimEvent, SimEvent> {
@@ -27,7 +27,11 @@ final class ConflictingSources extends Stage<SimEvent, SimEvent> {
   private final NoiseCounters counters;
   private long nextId = 1;
 
-  ConflictingSources(Iterator<? extends SimEvent> upstream, int percent, SplittableRandom random, NoiseCounters counters) {
+  ConflictingSources(
+      Iterator<? extends SimEvent> upstream,
+      int percent,
+      SplittableRandom random,
+      NoiseCounters counters) {
     super(upstream);
     this.percent = percent;
     this.random = random;
@@ -36,7 +40,8 @@ final class ConflictingSources extends Stage<SimEvent, SimEvent> {
 
   @Override
   protected void onItem(SimEvent event) {
-    boolean contested = (event instanceof Count || event instanceof StoreUpdate) && random.nextInt(100) < percent;
+    boolean contested =
+        (event instanceof Count || event instanceof StoreUpdate) && random.nextInt(100) < percent;
     if (!contested) {
       emit(event);
       return;
@@ -50,7 +55,8 @@ final class ConflictingSources extends Stage<SimEvent, SimEvent> {
     OffsetDateTime at = event.occurredAt();
     switch (kind) {
       case OTHER_SOURCE_SAME_INSTANT -> contradict(event, otherSource(event.source()), id, at);
-      case OTHER_SOURCE_SAME_INSTANT_OTHER_OFFSET -> contradict(event, otherSource(event.source()), id, inAnotherOffset(at));
+      case OTHER_SOURCE_SAME_INSTANT_OTHER_OFFSET ->
+          contradict(event, otherSource(event.source()), id, inAnotherOffset(at));
       case SAME_SOURCE_SAME_INSTANT -> contradict(event, event.source(), id, at);
       case UNLISTED_SOURCE_SAME_INSTANT -> contradict(event, UNLISTED_SOURCE, id, at);
       case UTF16_ORDERED_EVENT_IDS -> {
@@ -73,20 +79,28 @@ final class ConflictingSources extends Stage<SimEvent, SimEvent> {
   private void contradict(SimEvent event, String source, String eventId, OffsetDateTime at) {
     counters.conflictingEventsAdded++;
     if (event instanceof Count count) {
-      long onHand = Math.max(0, count.onHand() + (1 + random.nextInt(5)) * (random.nextBoolean() ? 1 : -1));
+      long onHand =
+          Math.max(0, count.onHand() + (1 + random.nextInt(5)) * (random.nextBoolean() ? 1 : -1));
       emit(new Count(eventId, source, at, count.key(), onHand));
     } else if (event instanceof StoreUpdate update) {
       Map<StoreField, String> fields = new EnumMap<>(StoreField.class);
-      update.fields().forEach((field, value) -> fields.put(field, contradictingValue(field, value, at, source)));
+      update
+          .fields()
+          .forEach(
+              (field, value) -> fields.put(field, contradictingValue(field, value, at, source)));
       emit(new StoreUpdate(eventId, source, at, update.storeId(), fields));
     }
   }
 
-  private static String contradictingValue(StoreField field, String value, OffsetDateTime at, String source) {
+  private static String contradictingValue(
+      StoreField field, String value, OffsetDateTime at, String source) {
     return switch (field) {
       case NAME -> value + " [" + source + "]";
       case ADDRESS -> value + " bis";
-      case TIMEZONE -> value.startsWith("+") || value.startsWith("-") ? "UTC" : WireTime.explicitOffset(at.getOffset());
+      case TIMEZONE ->
+          value.startsWith("+") || value.startsWith("-")
+              ? "UTC"
+              : WireTime.explicitOffset(at.getOffset());
       case STATUS -> "open".equals(value) ? "closed" : "open";
     };
   }
@@ -97,7 +111,8 @@ final class ConflictingSources extends Stage<SimEvent, SimEvent> {
   }
 
   private static OffsetDateTime inAnotherOffset(OffsetDateTime at) {
-    ZoneOffset other = at.getOffset().equals(ZoneOffset.UTC) ? ZoneOffset.ofHoursMinutes(5, 30) : ZoneOffset.UTC;
+    ZoneOffset other =
+        at.getOffset().equals(ZoneOffset.UTC) ? ZoneOffset.ofHoursMinutes(5, 30) : ZoneOffset.UTC;
     return at.withOffsetSameInstant(other);
   }
 }

@@ -4,15 +4,19 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * Items held until a position in the stream is reached. Ties release in the order they were
- * held, so that the output stays deterministic.
+ * Items held until a position in the stream is reached. Ties release in the order they were held,
+ * so that the output stays deterministic.
  */
 final class DelayBuffer<T> {
 
   private record Held<T>(long releaseAt, long sequence, T item) {}
 
   private final PriorityQueue<Held<T>> held =
-      new PriorityQueue<>((a, b) -> a.releaseAt != b.releaseAt ? Long.compare(a.releaseAt, b.releaseAt) : Long.compare(a.sequence, b.sequence));
+      new PriorityQueue<>(
+          (a, b) ->
+              a.releaseAt != b.releaseAt
+                  ? Long.compare(a.releaseAt, b.releaseAt)
+                  : Long.compare(a.sequence, b.sequence));
   private long sequence;
 
   void hold(T item, long releaseAt) {

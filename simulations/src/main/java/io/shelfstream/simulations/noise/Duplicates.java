@@ -16,7 +16,12 @@ final class Duplicates extends Stage<Emission, Emission> {
   private final NoiseCounters counters;
   private long position;
 
-  Duplicates(Iterator<? extends Emission> upstream, int percent, int window, SplittableRandom random, NoiseCounters counters) {
+  Duplicates(
+      Iterator<? extends Emission> upstream,
+      int percent,
+      int window,
+      SplittableRandom random,
+      NoiseCounters counters) {
     super(upstream);
     this.percent = percent;
     this.window = window;

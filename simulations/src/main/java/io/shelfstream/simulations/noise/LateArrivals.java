@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Holds a share of the movements back until a newer count of the same (location, sku) has gone
- * out, as a till that was offline during a stock count would. Those movements lie at or before the
- * new baseline, so the node must record them without applying them. Memory is bounded: past
- * {@code holdLimit} held events, the oldest is released even if its count has not come yet.
+ * Holds a share of the movements back until a newer count of the same (location, sku) has gone out,
+ * as a till that was offline during a stock count would. Those movements lie at or before the new
+ * baseline, so the node must record them without applying them. Memory is bounded: past {@code
+ * holdLimit} held events, the oldest is released even if its count has not come yet.
  */
 final class LateArrivals extends Stage<SimEvent, SimEvent> {
 
@@ -35,7 +35,12 @@ final class LateArrivals extends Stage<SimEvent, SimEvent> {
   private final NoiseCounters counters;
   private int holding;
 
-  LateArrivals(Iterator<? extends SimEvent> upstream, int percent, int holdLimit, SplittableRandom random, NoiseCounters counters) {
+  LateArrivals(
+      Iterator<? extends SimEvent> upstream,
+      int percent,
+      int holdLimit,
+      SplittableRandom random,
+      NoiseCounters counters) {
     super(upstream);
     this.percent = percent;
     this.holdLimit = holdLimit;
@@ -60,11 +65,12 @@ final class LateArrivals extends Stage<SimEvent, SimEvent> {
 
   @Override
   protected void onEnd() {
-    oldestFirst.forEach(held -> {
-      if (!held.released) {
-        release(held);
-      }
-    });
+    oldestFirst.forEach(
+        held -> {
+          if (!held.released) {
+            release(held);
+          }
+        });
     oldestFirst.clear();
     byKey.clear();
   }

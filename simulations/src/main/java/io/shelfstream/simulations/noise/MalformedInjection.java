@@ -14,7 +14,11 @@ final class MalformedInjection extends Stage<Emission, Emission> {
   private final NoiseCounters counters;
   private long nextId = 1;
 
-  MalformedInjection(Iterator<? extends Emission> upstream, int percent, SplittableRandom random, NoiseCounters counters) {
+  MalformedInjection(
+      Iterator<? extends Emission> upstream,
+      int percent,
+      SplittableRandom random,
+      NoiseCounters counters) {
     super(upstream);
     this.percent = percent;
     this.random = random;

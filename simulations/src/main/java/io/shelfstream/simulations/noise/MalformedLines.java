@@ -16,7 +16,8 @@ import java.time.format.DateTimeFormatter;
 final class MalformedLines {
 
   private static final int MAX_LINE_BYTES = 65_536;
-  private static final DateTimeFormatter WITHOUT_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter WITHOUT_OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter NOT_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final JsonLineBuilder json = new JsonLineBuilder();
@@ -35,26 +36,111 @@ final class MalformedLines {
       case NOT_AN_OBJECT -> utf8("[" + sale(id, at).number("qty", 1).endAsString() + "]");
       case TRAILING_GARBAGE -> utf8(sale(id, at).number("qty", 1).endAsString() + " {\"qty\":2}");
       case INVALID_UTF8 -> invalidUtf8(sale(id, at).number("qty", 1).string("channel", "@@").end());
-      case LINE_TOO_LONG -> sale(id, at).number("qty", 1).string("note", "x".repeat(MAX_LINE_BYTES + 100)).end();
-      case MISSING_TYPE -> json.begin().string("eventId", id).time("occurredAt", at).string("locationId", location).string("sku", sku).number("qty", 1).end();
-      case TYPE_NOT_A_STRING -> json.begin().rawValue("type", "1").string("eventId", id).time("occurredAt", at).string("locationId", location).string("sku", sku).number("qty", 1).end();
+      case LINE_TOO_LONG ->
+          sale(id, at).number("qty", 1).string("note", "x".repeat(MAX_LINE_BYTES + 100)).end();
+      case MISSING_TYPE ->
+          json.begin()
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("locationId", location)
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
+      case TYPE_NOT_A_STRING ->
+          json.begin()
+              .rawValue("type", "1")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("locationId", location)
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
       case UNKNOWN_TYPE -> stock("transfer", id, at).number("qty", 3).end();
-      case MISSING_EVENT_ID -> json.begin().string("type", "sale").time("occurredAt", at).string("locationId", location).string("sku", sku).number("qty", 1).end();
+      case MISSING_EVENT_ID ->
+          json.begin()
+              .string("type", "sale")
+              .time("occurredAt", at)
+              .string("locationId", location)
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
       case EMPTY_EVENT_ID -> sale("", at).number("qty", 1).end();
       case EVENT_ID_TOO_LONG -> sale(id + "-" + "9".repeat(129), at).number("qty", 1).end();
-      case EVENT_ID_NOT_A_STRING -> json.begin().string("type", "sale").rawValue("eventId", "4711").time("occurredAt", at).string("locationId", location).string("sku", sku).number("qty", 1).end();
-      case MISSING_OCCURRED_AT -> json.begin().string("type", "sale").string("eventId", id).string("locationId", location).string("sku", sku).number("qty", 1).end();
+      case EVENT_ID_NOT_A_STRING ->
+          json.begin()
+              .string("type", "sale")
+              .rawValue("eventId", "4711")
+              .time("occurredAt", at)
+              .string("locationId", location)
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
+      case MISSING_OCCURRED_AT ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .string("locationId", location)
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
       case OCCURRED_AT_WITHOUT_OFFSET -> saleAt(id, WITHOUT_OFFSET.format(at)).end();
       case OCCURRED_AT_NOT_ISO -> saleAt(id, NOT_ISO.format(at)).end();
       case IMPOSSIBLE_DATE -> saleAt(id, at.getYear() + "-02-30T10:00:00+01:00").end();
       case EMPTY_SOURCE -> sale(id, at).string("source", "").number("qty", 1).end();
       case SOURCE_TOO_LONG -> sale(id, at).string("source", "s".repeat(65)).number("qty", 1).end();
-      case MISSING_LOCATION_ID -> json.begin().string("type", "sale").string("eventId", id).time("occurredAt", at).string("sku", sku).number("qty", 1).end();
-      case ID_NOT_A_STRING -> json.begin().string("type", "sale").string("eventId", id).time("occurredAt", at).rawValue("locationId", "17").string("sku", sku).number("qty", 1).end();
-      case NULL_SKU -> json.begin().string("type", "sale").string("eventId", id).time("occurredAt", at).string("locationId", location).rawValue("sku", "null").number("qty", 1).end();
-      case ID_TOO_LONG -> json.begin().string("type", "sale").string("eventId", id).time("occurredAt", at).string("locationId", "L".repeat(129)).string("sku", sku).number("qty", 1).end();
-      case CONTROL_CHAR_IN_ID -> json.begin().string("type", "sale").string("eventId", id).time("occurredAt", at).string("locationId", location + "\u0007").string("sku", sku).number("qty", 1).end();
-      case PIPE_IN_ID -> json.begin().string("type", "sale").string("eventId", id).time("occurredAt", at).string("locationId", location).string("sku", sku + "|1").number("qty", 1).end();
+      case MISSING_LOCATION_ID ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
+      case ID_NOT_A_STRING ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .rawValue("locationId", "17")
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
+      case NULL_SKU ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("locationId", location)
+              .rawValue("sku", "null")
+              .number("qty", 1)
+              .end();
+      case ID_TOO_LONG ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("locationId", "L".repeat(129))
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
+      case CONTROL_CHAR_IN_ID ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("locationId", location + "\u0007")
+              .string("sku", sku)
+              .number("qty", 1)
+              .end();
+      case PIPE_IN_ID ->
+          json.begin()
+              .string("type", "sale")
+              .string("eventId", id)
+              .time("occurredAt", at)
+              .string("locationId", location)
+              .string("sku", sku + "|1")
+              .number("qty", 1)
+              .end();
       case MISSING_QTY -> stock("receipt", id, at).end();
       case ZERO_QTY -> sale(id, at).number("qty", 0).end();
       case NEGATIVE_QTY -> stock("return", id, at).number("qty", -2).end();
@@ -62,9 +148,11 @@ final class MalformedLines {
       case FRACTIONAL_QTY -> sale(id, at).rawValue("qty", "5.5").end();
       case QTY_WITH_DECIMAL_POINT -> sale(id, at).rawValue("qty", "5.0").end();
       case QTY_TOO_LARGE -> stock("receipt", id, at).number("qty", 1_000_000_001L).end();
-      case ZERO_ADJUSTMENT -> stock("adjustment", id, at).number("qty", 0).string("reason", "correction").end();
+      case ZERO_ADJUSTMENT ->
+          stock("adjustment", id, at).number("qty", 0).string("reason", "correction").end();
       case ADJUSTMENT_WITHOUT_REASON -> stock("adjustment", id, at).number("qty", -1).end();
-      case NEGATIVE_UNIT_PRICE -> sale(id, at).number("qty", 1).rawValue("unitPrice", "-1.50").end();
+      case NEGATIVE_UNIT_PRICE ->
+          sale(id, at).number("qty", 1).rawValue("unitPrice", "-1.50").end();
       case MISSING_ON_HAND -> stock("count", id, at).end();
       case NEGATIVE_ON_HAND -> stock("count", id, at).number("onHand", -1).end();
       case MISSING_STORE_ID -> store(id, at, false).string("name", "Shelf Nowhere").end();
@@ -87,20 +175,37 @@ final class MalformedLines {
   }
 
   private JsonLineBuilder stock(String type, String id, OffsetDateTime at) {
-    return json.begin().string("type", type).string("eventId", id).time("occurredAt", at).string("locationId", location).string("sku", sku);
+    return json.begin()
+        .string("type", type)
+        .string("eventId", id)
+        .time("occurredAt", at)
+        .string("locationId", location)
+        .string("sku", sku);
   }
 
   private JsonLineBuilder saleAt(String id, String occurredAt) {
-    return json.begin().string("type", "sale").string("eventId", id).string("occurredAt", occurredAt)
-        .string("locationId", location).string("sku", sku).number("qty", 1);
+    return json.begin()
+        .string("type", "sale")
+        .string("eventId", id)
+        .string("occurredAt", occurredAt)
+        .string("locationId", location)
+        .string("sku", sku)
+        .number("qty", 1);
   }
 
   private JsonLineBuilder store(String id, OffsetDateTime at, boolean withStoreId) {
-    json.begin().string("type", "store").string("eventId", id).time("occurredAt", at).string("source", "erp");
+    json.begin()
+        .string("type", "store")
+        .string("eventId", id)
+        .time("occurredAt", at)
+        .string("source", "erp");
     return withStoreId ? json.string("storeId", storeId) : json;
   }
 
-  /** Replaces the placeholder "@@" by 0xC3 0x28: a lead byte followed by a byte that cannot continue it. */
+  /**
+   * Replaces the placeholder "@@" by 0xC3 0x28: a lead byte followed by a byte that cannot continue
+   * it.
+   */
   private static byte[] invalidUtf8(byte[] line) {
     for (int i = 0; i + 1 < line.length; i++) {
       if (line[i] == '@' && line[i + 1] == '@') {

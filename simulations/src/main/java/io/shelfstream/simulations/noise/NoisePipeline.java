@@ -6,29 +6,36 @@ import java.util.Iterator;
 import java.util.SplittableRandom;
 
 /**
- * Turns the world's events into the lines actually sent: contradictions are added first, then
- * late and out-of-order delivery reorder events, then lines are encoded, re-sent and broken. Each
- * stage has its own random stream derived from the seed, so a knob changes only its own effect.
- * Ground truth is computed from what comes out, never from what went in.
+ * Turns the world's events into the lines actually sent: contradictions are added first, then late
+ * and out-of-order delivery reorder events, then lines are encoded, re-sent and broken. Each stage
+ * has its own random stream derived from the seed, so a knob changes only its own effect. Ground
+ * truth is computed from what comes out, never from what went in.
  */
 public final class NoisePipeline {
 
   private NoisePipeline() {}
 
-  public static Iterator<Emission> apply(Iterator<SimEvent> world, NoiseSpec spec, long seed, NoiseCounters counters) {
+  public static Iterator<Emission> apply(
+      Iterator<SimEvent> world, NoiseSpec spec, long seed, NoiseCounters counters) {
     Iterator<SimEvent> events = world;
     if (spec.conflictsPercent() > 0) {
       events = new ConflictingSources(events, spec.conflictsPercent(), random(seed, 1), counters);
     }
     if (spec.latePercent() > 0) {
-      events = new LateArrivals(events, spec.latePercent(), spec.lateHoldLimit(), random(seed, 2), counters);
+      events =
+          new LateArrivals(
+              events, spec.latePercent(), spec.lateHoldLimit(), random(seed, 2), counters);
     }
     if (spec.outOfOrderPercent() > 0) {
-      events = new OutOfOrder<>(events, spec.outOfOrderPercent(), spec.reorderWindow(), random(seed, 3), counters);
+      events =
+          new OutOfOrder<>(
+              events, spec.outOfOrderPercent(), spec.reorderWindow(), random(seed, 3), counters);
     }
     Iterator<Emission> lines = encoded(events);
     if (spec.duplicatesPercent() > 0) {
-      lines = new Duplicates(lines, spec.duplicatesPercent(), spec.duplicateWindow(), random(seed, 4), counters);
+      lines =
+          new Duplicates(
+              lines, spec.duplicatesPercent(), spec.duplicateWindow(), random(seed, 4), counters);
     }
     if (spec.malformedPercent() > 0) {
       lines = new MalformedInjection(lines, spec.malformedPercent(), random(seed, 5), counters);

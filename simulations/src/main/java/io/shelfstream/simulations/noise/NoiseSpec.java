@@ -32,36 +32,93 @@ public record NoiseSpec(
   }
 
   public NoiseSpec withDuplicates(int percent) {
-    return new NoiseSpec(percent, malformedPercent, outOfOrderPercent, latePercent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+    return new NoiseSpec(
+        percent,
+        malformedPercent,
+        outOfOrderPercent,
+        latePercent,
+        conflictsPercent,
+        reorderWindow,
+        duplicateWindow,
+        lateHoldLimit);
   }
 
   public NoiseSpec withMalformed(int percent) {
-    return new NoiseSpec(duplicatesPercent, percent, outOfOrderPercent, latePercent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+    return new NoiseSpec(
+        duplicatesPercent,
+        percent,
+        outOfOrderPercent,
+        latePercent,
+        conflictsPercent,
+        reorderWindow,
+        duplicateWindow,
+        lateHoldLimit);
   }
 
   public NoiseSpec withOutOfOrder(int percent) {
-    return new NoiseSpec(duplicatesPercent, malformedPercent, percent, latePercent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+    return new NoiseSpec(
+        duplicatesPercent,
+        malformedPercent,
+        percent,
+        latePercent,
+        conflictsPercent,
+        reorderWindow,
+        duplicateWindow,
+        lateHoldLimit);
   }
 
   public NoiseSpec withLate(int percent) {
-    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, percent, conflictsPercent, reorderWindow, duplicateWindow, lateHoldLimit);
+    return new NoiseSpec(
+        duplicatesPercent,
+        malformedPercent,
+        outOfOrderPercent,
+        percent,
+        conflictsPercent,
+        reorderWindow,
+        duplicateWindow,
+        lateHoldLimit);
   }
 
   public NoiseSpec withConflicts(int percent) {
-    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, latePercent, percent, reorderWindow, duplicateWindow, lateHoldLimit);
+    return new NoiseSpec(
+        duplicatesPercent,
+        malformedPercent,
+        outOfOrderPercent,
+        latePercent,
+        percent,
+        reorderWindow,
+        duplicateWindow,
+        lateHoldLimit);
   }
 
   public NoiseSpec withReorderWindow(int lines) {
-    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, latePercent, conflictsPercent, lines, duplicateWindow, lateHoldLimit);
+    return new NoiseSpec(
+        duplicatesPercent,
+        malformedPercent,
+        outOfOrderPercent,
+        latePercent,
+        conflictsPercent,
+        lines,
+        duplicateWindow,
+        lateHoldLimit);
   }
 
   public NoiseSpec withDuplicateWindow(int lines) {
-    return new NoiseSpec(duplicatesPercent, malformedPercent, outOfOrderPercent, latePercent, conflictsPercent, reorderWindow, lines, lateHoldLimit);
+    return new NoiseSpec(
+        duplicatesPercent,
+        malformedPercent,
+        outOfOrderPercent,
+        latePercent,
+        conflictsPercent,
+        reorderWindow,
+        lines,
+        lateHoldLimit);
   }
 
   private static void percent(String knob, int value) {
     if (value < 0 || value > 100) {
-      throw new IllegalArgumentException(knob + " must be a percentage from 0 to 100, got " + value);
+      throw new IllegalArgumentException(
+          knob + " must be a percentage from 0 to 100, got " + value);
     }
   }
 

@@ -13,7 +13,12 @@ final class OutOfOrder<T> extends Stage<T, T> {
   private final NoiseCounters counters;
   private long position;
 
-  OutOfOrder(Iterator<? extends T> upstream, int percent, int window, SplittableRandom random, NoiseCounters counters) {
+  OutOfOrder(
+      Iterator<? extends T> upstream,
+      int percent,
+      int window,
+      SplittableRandom random,
+      NoiseCounters counters) {
     super(upstream);
     this.percent = percent;
     this.window = window;

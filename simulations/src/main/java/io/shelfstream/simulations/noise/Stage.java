@@ -5,8 +5,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * A lazy transformation of an upstream iterator that may hold items back and emit several items
- * per input. Subclasses handle each input and flush what they still hold when upstream ends.
+ * A lazy transformation of an upstream iterator that may hold items back and emit several items per
+ * input. Subclasses handle each input and flush what they still hold when upstream ends.
  */
 abstract class Stage<I, O> implements Iterator<O> {
 

@@ -8,7 +8,8 @@ import io.shelfstream.simulations.event.StockKey;
  * @param count the baseline count, null when no count was received
  * @param lastMovement the newest applied movement, null when none applies
  */
-public record ExpectedStock(StockKey key, long onHand, ChosenCount count, long movementsApplied, Stamp lastMovement) {
+public record ExpectedStock(
+    StockKey key, long onHand, ChosenCount count, long movementsApplied, Stamp lastMovement) {
 
   public boolean negative() {
     return onHand < 0;

@@ -11,7 +11,10 @@ import java.util.Map;
  * @param storeFields the policy of each store field; fields absent here use {@code storeDefault}
  */
 public record Policies(
-    SourceRanking sourceRanking, Policy inventoryOnHand, Map<StoreField, Policy> storeFields, Policy storeDefault) {
+    SourceRanking sourceRanking,
+    Policy inventoryOnHand,
+    Map<StoreField, Policy> storeFields,
+    Policy storeDefault) {
 
   public Policies {
     storeFields = Map.copyOf(storeFields);
@@ -41,6 +44,8 @@ public record Policies(
 
   /** W of the on-hand policy: how far before the newest count a future baseline can lie. */
   public Duration inventoryStaleness() {
-    return inventoryOnHand instanceof Policy.SourcePriority priority ? priority.staleness() : Duration.ZERO;
+    return inventoryOnHand instanceof Policy.SourcePriority priority
+        ? priority.staleness()
+        : Duration.ZERO;
   }
 }

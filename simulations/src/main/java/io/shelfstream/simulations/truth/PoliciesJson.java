@@ -26,7 +26,8 @@ public final class PoliciesJson {
     try {
       root = JSON.readTree(document);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("policies: not valid JSON (" + e.getOriginalMessage() + ")", e);
+      throw new IllegalArgumentException(
+          "policies: not valid JSON (" + e.getOriginalMessage() + ")", e);
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("policies: must be a JSON object");
@@ -34,7 +35,10 @@ public final class PoliciesJson {
     SourceRanking ranking = new SourceRanking(strings(root.path("sourceRanking"), "sourceRanking"));
     Policy onHand = policy(root.path("inventory").path("onHand"), "inventory.onHand", ranking);
     JsonNode store = root.path("store");
-    Policy storeDefault = store.has("default") ? policy(store.get("default"), "store.default", ranking) : new Policy.LastWriteWins();
+    Policy storeDefault =
+        store.has("default")
+            ? policy(store.get("default"), "store.default", ranking)
+            : new Policy.LastWriteWins();
     Map<StoreField, Policy> fields = new EnumMap<>(StoreField.class);
     for (Iterator<Map.Entry<String, JsonNode>> it = store.path("fields").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -53,14 +57,26 @@ public final class PoliciesJson {
       case "last-write-wins":
         return new Policy.LastWriteWins();
       case "source-priority":
-        SourceRanking sources = node.has("sources") ? new SourceRanking(strings(node.get("sources"), path + ".sources")) : ranking;
+        SourceRanking sources =
+            node.has("sources")
+                ? new SourceRanking(strings(node.get("sources"), path + ".sources"))
+                : ranking;
         JsonNode seconds = node.path("stalenessSeconds");
         if (!seconds.canConvertToLong() || seconds.asLong() < 0) {
-          throw new IllegalArgumentException("policies: " + path + ".stalenessSeconds must be a whole number of seconds >= 0, got " + seconds);
+          throw new IllegalArgumentException(
+              "policies: "
+                  + path
+                  + ".stalenessSeconds must be a whole number of seconds >= 0, got "
+                  + seconds);
         }
         return new Policy.SourcePriority(sources, Duration.ofSeconds(seconds.asLong()));
       default:
-        throw new IllegalArgumentException("policies: " + path + ".policy must be last-write-wins or source-priority, got \"" + name + "\"");
+        throw new IllegalArgumentException(
+            "policies: "
+                + path
+                + ".policy must be last-write-wins or source-priority, got \""
+                + name
+                + "\"");
     }
   }
 

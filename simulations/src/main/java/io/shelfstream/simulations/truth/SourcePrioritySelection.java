@@ -48,7 +48,9 @@ public final class SourcePrioritySelection<V> implements Selection<V> {
     return newest == null ? null : newest.stamp().occurredAt().toInstant().minus(staleness);
   }
 
-  /** Exactly W newer is not enough: the lower-ranked value must be strictly newer than chosen + W. */
+  /**
+   * Exactly W newer is not enough: the lower-ranked value must be strictly newer than chosen + W.
+   */
   private boolean isStale(Candidate<V> chosen, Candidate<V> lowerRanked) {
     Instant limit = chosen.stamp().occurredAt().toInstant().plus(staleness);
     return lowerRanked.stamp().occurredAt().toInstant().isAfter(limit);

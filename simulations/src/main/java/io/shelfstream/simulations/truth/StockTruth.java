@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Expected state of one (location, sku). Movements at or before the count horizon can never apply
- * again, so they are dropped: memory stays bounded by the movements since the newest count, and
- * a redelivered old movement is dropped as well, which is why only newer ones need their ids.
+ * again, so they are dropped: memory stays bounded by the movements since the newest count, and a
+ * redelivered old movement is dropped as well, which is why only newer ones need their ids.
  */
 final class StockTruth {
 
@@ -56,7 +56,8 @@ final class StockTruth {
         }
       }
     }
-    ChosenCount count = baseline == null ? null : new ChosenCount(baseline.stamp(), baseline.value());
+    ChosenCount count =
+        baseline == null ? null : new ChosenCount(baseline.stamp(), baseline.value());
     return new ExpectedStock(key, onHand, count, applied, lastMovement);
   }
 

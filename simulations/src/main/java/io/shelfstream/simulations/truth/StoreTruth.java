@@ -17,9 +17,14 @@ final class StoreTruth {
 
   void accept(StoreUpdate update) {
     Stamp stamp = Stamp.of(update);
-    update.fields().forEach((field, value) ->
-        fields.computeIfAbsent(field, f -> policies.storeField(f).newSelection(policies.sourceRanking()))
-            .offer(new Candidate<>(value, stamp)));
+    update
+        .fields()
+        .forEach(
+            (field, value) ->
+                fields
+                    .computeIfAbsent(
+                        field, f -> policies.storeField(f).newSelection(policies.sourceRanking()))
+                    .offer(new Candidate<>(value, stamp)));
   }
 
   ExpectedStore expected(String storeId) {

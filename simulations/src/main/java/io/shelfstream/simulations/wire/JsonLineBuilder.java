@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 
 /**
- * Builds one JSON object as a single line. Hand-written rather than Jackson because it runs once per
- * emitted event on the generator's hot path; it escapes exactly what JSON requires. Not
+ * Builds one JSON object as a single line. Hand-written rather than Jackson because it runs once
+ * per emitted event on the generator's hot path; it escapes exactly what JSON requires. Not
  * thread-safe: reuse one per thread.
  */
 public final class JsonLineBuilder {

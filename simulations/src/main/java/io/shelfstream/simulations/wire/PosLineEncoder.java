@@ -52,7 +52,9 @@ public final class PosLineEncoder {
       putNumber("onHand", c.onHand(), omitted);
     } else if (event instanceof Sale s) {
       putNumber("qty", s.qty(), omitted);
-      json.rawValue("unitPrice", price(s.unitPriceCents())).string("channel", s.channel()).string("till", s.till());
+      json.rawValue("unitPrice", price(s.unitPriceCents()))
+          .string("channel", s.channel())
+          .string("till", s.till());
     } else if (event instanceof Return r) {
       putNumber("qty", r.qty(), omitted);
     } else if (event instanceof Receipt r) {

@@ -33,7 +33,10 @@ public final class WireTime {
     out.append(time.getOffset().getId());
   }
 
-  /** An offset always written as ±hh:mm, never "Z": a store timezone given as an offset looks like this. */
+  /**
+   * An offset always written as ±hh:mm, never "Z": a store timezone given as an offset looks like
+   * this.
+   */
   public static String explicitOffset(ZoneOffset offset) {
     return offset.getTotalSeconds() == 0 ? "+00:00" : offset.getId();
   }

@@ -31,7 +31,8 @@ public record Catalog(List<Product> products) {
       String body = COMPANY_PREFIX + String.format("%06d", i);
       long priceCents = 49 + random.nextInt(4950);
       int casePack = CASE_PACKS[random.nextInt(CASE_PACKS.length)];
-      products.add(new Product(i, Gtin.withCheckDigit(body), priceCents, popularity[i] * scale, casePack));
+      products.add(
+          new Product(i, Gtin.withCheckDigit(body), priceCents, popularity[i] * scale, casePack));
     }
     return new Catalog(products);
   }

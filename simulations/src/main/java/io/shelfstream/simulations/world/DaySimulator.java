@@ -15,7 +15,8 @@ final class DaySimulator {
 
   /** By instant; the sort is stable, so ties keep the (deterministic) order of generation. */
   private static final Comparator<SimEvent> BY_INSTANT =
-      Comparator.<SimEvent>comparingLong(e -> e.occurredAt().toEpochSecond()).thenComparingInt(e -> e.occurredAt().getNano());
+      Comparator.<SimEvent>comparingLong(e -> e.occurredAt().toEpochSecond())
+          .thenComparingInt(e -> e.occurredAt().getNano());
 
   private final World world;
   private final StockLedger ledger;
@@ -28,7 +29,9 @@ final class DaySimulator {
   DaySimulator(World world) {
     this.world = world;
     Network network = world.network();
-    this.ledger = new StockLedger(network.stores().size(), network.warehouses().size(), world.catalog().size());
+    this.ledger =
+        new StockLedger(
+            network.stores().size(), network.warehouses().size(), world.catalog().size());
     EventIds ids = new EventIds();
     this.storeDay = new StoreDay(world, ledger, ids, ordersToday);
     this.warehouseDay = new WarehouseDay(world, ledger, transit, ids);
@@ -36,7 +39,10 @@ final class DaySimulator {
     stockOpeningInventory();
   }
 
-  /** Stores open with about eight days of stock, warehouses with three weeks of their region's demand. */
+  /**
+   * Stores open with about eight days of stock, warehouses with three weeks of their region's
+   * demand.
+   */
   private void stockOpeningInventory() {
     for (StoreSite store : world.network().stores()) {
       for (Product product : world.catalog().products()) {

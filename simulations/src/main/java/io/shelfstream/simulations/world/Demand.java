@@ -28,7 +28,9 @@ final class Demand {
       return 0;
     }
     if (mean > 30) {
-      double gaussian = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+      double gaussian =
+          Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+              * Math.cos(2 * Math.PI * random.nextDouble());
       return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * gaussian));
     }
     double limit = Math.exp(-mean);

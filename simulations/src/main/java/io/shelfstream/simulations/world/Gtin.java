@@ -8,7 +8,8 @@ public final class Gtin {
   /** Appends the check digit to twelve digits. */
   public static String withCheckDigit(String twelveDigits) {
     if (twelveDigits.length() != 12 || !allDigits(twelveDigits)) {
-      throw new IllegalArgumentException("a GTIN-13 body is 12 digits, got \"" + twelveDigits + "\"");
+      throw new IllegalArgumentException(
+          "a GTIN-13 body is 12 digits, got \"" + twelveDigits + "\"");
     }
     return twelveDigits + checkDigit(twelveDigits);
   }

@@ -24,12 +24,23 @@ public record Network(List<StoreSite> stores, List<Warehouse> warehouses) {
       String address = (1 + random.nextInt(180)) + " " + street + ", " + city.name();
       double size = 0.6 + random.nextDouble() * 0.9;
       int tills = 2 + (int) Math.round(size * 4);
-      stores.add(new StoreSite(i, String.format("S%03d", i + 1), city, district, address, i / STORES_PER_WAREHOUSE, size, tills));
+      stores.add(
+          new StoreSite(
+              i,
+              String.format("S%03d", i + 1),
+              city,
+              district,
+              address,
+              i / STORES_PER_WAREHOUSE,
+              size,
+              tills));
     }
     List<Warehouse> warehouses = new ArrayList<>(warehouseCount);
     for (int w = 0; w < warehouseCount; w++) {
       // a warehouse sits in the region of the first store it serves
-      warehouses.add(new Warehouse(w, String.format("W%02d", w + 1), stores.get(w * STORES_PER_WAREHOUSE).zone()));
+      warehouses.add(
+          new Warehouse(
+              w, String.format("W%02d", w + 1), stores.get(w * STORES_PER_WAREHOUSE).zone()));
     }
     return new Network(stores, warehouses);
   }

@@ -9,8 +9,10 @@ import java.util.Set;
 /** Holidays, peaks, weekday seasonality and opening hours shared by every store. */
 final class RetailCalendar {
 
-  private static final Set<MonthDay> CLOSED = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(12, 25));
-  private static final Set<MonthDay> PEAKS = Set.of(MonthDay.of(12, 23), MonthDay.of(12, 24), MonthDay.of(12, 26));
+  private static final Set<MonthDay> CLOSED =
+      Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(12, 25));
+  private static final Set<MonthDay> PEAKS =
+      Set.of(MonthDay.of(12, 23), MonthDay.of(12, 24), MonthDay.of(12, 26));
 
   /** Monday to Sunday. */
   private static final double[] WEEKDAY_FACTOR = {0.8, 0.85, 0.9, 0.95, 1.2, 1.6, 0.5};
@@ -56,7 +58,8 @@ final class RetailCalendar {
   }
 
   private static boolean isBlackFriday(LocalDate date) {
-    LocalDate thanksgiving = date.withMonth(11).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+    LocalDate thanksgiving =
+        date.withMonth(11).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
     return date.equals(thanksgiving.plusDays(1));
   }
 

@@ -47,14 +47,23 @@ final class StoreDay {
     count(store, clock, day);
     int opens = world.calendar().opensAtSecond(day.date(), kind);
     int closes = world.calendar().closesAtSecond(day.date(), kind);
-    double dayFactor = world.calendar().weekdayFactor(day.date()) * kind.demandFactor() * store.size();
+    double dayFactor =
+        world.calendar().weekdayFactor(day.date()) * kind.demandFactor() * store.size();
     for (Product product : world.catalog().products()) {
-      trade(store, product, product.dailyLines() * dayFactor * day.upliftByProduct()[product.index()], opens, closes, clock, day);
+      trade(
+          store,
+          product,
+          product.dailyLines() * dayFactor * day.upliftByProduct()[product.index()],
+          opens,
+          closes,
+          clock,
+          day);
       reorder(store, product, day);
     }
   }
 
-  private void receive(StoreSite store, Iterable<Shipment> arrivals, LocalClock clock, DayContext day) {
+  private void receive(
+      StoreSite store, Iterable<Shipment> arrivals, LocalClock clock, DayContext day) {
     long[] physical = ledger.storePhysical[store.index()];
     for (Shipment shipment : arrivals) {
       int p = shipment.productIndex();
@@ -65,22 +74,37 @@ final class StoreDay {
       }
       int at = DELIVERY_WINDOW_START + day.random().nextInt(3600);
       receivedAt[p] = at;
-      day.out().add(new Receipt(ids.next("rc"), Sources.POS, clock.at(at), key(store, p), shipment.qty()));
+      day.out()
+          .add(
+              new Receipt(
+                  ids.next("rc"), Sources.POS, clock.at(at), key(store, p), shipment.qty()));
     }
   }
 
-  /** A SKU received today is counted as it is shelved: the count includes the receipt it coincides with. */
+  /**
+   * A SKU received today is counted as it is shelved: the count includes the receipt it coincides
+   * with.
+   */
   private void count(StoreSite store, LocalClock clock, DayContext day) {
     long[] physical = ledger.storePhysical[store.index()];
     for (int p = 0; p < physical.length; p++) {
       if (day.dueForCount(store.index(), p)) {
-        int at = receivedAt[p] >= 0 ? receivedAt[p] : COUNT_WINDOW_START + day.random().nextInt(2700);
-        day.out().add(new Count(ids.next("c"), Sources.POS, clock.at(at), key(store, p), physical[p]));
+        int at =
+            receivedAt[p] >= 0 ? receivedAt[p] : COUNT_WINDOW_START + day.random().nextInt(2700);
+        day.out()
+            .add(new Count(ids.next("c"), Sources.POS, clock.at(at), key(store, p), physical[p]));
       }
     }
   }
 
-  private void trade(StoreSite store, Product product, double meanLines, int opens, int closes, LocalClock clock, DayContext day) {
+  private void trade(
+      StoreSite store,
+      Product product,
+      double meanLines,
+      int opens,
+      int closes,
+      LocalClock clock,
+      DayContext day) {
     SplittableRandom random = day.random();
     actions.clear();
     int span = closes - opens;
@@ -108,7 +132,14 @@ final class StoreDay {
     }
   }
 
-  private void apply(StoreSite store, Product product, int at, int kind, int qty, LocalClock clock, DayContext day) {
+  private void apply(
+      StoreSite store,
+      Product product,
+      int at,
+      int kind,
+      int qty,
+      LocalClock clock,
+      DayContext day) {
     long[] physical = ledger.storePhysical[store.index()];
     int p = product.index();
     StockKey key = key(store, p);
@@ -119,7 +150,17 @@ final class StoreDay {
         if (sold > 0) {
           physical[p] -= sold;
           String till = store.storeId() + "-T" + (1 + random.nextInt(store.tills()));
-          day.out().add(new Sale(ids.next("s"), Sources.POS, clock.at(at), key, sold, day.priceByProduct()[p], "store", till));
+          day.out()
+              .add(
+                  new Sale(
+                      ids.next("s"),
+                      Sources.POS,
+                      clock.at(at),
+                      key,
+                      sold,
+                      day.priceByProduct()[p],
+                      "store",
+                      till));
         }
       }
       case IntradayActions.RETURN -> {
@@ -127,7 +168,15 @@ final class StoreDay {
         day.out().add(new Return(ids.next("r"), Sources.POS, clock.at(at), key, qty));
         if (random.nextDouble() < DAMAGED_RETURN) {
           physical[p] -= qty;
-          day.out().add(new Adjustment(ids.next("a"), Sources.POS, clock.at(Math.min(at + 300, 86_399)), key, -qty, "damage"));
+          day.out()
+              .add(
+                  new Adjustment(
+                      ids.next("a"),
+                      Sources.POS,
+                      clock.at(Math.min(at + 300, 86_399)),
+                      key,
+                      -qty,
+                      "damage"));
         }
       }
       case IntradayActions.SHRINK -> {
@@ -135,13 +184,15 @@ final class StoreDay {
         if (lost > 0) {
           physical[p] -= lost;
           String reason = random.nextInt(5) < 3 ? "shrink" : "damage";
-          day.out().add(new Adjustment(ids.next("a"), Sources.POS, clock.at(at), key, -lost, reason));
+          day.out()
+              .add(new Adjustment(ids.next("a"), Sources.POS, clock.at(at), key, -lost, reason));
         }
       }
       case IntradayActions.HIDDEN_SHRINK -> physical[p] = Math.max(0, physical[p] - qty);
       case IntradayActions.FOUND_STOCK -> {
         physical[p] += qty;
-        day.out().add(new Adjustment(ids.next("a"), Sources.POS, clock.at(at), key, qty, "correction"));
+        day.out()
+            .add(new Adjustment(ids.next("a"), Sources.POS, clock.at(at), key, qty, "correction"));
       }
       default -> throw new IllegalStateException("unknown intraday action " + kind);
     }

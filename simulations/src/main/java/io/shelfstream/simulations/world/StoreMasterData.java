@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Store master data over time. Head office (erp) publishes the full record on the first day,
- * closes and reopens stores around holidays, and now and then renames or moves a store; store
- * managers (pos) edit names and addresses locally and sometimes set the timezone as a bare offset,
- * which head office puts back to the IANA zone the next day.
+ * Store master data over time. Head office (erp) publishes the full record on the first day, closes
+ * and reopens stores around holidays, and now and then renames or moves a store; store managers
+ * (pos) edit names and addresses locally and sometimes set the timezone as a bare offset, which
+ * head office puts back to the IANA zone the next day.
  */
 final class StoreMasterData {
 
@@ -74,7 +74,12 @@ final class StoreMasterData {
     }
     Map<StoreField, String> pos = new EnumMap<>(StoreField.class);
     if (random.nextDouble() < 0.01) {
-      pos.put(StoreField.NAME, store.nameIn(district[s]) + " (" + LOCAL_SUFFIXES[random.nextInt(LOCAL_SUFFIXES.length)] + ")");
+      pos.put(
+          StoreField.NAME,
+          store.nameIn(district[s])
+              + " ("
+              + LOCAL_SUFFIXES[random.nextInt(LOCAL_SUFFIXES.length)]
+              + ")");
     }
     if (random.nextDouble() < 0.004) {
       pos.put(StoreField.ADDRESS, address[s] + ", unit " + (1 + random.nextInt(40)));
@@ -88,7 +93,12 @@ final class StoreMasterData {
     }
   }
 
-  private void publish(String source, OffsetDateTime at, StoreSite store, Map<StoreField, String> fields, DayContext day) {
+  private void publish(
+      String source,
+      OffsetDateTime at,
+      StoreSite store,
+      Map<StoreField, String> fields,
+      DayContext day) {
     day.out().add(new StoreUpdate(ids.next("m"), source, at, store.storeId(), fields));
   }
 }

@@ -9,7 +9,14 @@ import java.time.ZoneId;
  * @param warehouseIndex the warehouse that replenishes this store
  */
 public record StoreSite(
-    int index, String storeId, City city, String district, String address, int warehouseIndex, double size, int tills)
+    int index,
+    String storeId,
+    City city,
+    String district,
+    String address,
+    int warehouseIndex,
+    double size,
+    int tills)
     implements Site {
 
   @Override

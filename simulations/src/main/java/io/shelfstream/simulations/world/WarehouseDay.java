@@ -37,7 +37,8 @@ final class WarehouseDay {
     this.unitsPerDay = new double[world.network().warehouses().size()][world.catalog().size()];
     for (StoreSite store : world.network().stores()) {
       for (Product product : world.catalog().products()) {
-        unitsPerDay[store.warehouseIndex()][product.index()] += Demand.expectedUnitsPerDay(store, product);
+        unitsPerDay[store.warehouseIndex()][product.index()] +=
+            Demand.expectedUnitsPerDay(store, product);
       }
     }
   }
@@ -52,7 +53,10 @@ final class WarehouseDay {
     for (int p = 0; p < physical.length; p++) {
       if (day.dueForCount(ORDINAL_OFFSET + warehouse.index(), p)) {
         int at = COUNT_WINDOW_START + day.random().nextInt(2700);
-        day.out().add(new Count(ids.next("c"), Sources.WMS, clock.at(at), key(warehouse, p), physical[p]));
+        day.out()
+            .add(
+                new Count(
+                    ids.next("c"), Sources.WMS, clock.at(at), key(warehouse, p), physical[p]));
       }
     }
     for (Shipment shipment : supplierArrivals) {
@@ -60,14 +64,25 @@ final class WarehouseDay {
       physical[p] += shipment.qty();
       ledger.warehouseOnOrder[warehouse.index()][p] = 0;
       int at = SUPPLIER_WINDOW_START + day.random().nextInt(3600);
-      day.out().add(new Receipt(ids.next("rc"), Sources.WMS, clock.at(at), key(warehouse, p), shipment.qty()));
+      day.out()
+          .add(
+              new Receipt(
+                  ids.next("rc"), Sources.WMS, clock.at(at), key(warehouse, p), shipment.qty()));
     }
     for (int p = 0; p < physical.length; p++) {
       if (physical[p] > 0 && day.random().nextDouble() < DAMAGE) {
         long damaged = Math.min(physical[p], 1 + day.random().nextInt(5));
         physical[p] -= damaged;
         int at = 10 * 3600 + day.random().nextInt(6 * 3600);
-        day.out().add(new Adjustment(ids.next("a"), Sources.WMS, clock.at(at), key(warehouse, p), -damaged, "damage"));
+        day.out()
+            .add(
+                new Adjustment(
+                    ids.next("a"),
+                    Sources.WMS,
+                    clock.at(at),
+                    key(warehouse, p),
+                    -damaged,
+                    "damage"));
       }
       reorderFromSupplier(warehouse, world.catalog().get(p), day);
     }
@@ -89,7 +104,10 @@ final class WarehouseDay {
       }
       physical[p] -= shipped;
       OffsetDateTime at = clock.at(DISPATCH_WINDOW_START + day.random().nextInt(3600));
-      day.out().add(new Adjustment(ids.next("a"), Sources.WMS, at, key(warehouse, p), -shipped, "transfer"));
+      day.out()
+          .add(
+              new Adjustment(
+                  ids.next("a"), Sources.WMS, at, key(warehouse, p), -shipped, "transfer"));
       transit.toStore(day.dayIndex() + 1, new Shipment(order.storeIndex(), p, shipped));
     }
   }
@@ -99,7 +117,8 @@ final class WarehouseDay {
     int w = warehouse.index();
     int p = product.index();
     double units = unitsPerDay[w][p];
-    if (ledger.warehouseOnOrder[w][p] > 0 || ledger.warehousePhysical[w][p] > Math.ceil(units * 7)) {
+    if (ledger.warehouseOnOrder[w][p] > 0
+        || ledger.warehousePhysical[w][p] > Math.ceil(units * 7)) {
       return;
     }
     long pallet = product.casePack() * 10L;

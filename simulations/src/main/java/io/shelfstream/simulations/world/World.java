@@ -52,7 +52,9 @@ public final class World {
     return promotions;
   }
 
-  /** The events of {@code spec.days()} days, or an endless stream for {@link WorldSpec#UNBOUNDED}. */
+  /**
+   * The events of {@code spec.days()} days, or an endless stream for {@link WorldSpec#UNBOUNDED}.
+   */
   public Iterator<SimEvent> events() {
     return new DayByDay(new DaySimulator(this), spec.days());
   }
