@@ -34,7 +34,8 @@ public final class TruthJson {
     }
   }
 
-  private static void writeStock(JsonGenerator json, ExpectedStock record) throws IOException {
+  /** One inventory record, as {@code GET /v1/inventory/{locationId}/{sku}} serves it. */
+  public static void writeStock(JsonGenerator json, ExpectedStock record) throws IOException {
     json.writeStartObject();
     json.writeStringField("locationId", record.key().locationId());
     json.writeStringField("sku", record.key().sku());
@@ -67,7 +68,8 @@ public final class TruthJson {
     json.writeEndObject();
   }
 
-  private static void writeStore(JsonGenerator json, ExpectedStore record) throws IOException {
+  /** One store record, as {@code GET /v1/stores/{storeId}} serves it. */
+  public static void writeStore(JsonGenerator json, ExpectedStore record) throws IOException {
     json.writeStartObject();
     json.writeStringField("storeId", record.storeId());
     for (StoreField field : StoreField.values()) {
