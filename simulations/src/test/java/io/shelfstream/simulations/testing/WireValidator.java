@@ -66,7 +66,7 @@ public final class WireValidator {
     if (root.has("source")) {
       text(problems, root, "source", 64, true);
     }
-    if (type == null) {
+    if (type == null || !TYPES.contains(type)) {
       return problems;
     }
     switch (type) {

@@ -1,0 +1,34 @@
+package io.shelfstream.simulations.world;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GtinTest {
+
+  @Test
+  void computesTheCheckDigitOfKnownBarcodes() {
+    assertThat(Gtin.withCheckDigit("400638133393")).isEqualTo("4006381333931");
+    assertThat(Gtin.withCheckDigit("590123412345")).isEqualTo("5901234123457");
+    assertThat(Gtin.withCheckDigit("000000000000")).isEqualTo("0000000000000");
+  }
+
+  @Test
+  void rejectsAWrongCheckDigitOrShape() {
+    assertThat(Gtin.isValid("4006381333931")).isTrue();
+    assertThat(Gtin.isValid("4006381333932")).isFalse();
+    assertThat(Gtin.isValid("400638133393")).isFalse();
+    assertThat(Gtin.isValid("40063813339a1")).isFalse();
+    assertThatThrownBy(() -> Gtin.withCheckDigit("12345")).hasMessageContaining("12 digits");
+  }
+
+  @Test
+  void everyCatalogSkuIsAValidDistinctGtin() {
+    Catalog catalog = Catalog.generate(2_000, new SplittableRandom(3));
+
+    assertThat(catalog.products()).allSatisfy(product -> assertThat(Gtin.isValid(product.sku())).isTrue());
+    assertThat(catalog.products().stream().map(Product::sku).distinct().count()).isEqualTo(2_000);
+  }
+}
