@@ -193,19 +193,20 @@ public final class OptionsParser {
 
   private URI uri(String name) throws OptionError {
     String text = values.get(name);
+    String expected =
+        "--"
+            + name
+            + " must be an http:// URI with a host, e.g. http://127.0.0.1:8080, got \""
+            + text
+            + "\"";
     try {
       URI uri = new URI(text);
       if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new OptionError(
-            "--"
-                + name
-                + " must be an http:// URI with a host, e.g. http://127.0.0.1:8080, got \""
-                + text
-                + "\"");
+        throw new OptionError(expected);
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new OptionError("--" + name + " is not a URI: " + e.getMessage());
+      throw new OptionError(expected + " (" + e.getReason() + ")");
     }
   }
 

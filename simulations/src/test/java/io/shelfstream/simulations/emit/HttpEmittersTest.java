@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class HttpEmittersTest {
 
   private static final WorldSpec WORLD = new WorldSpec(11, 3, 20, 6, WorldSpec.DEFAULT_START);
-  private static final NoiseSpec NOISE = NoiseSpec.NONE.withDuplicates(5).withMalformed(3).withOutOfOrder(20);
+  private static final NoiseSpec NOISE =
+      NoiseSpec.NONE.withDuplicates(5).withMalformed(3).withOutOfOrder(20);
 
   private FakeNode node;
 
@@ -37,7 +38,8 @@ class HttpEmittersTest {
 
   private SendStats run(Function<SendStats, Emitter> emitterFor) throws InterruptedException {
     SendStats stats = new SendStats();
-    Iterator<Emission> lines = NoisePipeline.apply(World.create(WORLD).events(), NOISE, 1, new NoiseCounters());
+    Iterator<Emission> lines =
+        NoisePipeline.apply(World.create(WORLD).events(), NOISE, 1, new NoiseCounters());
     try (Emitter emitter = emitterFor.apply(stats)) {
       while (lines.hasNext()) {
         Emission line = lines.next();
@@ -56,24 +58,28 @@ class HttpEmittersTest {
     assertThat(stats.accepted() + stats.duplicates() + stats.rejected()).isEqualTo(stats.sent());
     assertThat(stats.rejected()).isEqualTo(stats.malformedSent());
     assertThat(stats.duplicates()).isEqualTo(stats.resent());
-    assertThat(stats.validRejected() + stats.malformedNotRejected() + stats.unacknowledged()).isZero();
+    assertThat(stats.validRejected() + stats.malformedNotRejected() + stats.unacknowledged())
+        .isZero();
     assertThat(stats.latencySnapshot().getTotalCount()).isEqualTo(stats.sent());
     assertThat(node.linesReceived()).isEqualTo(stats.sent());
   }
 
   @Test
   void batchesAreAcknowledgedLineByLine() throws Exception {
-    assertEveryLineAcknowledgedAsExpected(run(stats -> new HttpBatchEmitter(node.uri(), 250, 3, stats)));
+    assertEveryLineAcknowledgedAsExpected(
+        run(stats -> new HttpBatchEmitter(node.uri(), 250, 3, stats)));
   }
 
   @Test
   void streamingTillsReceiveEveryLinesResultOnTheOpenConnection() throws Exception {
-    assertEveryLineAcknowledgedAsExpected(run(stats -> new HttpStreamEmitter(node.uri(), 3, stats)));
+    assertEveryLineAcknowledgedAsExpected(
+        run(stats -> new HttpStreamEmitter(node.uri(), 3, stats)));
   }
 
   @Test
   void mixedModeSplitsEntitiesBetweenStreamsAndBatches() throws Exception {
-    assertEveryLineAcknowledgedAsExpected(run(stats -> new MixedEmitter(node.uri(), 4, 100, stats)));
+    assertEveryLineAcknowledgedAsExpected(
+        run(stats -> new MixedEmitter(node.uri(), 4, 100, stats)));
   }
 
   @Test
@@ -83,7 +89,8 @@ class HttpEmittersTest {
     SendStats batch = run(stats -> new HttpBatchEmitter(node.uri(), 50, 2, stats));
 
     assertThat(batch.validRejected()).isPositive();
-    assertThat(batch.anomalies()).anySatisfy(anomaly -> assertThat(anomaly).contains("valid line rc-").contains("rejected"));
+    assertThat(batch.anomalies())
+        .anySatisfy(anomaly -> assertThat(anomaly).contains("valid line rc-").contains("rejected"));
   }
 
   @Test
@@ -93,6 +100,7 @@ class HttpEmittersTest {
     SendStats stream = run(stats -> new HttpStreamEmitter(node.uri(), 2, stats));
 
     assertThat(stream.validRejected()).isPositive();
-    assertThat(stream.anomalies()).anySatisfy(anomaly -> assertThat(anomaly).contains("valid line c-"));
+    assertThat(stream.anomalies())
+        .anySatisfy(anomaly -> assertThat(anomaly).contains("valid line c-"));
   }
 }

@@ -24,8 +24,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Noise reorders, repeats, contradicts and breaks lines; ground truth must not care. For random
- * worlds and knobs: the truth fed with the noisy stream equals the truth fed with the
- * deduplicated valid events in time order, and both equal the naive oracle's.
+ * worlds and knobs: the truth fed with the noisy stream equals the truth fed with the deduplicated
+ * valid events in time order, and both equal the naive oracle's.
  */
 class NoiseKeepsTruthProperties {
 
@@ -40,40 +40,61 @@ class NoiseKeepsTruthProperties {
       @ForAll boolean sourcePriorityOnHand) {
     Policies policies = sourcePriorityOnHand ? withSourcePriorityOnHand() : Policies.defaults();
     WorldSpec world = new WorldSpec(seed, 2, 12, 15, WorldSpec.DEFAULT_START);
-    NoiseSpec noise = NoiseSpec.NONE.withDuplicates(duplicates).withMalformed(malformed).withOutOfOrder(outOfOrder)
-        .withLate(late).withConflicts(conflicts).withReorderWindow(300);
+    NoiseSpec noise =
+        NoiseSpec.NONE
+            .withDuplicates(duplicates)
+            .withMalformed(malformed)
+            .withOutOfOrder(outOfOrder)
+            .withLate(late)
+            .withConflicts(conflicts)
+            .withReorderWindow(300);
 
     GroundTruth fromStream = new GroundTruth(policies);
     List<SimEvent> valid = new ArrayList<>();
-    Iterator<Emission> lines = NoisePipeline.apply(World.create(world).events(), noise, seed, new NoiseCounters());
+    Iterator<Emission> lines =
+        NoisePipeline.apply(World.create(world).events(), noise, seed, new NoiseCounters());
     while (lines.hasNext()) {
       Emission line = lines.next();
       if (line instanceof ValidLine v) {
         fromStream.accept(v.event());
         valid.add(v.event());
       } else {
-        assertThat(WireValidator.isValid(line.bytes())).as("malformed lines must be invalid").isFalse();
+        assertThat(WireValidator.isValid(line.bytes()))
+            .as("malformed lines must be invalid")
+            .isFalse();
       }
     }
 
-    List<SimEvent> sortedDistinct = valid.stream()
-        .collect(Collectors.toMap(SimEvent::ref, Function.identity(), (a, b) -> a, LinkedHashMap::new))
-        .values().stream()
-        .sorted(Comparator.comparing((SimEvent e) -> e.occurredAt().toInstant()).thenComparing(SimEvent::eventId))
-        .toList();
+    List<SimEvent> sortedDistinct =
+        valid.stream()
+            .collect(
+                Collectors.toMap(
+                    SimEvent::ref, Function.identity(), (a, b) -> a, LinkedHashMap::new))
+            .values()
+            .stream()
+            .sorted(
+                Comparator.comparing((SimEvent e) -> e.occurredAt().toInstant())
+                    .thenComparing(SimEvent::eventId))
+            .toList();
     GroundTruth fromSet = new GroundTruth(policies);
     NaiveTruth oracle = new NaiveTruth(policies);
     sortedDistinct.forEach(fromSet::accept);
     sortedDistinct.forEach(oracle::accept);
 
-    assertThat(fromStream.inventory()).isEqualTo(fromSet.inventory()).isEqualTo(List.copyOf(oracle.inventory().values()));
-    assertThat(fromStream.stores()).isEqualTo(fromSet.stores()).isEqualTo(List.copyOf(oracle.stores().values()));
+    assertThat(fromStream.inventory())
+        .isEqualTo(fromSet.inventory())
+        .isEqualTo(List.copyOf(oracle.inventory().values()));
+    assertThat(fromStream.stores())
+        .isEqualTo(fromSet.stores())
+        .isEqualTo(List.copyOf(oracle.stores().values()));
   }
 
   private static Policies withSourcePriorityOnHand() {
     Policies defaults = Policies.defaults();
-    return new Policies(defaults.sourceRanking(), new Policy.SourcePriority(List.of("wms", "erp", "pos"), Duration.ofHours(36)),
-        defaults.storeFields(), defaults.storeDefault());
+    return new Policies(
+        defaults.sourceRanking(),
+        new Policy.SourcePriority(List.of("wms", "erp", "pos"), Duration.ofHours(36)),
+        defaults.storeFields(),
+        defaults.storeDefault());
   }
-
 }

@@ -29,18 +29,26 @@ class NoiseStagesTest {
   @Test
   void outOfOrderMovesItemsLaterButNeverFurtherThanTheWindow() {
     List<Integer> input = IntStream.range(0, 20_000).boxed().toList();
-    List<Integer> output = drain(new OutOfOrder<>(input.iterator(), 50, 100, new SplittableRandom(1), new NoiseCounters()));
+    List<Integer> output =
+        drain(
+            new OutOfOrder<>(
+                input.iterator(), 50, 100, new SplittableRandom(1), new NoiseCounters()));
 
     assertThat(output).containsExactlyInAnyOrderElementsOf(input).isNotEqualTo(input);
     for (int position = 0; position < output.size(); position++) {
-      assertThat(position - output.get(position)).as("item %d", output.get(position)).isLessThanOrEqualTo(100);
+      assertThat(position - output.get(position))
+          .as("item %d", output.get(position))
+          .isLessThanOrEqualTo(100);
     }
   }
 
   @Test
   void duplicatesResendTheSameBytesAfterTheOriginal() {
     NoiseCounters counters = new NoiseCounters();
-    List<Emission> lines = drain(NoisePipeline.apply(World.create(SMALL).events(), NoiseSpec.NONE.withDuplicates(10), 1, counters));
+    List<Emission> lines =
+        drain(
+            NoisePipeline.apply(
+                World.create(SMALL).events(), NoiseSpec.NONE.withDuplicates(10), 1, counters));
     Map<String, Integer> firstSeen = new HashMap<>();
     long resends = 0;
     for (int i = 0; i < lines.size(); i++) {
@@ -60,7 +68,10 @@ class NoiseStagesTest {
   @Test
   void lateMovementsArriveAfterANewerCountOfTheirSku() {
     NoiseCounters counters = new NoiseCounters();
-    List<SimEvent> events = drain(new LateArrivals(World.create(SMALL).events(), 20, 1_000_000, new SplittableRandom(3), counters));
+    List<SimEvent> events =
+        drain(
+            new LateArrivals(
+                World.create(SMALL).events(), 20, 1_000_000, new SplittableRandom(3), counters));
     Map<StockKey, Count> lastCount = new HashMap<>();
     long lateAfterCount = 0;
     for (SimEvent event : events) {
@@ -81,7 +92,10 @@ class NoiseStagesTest {
   @Test
   void theLateHoldLimitBoundsMemoryWithoutLosingEvents() {
     NoiseCounters counters = new NoiseCounters();
-    List<SimEvent> events = drain(new LateArrivals(World.create(SMALL).events(), 100, 10, new SplittableRandom(3), counters));
+    List<SimEvent> events =
+        drain(
+            new LateArrivals(
+                World.create(SMALL).events(), 100, 10, new SplittableRandom(3), counters));
 
     assertThat(events).containsExactlyInAnyOrderElementsOf(drain(World.create(SMALL).events()));
   }
@@ -89,10 +103,18 @@ class NoiseStagesTest {
   @Test
   void conflictsAddValidContradictionsNextToCountsAndStoreUpdates() {
     NoiseCounters counters = new NoiseCounters();
-    List<Emission> lines = drain(NoisePipeline.apply(World.create(SMALL).events(), NoiseSpec.NONE.withConflicts(50), 1, counters));
+    List<Emission> lines =
+        drain(
+            NoisePipeline.apply(
+                World.create(SMALL).events(), NoiseSpec.NONE.withConflicts(50), 1, counters));
 
     assertThat(counters.conflictingEventsAdded()).isPositive();
-    assertThat(lines).filteredOn(l -> ((ValidLine) l).event().source().equals(ConflictingSources.UNLISTED_SOURCE)).isNotEmpty();
-    assertThat(lines).filteredOn(l -> ((ValidLine) l).event().eventId().endsWith("\uD83D\uDE00")).isNotEmpty();
+    assertThat(lines)
+        .filteredOn(
+            l -> ((ValidLine) l).event().source().equals(ConflictingSources.UNLISTED_SOURCE))
+        .isNotEmpty();
+    assertThat(lines)
+        .filteredOn(l -> ((ValidLine) l).event().eventId().endsWith("\uD83D\uDE00"))
+        .isNotEmpty();
   }
 }

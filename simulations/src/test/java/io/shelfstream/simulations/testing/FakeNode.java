@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeNode implements AutoCloseable {
 
-  public static final String POLICIES = """
+  public static final String POLICIES =
+      """
       {"sourceRanking":["erp","wms","pos"],"inventory":{"onHand":{"policy":"last-write-wins"}},
        "store":{"fields":{"name":{"policy":"source-priority","sources":["erp","pos"],"stalenessSeconds":604800},
        "address":{"policy":"last-write-wins"},"timezone":{"policy":"last-write-wins"},"status":{"policy":"last-write-wins"}}}}
@@ -61,7 +62,9 @@ public final class FakeNode implements AutoCloseable {
     server.createContext("/v1/pos/events", this::ingest);
     server.createContext("/v1/inventory/", this::inventory);
     server.createContext("/v1/stores/", this::store);
-    server.createContext("/v1/golden-record/policies", exchange -> respond(exchange, 200, POLICIES.getBytes(StandardCharsets.UTF_8)));
+    server.createContext(
+        "/v1/golden-record/policies",
+        exchange -> respond(exchange, 200, POLICIES.getBytes(StandardCharsets.UTF_8)));
     server.setExecutor(executor);
     server.start();
   }
@@ -160,13 +163,28 @@ public final class FakeNode implements AutoCloseable {
         default -> {
           rejected++;
           if (errors.size() < 100) {
-            errors.add("{\"line\":" + number + ",\"eventId\":" + quoted(result.eventId()) + ",\"error\":" + quoted(result.error()) + "}");
+            errors.add(
+                "{\"line\":"
+                    + number
+                    + ",\"eventId\":"
+                    + quoted(result.eventId())
+                    + ",\"error\":"
+                    + quoted(result.error())
+                    + "}");
           }
         }
       }
     }
-    String response = "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates + ",\"rejected\":" + rejected
-        + ",\"errors\":[" + String.join(",", errors) + "]}";
+    String response =
+        "{\"accepted\":"
+            + accepted
+            + ",\"duplicates\":"
+            + duplicates
+            + ",\"rejected\":"
+            + rejected
+            + ",\"errors\":["
+            + String.join(",", errors)
+            + "]}";
     respond(exchange, 200, response.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -186,7 +204,13 @@ public final class FakeNode implements AutoCloseable {
       return;
     }
     if (key.equals(skewedKey)) {
-      record = new ExpectedStock(key, record.onHand() + 1, record.count(), record.movementsApplied(), record.lastMovement());
+      record =
+          new ExpectedStock(
+              key,
+              record.onHand() + 1,
+              record.count(),
+              record.movementsApplied(),
+              record.lastMovement());
     }
     ExpectedStock served = record;
     respond(exchange, 200, json(json -> TruthJson.writeStock(json, served)));
@@ -218,8 +242,15 @@ public final class FakeNode implements AutoCloseable {
   }
 
   private static String resultLine(int number, Result result) {
-    return "{\"line\":" + number + ",\"eventId\":" + quoted(result.eventId()) + ",\"status\":\"" + result.status()
-        + "\",\"error\":" + quoted(result.error()) + "}\n";
+    return "{\"line\":"
+        + number
+        + ",\"eventId\":"
+        + quoted(result.eventId())
+        + ",\"status\":\""
+        + result.status()
+        + "\",\"error\":"
+        + quoted(result.error())
+        + "}\n";
   }
 
   private static String quoted(String text) {

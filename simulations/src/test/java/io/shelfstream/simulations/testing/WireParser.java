@@ -48,12 +48,23 @@ public final class WireParser {
     StockKey key = new StockKey(root.get("locationId").asText(), root.get("sku").asText());
     return switch (type) {
       case "count" -> new Count(eventId, source, at, key, root.get("onHand").asLong());
-      case "sale" -> new Sale(eventId, source, at, key, root.get("qty").asLong(),
-          root.has("unitPrice") ? new BigDecimal(root.get("unitPrice").asText()).movePointRight(2).longValue() : 0,
-          root.path("channel").asText(null), root.path("till").asText(null));
+      case "sale" ->
+          new Sale(
+              eventId,
+              source,
+              at,
+              key,
+              root.get("qty").asLong(),
+              root.has("unitPrice")
+                  ? new BigDecimal(root.get("unitPrice").asText()).movePointRight(2).longValue()
+                  : 0,
+              root.path("channel").asText(null),
+              root.path("till").asText(null));
       case "return" -> new Return(eventId, source, at, key, root.get("qty").asLong());
       case "receipt" -> new Receipt(eventId, source, at, key, root.get("qty").asLong());
-      case "adjustment" -> new Adjustment(eventId, source, at, key, root.get("qty").asLong(), root.get("reason").asText());
+      case "adjustment" ->
+          new Adjustment(
+              eventId, source, at, key, root.get("qty").asLong(), root.get("reason").asText());
       default -> throw new IllegalArgumentException("unknown type " + type);
     };
   }

@@ -26,7 +26,8 @@ public final class WireValidator {
 
   private static final int MAX_LINE_BYTES = 65_536;
   private static final long MAX_QTY = 1_000_000_000L;
-  private static final Set<String> TYPES = Set.of("count", "sale", "return", "receipt", "adjustment", "store");
+  private static final Set<String> TYPES =
+      Set.of("count", "sale", "return", "receipt", "adjustment", "store");
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -40,7 +41,8 @@ public final class WireValidator {
       return List.of("line: longer than 65536 bytes");
     }
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(line));
@@ -77,7 +79,8 @@ public final class WireValidator {
       case "sale" -> {
         stockIds(problems, root);
         integer(problems, root, "qty", 1, MAX_QTY);
-        if (root.has("unitPrice") && (!root.get("unitPrice").isNumber() || root.get("unitPrice").asDouble() < 0)) {
+        if (root.has("unitPrice")
+            && (!root.get("unitPrice").isNumber() || root.get("unitPrice").asDouble() < 0)) {
           problems.add("unitPrice: must be a number >= 0");
         }
         if (root.has("channel") && !root.get("channel").isTextual()) {
@@ -159,7 +162,8 @@ public final class WireValidator {
     }
   }
 
-  private static boolean text(List<String> problems, JsonNode root, String field, int maxLength, boolean required) {
+  private static boolean text(
+      List<String> problems, JsonNode root, String field, int maxLength, boolean required) {
     JsonNode value = root.path(field);
     if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > maxLength) {
       if (required || !value.isMissingNode()) {
@@ -183,9 +187,13 @@ public final class WireValidator {
     problems.add("occurredAt: must be an ISO-8601 date-time with offset");
   }
 
-  private static void integer(List<String> problems, JsonNode root, String field, long min, long max) {
+  private static void integer(
+      List<String> problems, JsonNode root, String field, long min, long max) {
     JsonNode value = root.path(field);
-    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+    if (!value.isIntegralNumber()
+        || !value.canConvertToLong()
+        || value.asLong() < min
+        || value.asLong() > max) {
       problems.add(field + ": must be an integer from " + min + " to " + max);
     }
   }

@@ -28,7 +28,8 @@ class GtinTest {
   void everyCatalogSkuIsAValidDistinctGtin() {
     Catalog catalog = Catalog.generate(2_000, new SplittableRandom(3));
 
-    assertThat(catalog.products()).allSatisfy(product -> assertThat(Gtin.isValid(product.sku())).isTrue());
+    assertThat(catalog.products())
+        .allSatisfy(product -> assertThat(Gtin.isValid(product.sku())).isTrue());
     assertThat(catalog.products().stream().map(Product::sku).distinct().count()).isEqualTo(2_000);
   }
 }

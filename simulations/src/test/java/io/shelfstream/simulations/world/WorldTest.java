@@ -35,22 +35,25 @@ class WorldTest {
   private static byte[] digest(Iterator<SimEvent> events) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     PosLineEncoder encoder = new PosLineEncoder();
-    events.forEachRemaining(event -> {
-      sha.update(encoder.encode(event));
-      sha.update((byte) '\n');
-    });
+    events.forEachRemaining(
+        event -> {
+          sha.update(encoder.encode(event));
+          sha.update((byte) '\n');
+        });
     return sha.digest();
   }
 
   @Test
   void theSameSeedAndSizesGiveTheSameBytes() throws Exception {
-    assertThat(digest(World.create(SMALL).events())).isEqualTo(digest(World.create(SMALL).events()));
+    assertThat(digest(World.create(SMALL).events()))
+        .isEqualTo(digest(World.create(SMALL).events()));
   }
 
   @Test
   void anotherSeedGivesAnotherStream() throws Exception {
     WorldSpec other = new WorldSpec(43, 5, 50, 30, WorldSpec.DEFAULT_START);
-    assertThat(digest(World.create(SMALL).events())).isNotEqualTo(digest(World.create(other).events()));
+    assertThat(digest(World.create(SMALL).events()))
+        .isNotEqualTo(digest(World.create(other).events()));
   }
 
   @Test
@@ -79,31 +82,71 @@ class WorldTest {
   void aRetailWorldHappens() {
     List<SimEvent> events = all(World.create(SMALL).events());
 
-    assertThat(events).hasAtLeastOneElementOfType(Sale.class).hasAtLeastOneElementOfType(Count.class)
-        .hasAtLeastOneElementOfType(Receipt.class).hasAtLeastOneElementOfType(StoreUpdate.class);
-    assertThat(events).filteredOn(e -> e instanceof Count c && c.key().locationId().startsWith("W")).isNotEmpty();
-    assertThat(events).filteredOn(e -> e instanceof Receipt r && r.key().locationId().startsWith("W")).as("supplier deliveries").isNotEmpty();
-    assertThat(events).filteredOn(e -> e instanceof Adjustment a && a.reason().equals("transfer") && a.qty() < 0).as("warehouse dispatches").isNotEmpty();
-    assertThat(events).filteredOn(e -> e instanceof Adjustment a && (a.reason().equals("shrink") || a.reason().equals("damage"))).isNotEmpty();
-    assertThat(events).filteredOn(e -> e instanceof Count c && c.onHand() < 0).as("physical stock is never negative").isEmpty();
-    assertThat(events).filteredOn(e -> e instanceof StoreUpdate u && u.fields().keySet().containsAll(List.of(StoreField.values())))
-        .as("every store is published in full on day one").hasSize(5);
+    assertThat(events)
+        .hasAtLeastOneElementOfType(Sale.class)
+        .hasAtLeastOneElementOfType(Count.class)
+        .hasAtLeastOneElementOfType(Receipt.class)
+        .hasAtLeastOneElementOfType(StoreUpdate.class);
+    assertThat(events)
+        .filteredOn(e -> e instanceof Count c && c.key().locationId().startsWith("W"))
+        .isNotEmpty();
+    assertThat(events)
+        .filteredOn(e -> e instanceof Receipt r && r.key().locationId().startsWith("W"))
+        .as("supplier deliveries")
+        .isNotEmpty();
+    assertThat(events)
+        .filteredOn(e -> e instanceof Adjustment a && a.reason().equals("transfer") && a.qty() < 0)
+        .as("warehouse dispatches")
+        .isNotEmpty();
+    assertThat(events)
+        .filteredOn(
+            e ->
+                e instanceof Adjustment a
+                    && (a.reason().equals("shrink") || a.reason().equals("damage")))
+        .isNotEmpty();
+    assertThat(events)
+        .filteredOn(e -> e instanceof Count c && c.onHand() < 0)
+        .as("physical stock is never negative")
+        .isEmpty();
+    assertThat(events)
+        .filteredOn(
+            e ->
+                e instanceof StoreUpdate u
+                    && u.fields().keySet().containsAll(List.of(StoreField.values())))
+        .as("every store is published in full on day one")
+        .hasSize(5);
   }
 
   @Test
   void storesAreClosedOnHolidays() {
     List<SimEvent> events = all(World.create(SMALL).events());
 
-    assertThat(events).filteredOn(e -> e instanceof Sale && e.occurredAt().toLocalDate().equals(LocalDate.of(2026, 1, 1))).isEmpty();
-    assertThat(events).filteredOn(e -> e instanceof StoreUpdate u && "open".equals(u.fields().get(StoreField.STATUS))
-        && e.occurredAt().toLocalDate().equals(LocalDate.of(2026, 1, 2))).as("reopening after new year").hasSize(5);
+    assertThat(events)
+        .filteredOn(
+            e -> e instanceof Sale && e.occurredAt().toLocalDate().equals(LocalDate.of(2026, 1, 1)))
+        .isEmpty();
+    assertThat(events)
+        .filteredOn(
+            e ->
+                e instanceof StoreUpdate u
+                    && "open".equals(u.fields().get(StoreField.STATUS))
+                    && e.occurredAt().toLocalDate().equals(LocalDate.of(2026, 1, 2)))
+        .as("reopening after new year")
+        .hasSize(5);
   }
 
   @Test
   void weekdaySeasonalityShowsInSales() {
-    List<SimEvent> events = all(World.create(new WorldSpec(1, 5, 100, 56, WorldSpec.DEFAULT_START)).events());
-    long saturdays = events.stream().filter(e -> e instanceof Sale && e.occurredAt().getDayOfWeek().getValue() == 6).count();
-    long sundays = events.stream().filter(e -> e instanceof Sale && e.occurredAt().getDayOfWeek().getValue() == 7).count();
+    List<SimEvent> events =
+        all(World.create(new WorldSpec(1, 5, 100, 56, WorldSpec.DEFAULT_START)).events());
+    long saturdays =
+        events.stream()
+            .filter(e -> e instanceof Sale && e.occurredAt().getDayOfWeek().getValue() == 6)
+            .count();
+    long sundays =
+        events.stream()
+            .filter(e -> e instanceof Sale && e.occurredAt().getDayOfWeek().getValue() == 7)
+            .count();
 
     assertThat(saturdays).isGreaterThan(2 * sundays);
   }
@@ -113,7 +156,8 @@ class WorldTest {
     WorldSpec oneDay = SMALL.withDays(1);
     long oneDayCount = all(World.create(oneDay).events()).size();
 
-    assertThat(all(World.create(oneDay).firstEvents(oneDayCount * 3))).hasSize((int) oneDayCount * 3);
+    assertThat(all(World.create(oneDay).firstEvents(oneDayCount * 3)))
+        .hasSize((int) oneDayCount * 3);
     assertThat(all(World.create(SMALL).firstEvents(10))).hasSize(10);
   }
 }
