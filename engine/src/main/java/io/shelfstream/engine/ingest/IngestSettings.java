@@ -9,7 +9,11 @@ import java.time.Duration;
  * flight per stream. These bound the memory a stream holds whatever its input rate.
  */
 public record IngestSettings(
-    int batchSize, Duration batchWindow, int parallelism, Duration askTimeout) {
+    int batchSize,
+    Duration batchWindow,
+    int parallelism,
+    Duration askTimeout,
+    int maxInFlightEvents) {
 
   public IngestSettings {
     if (batchSize < 1 || parallelism < 1) {
@@ -24,6 +28,7 @@ public record IngestSettings(
         config.getInt("batch-size"),
         config.getDuration("batch-window"),
         config.getInt("parallelism"),
-        config.getDuration("ask-timeout"));
+        config.getDuration("ask-timeout"),
+        config.getInt("max-in-flight-events"));
   }
 }

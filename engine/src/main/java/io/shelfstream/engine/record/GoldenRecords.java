@@ -29,20 +29,32 @@ public final class GoldenRecords {
   private final ClusterSharding sharding;
   private final GoldenRecordSettings settings;
   private final Duration askTimeout;
+  private final WritePermits permits;
 
   private GoldenRecords(
-      ClusterSharding sharding, GoldenRecordSettings settings, Duration askTimeout) {
+      ClusterSharding sharding,
+      GoldenRecordSettings settings,
+      Duration askTimeout,
+      WritePermits permits) {
     this.sharding = sharding;
     this.settings = settings;
     this.askTimeout = askTimeout;
+    this.permits = permits;
   }
 
+  /**
+   * {@code maxInFlightEvents} bounds the events handed to entities and not yet answered, across
+   * every stream of this node: keep it below what the journal plugin can queue.
+   */
   public static GoldenRecords start(
-      ActorSystem<?> system, GoldenRecordSettings settings, Duration askTimeout) {
+      ActorSystem<?> system,
+      GoldenRecordSettings settings,
+      Duration askTimeout,
+      int maxInFlightEvents) {
     ClusterSharding sharding = ClusterSharding.get(system);
     SkuInventory.init(sharding, settings);
     Store.init(sharding, settings);
-    return new GoldenRecords(sharding, settings, askTimeout);
+    return new GoldenRecords(sharding, settings, askTimeout, new WritePermits(maxInFlightEvents));
   }
 
   public GoldenRecordSettings settings() {
@@ -55,6 +67,13 @@ public final class GoldenRecords {
    * IngestStatus#FAILED}.
    */
   public CompletionStage<List<EventAck>> ingest(List<? extends RetailEvent> events) {
+    return permits
+        .acquire(events.size())
+        .thenCompose(granted -> handOver(events))
+        .whenComplete((acks, error) -> permits.release(events.size()));
+  }
+
+  private CompletionStage<List<EventAck>> handOver(List<? extends RetailEvent> events) {
     Map<String, List<Integer>> inventory = new LinkedHashMap<>();
     Map<String, List<Integer>> stores = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {

@@ -86,7 +86,11 @@ public final class ShelfstreamNode implements AutoCloseable {
       joinCluster(system, node);
       IngestSettings ingest = IngestSettings.fromConfig(config);
       GoldenRecords records =
-          GoldenRecords.start(system, GoldenRecordSettings.fromConfig(config), ingest.askTimeout());
+          GoldenRecords.start(
+              system,
+              GoldenRecordSettings.fromConfig(config),
+              ingest.askTimeout(),
+              ingest.maxInFlightEvents());
       IngestPipeline pipeline = new IngestPipeline(records, deadLetters, ingest, Clock.systemUTC());
 
       var routes =

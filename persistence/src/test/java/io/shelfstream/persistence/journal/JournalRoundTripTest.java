@@ -70,7 +70,7 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> first = start(db);
       try {
-        var records = GoldenRecords.start(first, settings, Duration.ofSeconds(20));
+        var records = GoldenRecords.start(first, settings, Duration.ofSeconds(20), 1000);
         List<EventAck> acks =
             records.ingest(events).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(acks).containsOnly(EventAck.ACCEPTED);
@@ -96,7 +96,7 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> second = start(db);
       try {
-        var records = GoldenRecords.start(second, settings, Duration.ofSeconds(20));
+        var records = GoldenRecords.start(second, settings, Duration.ofSeconds(20), 1000);
         InventoryView l0 =
             records
                 .inventory(new InventoryKey("L0", "A"))
