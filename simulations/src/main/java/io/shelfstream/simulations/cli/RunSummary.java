@@ -27,6 +27,7 @@ public record RunSummary(
     long validLinesRejected,
     long malformedLinesNotRejected,
     long linesUnacknowledged,
+    long linesRetried,
     double elapsedSeconds,
     double linesPerSecond,
     Latency ackLatencyMillis,

@@ -85,6 +85,7 @@ final class SummaryBuilder {
         stats.validRejected(),
         stats.malformedNotRejected(),
         stats.unacknowledged(),
+        stats.retried(),
         elapsed,
         elapsed > 0 ? stats.sent() / elapsed : 0,
         latency(stats.latencySnapshot()),

@@ -27,8 +27,8 @@ final class SummaryText {
           out,
           "acknowledged",
           String.format(
-              "accepted %,d, duplicates %,d, rejected %,d",
-              s.accepted(), s.duplicates(), s.rejected()));
+              "accepted %,d, duplicates %,d, rejected %,d (%,d lines sent again: not durable)",
+              s.accepted(), s.duplicates(), s.rejected(), s.linesRetried()));
     }
     line(
         out,

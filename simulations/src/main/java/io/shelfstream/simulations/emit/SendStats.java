@@ -25,6 +25,7 @@ public final class SendStats {
   private final LongAdder validRejected = new LongAdder();
   private final LongAdder malformedNotRejected = new LongAdder();
   private final LongAdder unacknowledged = new LongAdder();
+  private final LongAdder retried = new LongAdder();
   private final Histogram ackLatencyMicros = new ConcurrentHistogram(3);
   private final List<String> anomalies = new ArrayList<>();
   private final AtomicReference<String> failure = new AtomicReference<>();
@@ -64,6 +65,17 @@ public final class SendStats {
   public void unacknowledged(long lines, String detail) {
     unacknowledged.add(lines);
     anomaly(detail);
+  }
+
+  /**
+   * Lines sent again because the node said they were not made durable (HTTP 503, status failed).
+   */
+  public void retried(long lines) {
+    retried.add(lines);
+  }
+
+  public long retried() {
+    return retried.sum();
   }
 
   /** Something the node's answer does not explain, without a line to blame. */

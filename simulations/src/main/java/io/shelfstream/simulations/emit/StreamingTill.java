@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,6 +46,7 @@ final class StreamingTill {
   private final URI endpoint;
   private final SendStats stats;
   private final BlockingQueue<Emission> queue = new ArrayBlockingQueue<>(4096);
+  private final Queue<Emission> notDurable = new ConcurrentLinkedQueue<>();
   private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
   private final Semaphore window;
   private final Thread writer;
@@ -137,11 +140,26 @@ final class StreamingTill {
         chunk.add(line, readFailure);
       }
       while (true) {
-        Emission line = queue.poll();
+        Emission line = notDurable.poll();
+        if (line == null) {
+          line = queue.poll();
+        }
         if (line == null) {
           chunk.flush();
-          if (ending && queue.isEmpty()) {
-            break;
+          if (ending && queue.isEmpty() && notDurable.isEmpty()) {
+            // stay open while results are due: a line the node could not make durable comes back
+            if (pending.isEmpty()) {
+              break;
+            }
+            if (System.nanoTime() - oldestSentNanos()
+                > TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS)) {
+              throw new IOException(
+                  "no acknowledgement for "
+                      + ACK_TIMEOUT_SECONDS
+                      + " s with "
+                      + pending.size()
+                      + " lines in flight");
+            }
           }
           line = queue.poll(100, TimeUnit.MILLISECONDS);
           if (line == null) {
@@ -245,6 +263,12 @@ final class StreamingTill {
     }
     window.release();
     String status = result.path("status").asText("");
+    if (status.equals("failed")) {
+      // not durable: the node asks for the line again, as a till would after a timeout
+      stats.retried(1);
+      notDurable.add(entry.line);
+      return;
+    }
     stats.latency(now - entry.sentNanos, 1);
     switch (status) {
       case "accepted" -> stats.acknowledged(1, 0, 0);

@@ -61,7 +61,7 @@ class HttpEmittersTest {
     assertThat(stats.validRejected() + stats.malformedNotRejected() + stats.unacknowledged())
         .isZero();
     assertThat(stats.latencySnapshot().getTotalCount()).isEqualTo(stats.sent());
-    assertThat(node.linesReceived()).isEqualTo(stats.sent());
+    assertThat(node.linesReceived()).isEqualTo(stats.sent() + stats.retried());
   }
 
   @Test
@@ -102,5 +102,27 @@ class HttpEmittersTest {
     assertThat(stream.validRejected()).isPositive();
     assertThat(stream.anomalies())
         .anySatisfy(anomaly -> assertThat(anomaly).contains("valid line c-"));
+  }
+
+  @Test
+  void linesTheNodeCouldNotMakeDurableAreSentAgainByTills() throws Exception {
+    node.failEveryNthLine(7);
+
+    SendStats stats = run(s -> new HttpStreamEmitter(node.uri(), 2, s));
+
+    assertThat(stats.retried()).isPositive();
+    assertEveryLineAcknowledgedAsExpected(stats);
+  }
+
+  @Test
+  void batchesAnswered503AreSentAgain() throws Exception {
+    node.failEveryNthLine(97);
+
+    SendStats stats = run(s -> new HttpBatchEmitter(node.uri(), 40, 2, s));
+
+    assertThat(stats.retried()).isPositive();
+    assertThat(stats.failure()).isNull();
+    assertThat(stats.accepted() + stats.duplicates() + stats.rejected()).isEqualTo(stats.sent());
+    assertThat(stats.rejected()).isEqualTo(stats.malformedSent());
   }
 }

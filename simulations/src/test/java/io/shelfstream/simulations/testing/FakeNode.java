@@ -56,6 +56,8 @@ public final class FakeNode implements AutoCloseable {
   private boolean frozen;
   private volatile String rejectValidType;
   private volatile StockKey skewedKey;
+  private volatile int failEvery;
+  private long newLines;
 
   public FakeNode() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -93,6 +95,14 @@ public final class FakeNode implements AutoCloseable {
     rejectValidType = type;
   }
 
+  /**
+   * Answers "failed" (not durable) for every {@code n}th new valid line, as a node whose journal is
+   * overloaded; batches holding such a line get a 503.
+   */
+  public void failEveryNthLine(int n) {
+    failEvery = n;
+  }
+
   /** Serves this record with one unit too many: a node with a bug. */
   public void skewOnHand(StockKey key) {
     skewedKey = key;
@@ -110,9 +120,13 @@ public final class FakeNode implements AutoCloseable {
     if (PosType.of(event).wireName().equals(rejectValidType)) {
       return new Result("rejected", event.eventId(), "type: refused by this node");
     }
-    if (!seen.add(event.ref())) {
+    if (seen.contains(event.ref())) {
       return new Result("duplicate", event.eventId(), null);
     }
+    if (failEvery > 0 && ++newLines % failEvery == 0) {
+      return new Result("failed", event.eventId(), "journal: write queue full");
+    }
+    seen.add(event.ref());
     if (frozen) {
       heldWhileFrozen.add(event);
     } else {
@@ -149,6 +163,7 @@ public final class FakeNode implements AutoCloseable {
     long accepted = 0;
     long duplicates = 0;
     long rejected = 0;
+    long failed = 0;
     List<String> errors = new ArrayList<>();
     int number = 0;
     for (byte[] line = readLine(body); line != null; line = readLine(body)) {
@@ -160,6 +175,7 @@ public final class FakeNode implements AutoCloseable {
       switch (result.status()) {
         case "accepted" -> accepted++;
         case "duplicate" -> duplicates++;
+        case "failed" -> failed++;
         default -> {
           rejected++;
           if (errors.size() < 100) {
@@ -182,10 +198,12 @@ public final class FakeNode implements AutoCloseable {
             + duplicates
             + ",\"rejected\":"
             + rejected
+            + ",\"failed\":"
+            + failed
             + ",\"errors\":["
             + String.join(",", errors)
             + "]}";
-    respond(exchange, 200, response.getBytes(StandardCharsets.UTF_8));
+    respond(exchange, failed == 0 ? 200 : 503, response.getBytes(StandardCharsets.UTF_8));
   }
 
   private void inventory(HttpExchange exchange) throws IOException {
