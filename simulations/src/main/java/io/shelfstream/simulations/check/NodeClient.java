@@ -35,10 +35,6 @@ public final class NodeClient {
     this.base = base;
   }
 
-  public URI base() {
-    return base;
-  }
-
   /** The policies document; fails with the node's answer when it is not 200. */
   public String policies() throws IOException, InterruptedException {
     URI uri = base.resolve("/v1/golden-record/policies");

@@ -34,8 +34,4 @@ final class DelayBuffer<T> {
       out.accept(held.poll().item);
     }
   }
-
-  int size() {
-    return held.size();
-  }
 }

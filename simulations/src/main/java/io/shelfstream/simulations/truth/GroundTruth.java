@@ -26,10 +26,6 @@ public final class GroundTruth {
     this.policies = policies;
   }
 
-  public Policies policies() {
-    return policies;
-  }
-
   public void accept(SimEvent event) {
     if (event instanceof Count count) {
       stockOf(count.key()).accept(count);

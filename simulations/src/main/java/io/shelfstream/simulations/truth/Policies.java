@@ -41,11 +41,4 @@ public record Policies(
   public Policy storeField(StoreField field) {
     return storeFields.getOrDefault(field, storeDefault);
   }
-
-  /** W of the on-hand policy: how far before the newest count a future baseline can lie. */
-  public Duration inventoryStaleness() {
-    return inventoryOnHand instanceof Policy.SourcePriority priority
-        ? priority.staleness()
-        : Duration.ZERO;
-  }
 }

@@ -21,64 +21,35 @@ public final class PosLineEncoder {
   private final JsonLineBuilder json = new JsonLineBuilder();
 
   public byte[] encode(SimEvent event) {
-    return fields(event).end();
-  }
-
-  /**
-   * Starts the line of {@code event} with all its fields but leaves the object open, so that a
-   * caller can append more fields (malformed lines are built this way).
-   */
-  public JsonLineBuilder fields(SimEvent event) {
-    return fieldsExcept(event, "");
-  }
-
-  /** Like {@link #fields} but leaves out the field named {@code omitted}. */
-  public JsonLineBuilder fieldsExcept(SimEvent event, String omitted) {
-    json.begin();
-    put("type", PosType.of(event).wireName(), omitted);
-    put("eventId", event.eventId(), omitted);
-    if (!omitted.equals("occurredAt")) {
-      json.time("occurredAt", event.occurredAt());
-    }
+    json.begin()
+        .string("type", PosType.of(event).wireName())
+        .string("eventId", event.eventId())
+        .time("occurredAt", event.occurredAt());
     boolean tillEvent = event instanceof Sale || event instanceof Return;
     if (!(tillEvent && DEFAULT_SOURCE.equals(event.source()))) {
-      put("source", event.source(), omitted);
+      json.string("source", event.source());
     }
     if (event instanceof StockEvent stock) {
-      put("locationId", stock.key().locationId(), omitted);
-      put("sku", stock.key().sku(), omitted);
+      json.string("locationId", stock.key().locationId()).string("sku", stock.key().sku());
     }
     if (event instanceof Count c) {
-      putNumber("onHand", c.onHand(), omitted);
+      json.number("onHand", c.onHand());
     } else if (event instanceof Sale s) {
-      putNumber("qty", s.qty(), omitted);
-      json.rawValue("unitPrice", price(s.unitPriceCents()))
+      json.number("qty", s.qty())
+          .rawValue("unitPrice", price(s.unitPriceCents()))
           .string("channel", s.channel())
           .string("till", s.till());
     } else if (event instanceof Return r) {
-      putNumber("qty", r.qty(), omitted);
+      json.number("qty", r.qty());
     } else if (event instanceof Receipt r) {
-      putNumber("qty", r.qty(), omitted);
+      json.number("qty", r.qty());
     } else if (event instanceof Adjustment a) {
-      putNumber("qty", a.qty(), omitted);
-      put("reason", a.reason(), omitted);
+      json.number("qty", a.qty()).string("reason", a.reason());
     } else if (event instanceof StoreUpdate u) {
-      put("storeId", u.storeId(), omitted);
-      u.fields().forEach((field, value) -> put(field.wireName(), value, omitted));
+      json.string("storeId", u.storeId());
+      u.fields().forEach((field, value) -> json.string(field.wireName(), value));
     }
-    return json;
-  }
-
-  private void put(String name, String value, String omitted) {
-    if (!name.equals(omitted)) {
-      json.string(name, value);
-    }
-  }
-
-  private void putNumber(String name, long value, String omitted) {
-    if (!name.equals(omitted)) {
-      json.number(name, value);
-    }
+    return json.end();
   }
 
   private static String price(long cents) {

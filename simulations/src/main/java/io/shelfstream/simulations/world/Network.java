@@ -44,10 +44,4 @@ public record Network(List<StoreSite> stores, List<Warehouse> warehouses) {
     }
     return new Network(stores, warehouses);
   }
-
-  public List<Site> sites() {
-    List<Site> sites = new ArrayList<>(warehouses);
-    sites.addAll(stores);
-    return sites;
-  }
 }

@@ -21,10 +21,6 @@ public record WorldSpec(long seed, int stores, int products, int days, LocalDate
     require(days >= 1, "days must be at least 1, got " + days);
   }
 
-  public static WorldSpec fullSize(long seed) {
-    return new WorldSpec(seed, 15, 500, 365, DEFAULT_START);
-  }
-
   public WorldSpec withDays(int newDays) {
     return new WorldSpec(seed, stores, products, newDays, start);
   }

@@ -33,7 +33,6 @@ class PoliciesJsonTest {
 
     assertThat(policies.inventoryOnHand())
         .isEqualTo(new Policy.SourcePriority(List.of("wms", "erp"), Duration.ofSeconds(60)));
-    assertThat(policies.inventoryStaleness()).isEqualTo(Duration.ofSeconds(60));
     assertThat(policies.storeField(StoreField.NAME)).isEqualTo(new Policy.LastWriteWins());
   }
 
