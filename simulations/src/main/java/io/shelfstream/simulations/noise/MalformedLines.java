@@ -203,7 +203,7 @@ final class MalformedLines {
   }
 
   /**
-   * Replaces the placeholder "@@" by 0xC3 0x28: a lead byte followed by a byte that cannot continue
+   * Replaces the marker "@@" by 0xC3 0x28: a lead byte followed by a byte that cannot continue
    * it.
    */
   private static byte[] invalidUtf8(byte[] line) {
@@ -214,7 +214,7 @@ final class MalformedLines {
         return line;
       }
     }
-    throw new IllegalStateException("placeholder missing from the line to break");
+    throw new IllegalStateException("marker missing from the line to break");
   }
 
   private static byte[] utf8(String text) {
