@@ -58,6 +58,14 @@ public final class PosLineParser {
   }
 
   public ParseResult parse(byte[] line) {
+    return parse(line, null);
+  }
+
+  /**
+   * Parses a record whose source has its own idempotency key: {@code fallbackEventId} stands in for
+   * an absent {@code eventId} (for Kafka, {@code kafka:<topic>:<partition>:<offset>}).
+   */
+  public ParseResult parse(byte[] line, String fallbackEventId) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(line);
@@ -75,11 +83,14 @@ public final class PosLineParser {
     if (!(tree instanceof ObjectNode object)) {
       return Rejected.of("line", "must be a JSON object");
     }
-    return decode(new LineFields(object));
+    return decode(new LineFields(object), fallbackEventId);
   }
 
-  private ParseResult decode(LineFields fields) {
-    String eventId = fields.requiredText("eventId", MAX_EVENT_ID_LENGTH);
+  private ParseResult decode(LineFields fields, String fallbackEventId) {
+    String eventId =
+        fallbackEventId != null && !fields.has("eventId")
+            ? fallbackEventId
+            : fields.requiredText("eventId", MAX_EVENT_ID_LENGTH);
     String source =
         fields.has("source") ? fields.optionalText("source", MAX_SOURCE_LENGTH) : defaultSource;
     OffsetDateTime occurredAt = fields.requiredTimestamp("occurredAt");

@@ -168,6 +168,21 @@ class PosLineParserTest {
   }
 
   @Test
+  void aSourceKeyStandsInForAMissingEventIdButNotForAnInvalidOne() {
+    byte[] noId =
+        "{\"type\":\"receipt\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"S1\",\"sku\":\"A\",\"qty\":1}"
+            .getBytes();
+    assertThat(((Parsed) parser.parse(noId, "kafka:t:0:42")).event().eventId())
+        .isEqualTo("kafka:t:0:42");
+    assertThat(parser.parse(noId)).isInstanceOf(Rejected.class);
+    byte[] blankId =
+        "{\"type\":\"receipt\",\"eventId\":\"\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"S1\",\"sku\":\"A\",\"qty\":1}"
+            .getBytes();
+    assertThat(((Rejected) parser.parse(blankId, "kafka:t:0:43")).reason())
+        .contains("eventId: must not be blank");
+  }
+
+  @Test
   void keepsTheSenderDefaultSourceWhenTheLineNamesNone() {
     var event =
         new PosLineParser("kafka-eu")

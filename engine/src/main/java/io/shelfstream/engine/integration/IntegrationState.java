@@ -1,0 +1,17 @@
+package io.shelfstream.engine.integration;
+
+import java.util.Locale;
+
+/** Where an integration's supervisor is with its stream. */
+public enum IntegrationState {
+  STARTING,
+  RUNNING,
+  PAUSED,
+  BACKING_OFF,
+  FAILED,
+  STOPPED;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
