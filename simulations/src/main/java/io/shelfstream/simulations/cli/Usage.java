@@ -47,8 +47,8 @@ final class Usage {
         --truth FILE          also write the expected golden records as JSON
         --policies FILE       policies JSON to use instead of the node's (default with --out: the documented defaults)
         --json                print the summary as JSON
-        --preset demo         20 stores x 500 SKUs, 120000 events, 3% duplicates, 30% out of order,
-                              1% malformed; explicit options override it
+        --preset demo         20 stores x 500 SKUs, 100000 events, 3% duplicates, 30% out of order,
+                              1% malformed, 2 senders of 250-line batches; explicit options override it
 
       Exit code: 0 when every record matches and every acknowledgement is as expected,
       1 when the check fails, 2 on a bad command line, 3 when the run could not complete.

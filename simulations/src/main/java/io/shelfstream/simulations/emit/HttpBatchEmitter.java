@@ -129,7 +129,7 @@ public final class HttpBatchEmitter implements Emitter {
         }
         stats.retried(batch.size());
       } catch (IOException e) {
-        lastProblem = describe(e);
+        lastProblem = Errors.describe(e);
       }
       Thread.sleep(100L << attempt);
     }
@@ -184,16 +184,5 @@ public final class HttpBatchEmitter implements Emitter {
           malformed - response.rejected(),
           "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
     }
-  }
-
-  /** The JDK's connection errors often carry no message: name the cause instead. */
-  static String describe(Throwable error) {
-    StringBuilder text = new StringBuilder(error.getClass().getSimpleName());
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null) {
-        return text.append(": ").append(cause.getMessage()).toString();
-      }
-    }
-    return text.append(" (no detail; is the node running?)").toString();
   }
 }

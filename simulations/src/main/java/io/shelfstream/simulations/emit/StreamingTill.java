@@ -107,10 +107,10 @@ final class StreamingTill {
                   + ": reconnected, re-sending "
                   + resend.size()
                   + " unacknowledged lines, after: "
-                  + e.getMessage());
+                  + Errors.describe(e));
           continue;
         }
-        stats.fail(name + ": stream to " + endpoint + " failed: " + e.getMessage());
+        stats.fail(name + ": stream to " + endpoint + " failed: " + Errors.describe(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

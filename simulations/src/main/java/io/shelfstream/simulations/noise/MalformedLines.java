@@ -203,8 +203,7 @@ final class MalformedLines {
   }
 
   /**
-   * Replaces the marker "@@" by 0xC3 0x28: a lead byte followed by a byte that cannot continue
-   * it.
+   * Replaces the marker "@@" by 0xC3 0x28: a lead byte followed by a byte that cannot continue it.
    */
   private static byte[] invalidUtf8(byte[] line) {
     for (int i = 0; i + 1 < line.length; i++) {
