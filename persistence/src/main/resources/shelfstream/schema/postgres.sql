@@ -56,3 +56,9 @@ CREATE TABLE IF NOT EXISTS dead_letter(
   reason TEXT NOT NULL,
   raw_text TEXT NOT NULL
 );
+
+-- Sources that can redeliver (Kafka) give each record a key, so a redelivered rejection is kept
+-- once. Added by ALTER so that databases created before it get it too.
+ALTER TABLE dead_letter ADD COLUMN IF NOT EXISTS record_key VARCHAR(512);
+
+CREATE UNIQUE INDEX IF NOT EXISTS dead_letter_record_key_idx ON dead_letter(record_key);

@@ -15,12 +15,32 @@ public sealed interface Decoded<P> {
 
   record Valid<P>(P position, String where, RetailEvent event) implements Decoded<P> {}
 
+  /**
+   * {@code recordKey} identifies the record in its source when the source can redeliver it (a Kafka
+   * position), so that a redelivered rejection is kept once; null otherwise.
+   */
   record Invalid<P>(
-      P position, String where, String eventId, String source, String reason, String raw)
+      P position,
+      String where,
+      String eventId,
+      String source,
+      String reason,
+      String raw,
+      String recordKey)
       implements Decoded<P> {}
 
   static <P> Decoded<P> of(
       P position, String where, ParseResult parsed, String defaultSource, byte[] raw) {
+    return of(position, where, parsed, defaultSource, raw, null);
+  }
+
+  static <P> Decoded<P> of(
+      P position,
+      String where,
+      ParseResult parsed,
+      String defaultSource,
+      byte[] raw,
+      String recordKey) {
     if (parsed instanceof ParseResult.Parsed ok) {
       return new Valid<>(position, where, ok.event());
     }
@@ -31,6 +51,7 @@ public sealed interface Decoded<P> {
         rejected.eventId(),
         rejected.source() != null ? rejected.source() : defaultSource,
         rejected.reason(),
-        RawText.of(raw));
+        RawText.of(raw),
+        recordKey);
   }
 }

@@ -76,7 +76,8 @@ public final class IngestPipeline {
         invalid.source(),
         invalid.eventId(),
         invalid.reason(),
-        invalid.raw());
+        invalid.raw(),
+        invalid.recordKey() == null ? null : channel + "|" + invalid.recordKey());
   }
 
   private static <P> List<Outcome<P>> outcomes(

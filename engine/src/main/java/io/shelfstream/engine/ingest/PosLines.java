@@ -29,7 +29,8 @@ public final class PosLines {
           null,
           defaultSource,
           "line: longer than " + MAX_LINE_BYTES + " bytes (" + line.length() + " bytes)",
-          RawText.of(line.bytes().toArray()));
+          RawText.of(line.bytes().toArray()),
+          null);
     }
     byte[] bytes = line.bytes().toArray();
     return Decoded.of(line.number(), where, parser.parse(bytes), defaultSource, bytes);

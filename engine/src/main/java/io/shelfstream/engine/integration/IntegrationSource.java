@@ -1,5 +1,7 @@
 package io.shelfstream.engine.integration;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A validated integration, ready to run as many times as its supervisor (re)starts it. */
@@ -18,4 +20,15 @@ public interface IntegrationSource {
   default boolean polls() {
     return false;
   }
+
+  /**
+   * Source-specific status, running or not, such as Kafka's lag per partition (which shows that a
+   * paused integration is not reading).
+   */
+  default CompletionStage<Map<String, Object>> details() {
+    return CompletableFuture.completedFuture(Map.of());
+  }
+
+  /** Releases what the source holds between runs; called when its spec is replaced or removed. */
+  default void close() {}
 }

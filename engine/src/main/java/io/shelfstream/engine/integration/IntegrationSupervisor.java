@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
@@ -80,7 +81,8 @@ public final class IntegrationSupervisor {
 
   private IntegrationSpec spec;
   private IntegrationState state = IntegrationState.STARTING;
-  private IntegrationSource source;
+  private IntegrationSource source; // built from sourceSpec; kept across runs
+  private IntegrationSpec sourceSpec;
   private RunningSource running;
   private long runId;
   private int failuresInARow;
@@ -117,6 +119,7 @@ public final class IntegrationSupervisor {
         .onMessage(Trigger.class, this::onTriggerIdle)
         .onMessage(Test.class, this::onTest)
         .onAnyMessage(ignored -> Behaviors.same())
+        .onSignal(PostStop.class, this::onPostStop)
         .build();
   }
 
@@ -130,8 +133,7 @@ public final class IntegrationSupervisor {
     long run = runId;
     state = IntegrationState.STARTING;
     try {
-      source = types.create(spec);
-      running = source.start(sourceContext());
+      running = source().start(sourceContext());
     } catch (RuntimeException e) {
       context.getLog().error("integration {} cannot start: {}", id, e.getMessage());
       running = null;
@@ -163,6 +165,7 @@ public final class IntegrationSupervisor {
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(Test.class, this::onTest)
         .onAnyMessage(ignored -> Behaviors.same())
+        .onSignal(PostStop.class, this::onPostStop)
         .build();
   }
 
@@ -240,6 +243,7 @@ public final class IntegrationSupervisor {
               stash.stash(command);
               return Behaviors.same();
             })
+        .onSignal(PostStop.class, this::onPostStop)
         .build();
   }
 
@@ -286,7 +290,30 @@ public final class IntegrationSupervisor {
             })
         .onMessage(Trigger.class, this::onTriggerIdle)
         .onMessage(GetStatus.class, this::onGetStatus)
-        .onMessage(Test.class, this::onTest);
+        .onMessage(Test.class, this::onTest)
+        .onSignal(PostStop.class, this::onPostStop);
+  }
+
+  /** The source of the current spec, built again only when the spec changes. */
+  private IntegrationSource source() {
+    if (source == null || !spec.equals(sourceSpec)) {
+      closeSource();
+      source = types.create(spec);
+      sourceSpec = spec;
+    }
+    return source;
+  }
+
+  private void closeSource() {
+    if (source != null) {
+      source.close();
+      source = null;
+    }
+  }
+
+  private Behavior<Command> onPostStop(PostStop stopped) {
+    closeSource();
+    return Behaviors.same();
   }
 
   private Behavior<Command> onConfigureWhileWaiting(Configure configure) {
@@ -332,8 +359,7 @@ public final class IntegrationSupervisor {
       return Behaviors.same();
     }
     try {
-      types
-          .create(spec)
+      source()
           .test(sourceContext())
           .whenComplete(
               (check, error) ->
@@ -367,10 +393,16 @@ public final class IntegrationSupervisor {
             lastErrorAt,
             restarts,
             none);
-    if (running == null) {
+    IntegrationSource current = null;
+    try {
+      current = spec == null ? null : source();
+    } catch (InvalidIntegrationException e) {
+      // its status already says why it failed
+    }
+    if (current == null) {
       replyTo.tell(base);
     } else {
-      running
+      current
           .details()
           .whenComplete(
               (details, error) ->

@@ -1,7 +1,5 @@
 package io.shelfstream.engine.integration;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 
@@ -24,9 +22,4 @@ public interface RunningSource {
 
   /** Polls now (polling sources); others ignore it. */
   default void trigger() {}
-
-  /** Source-specific status, such as Kafka's lag per partition. */
-  default CompletionStage<Map<String, Object>> details() {
-    return CompletableFuture.completedFuture(Map.of());
-  }
 }

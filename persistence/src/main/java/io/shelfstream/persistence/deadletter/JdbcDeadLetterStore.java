@@ -18,11 +18,15 @@ import javax.sql.DataSource;
 /** Dead letters in the {@code dead_letter} table of the node's database, written in batches. */
 public final class JdbcDeadLetterStore implements DeadLetterStore {
   private static final int MAX_KEY_LENGTH = 255;
+  // a letter whose record key is already stored is a redelivery: keep the first (a NULL key
+  // never matches, so letters without one are always kept)
   private static final String INSERT =
-      "INSERT INTO dead_letter (received_at, channel, position, source, event_id, reason, raw_text)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO dead_letter"
+          + " (received_at, channel, position, source, event_id, reason, raw_text, record_key)"
+          + " SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES (1)) AS one"
+          + " WHERE NOT EXISTS (SELECT 1 FROM dead_letter WHERE record_key = ?)";
   private static final String NEWEST =
-      "SELECT id, received_at, channel, position, source, event_id, reason, raw_text"
+      "SELECT id, received_at, channel, position, source, event_id, reason, raw_text, record_key"
           + " FROM dead_letter ORDER BY id DESC LIMIT ?";
 
   private final DataSource dataSource;
@@ -51,6 +55,8 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         insert.setString(5, key(letter.eventId()));
         insert.setString(6, text(letter.reason()));
         insert.setString(7, text(letter.raw()));
+        insert.setString(8, letter.recordKey());
+        insert.setString(9, letter.recordKey());
         insert.addBatch();
       }
       insert.executeBatch();
@@ -82,7 +88,8 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
                       rows.getString(5),
                       rows.getString(6),
                       rows.getString(7),
-                      rows.getString(8))));
+                      rows.getString(8),
+                      rows.getString(9))));
         }
       }
       return letters;

@@ -196,11 +196,16 @@ public final class PosLineParser {
     }
   }
 
+  /** Jackson's message without its location details, which name no field a sender can fix. */
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable";
     }
-    int end = message.indexOf('\n');
-    return end < 0 ? message : message.substring(0, end);
+    String text = message;
+    for (String detail : new String[] {"\n", " (start marker at"}) {
+      int end = text.indexOf(detail);
+      text = end < 0 ? text : text.substring(0, end);
+    }
+    return text;
   }
 }
