@@ -1,10 +1,12 @@
 package io.shelfstream.simulations.cli;
 
+import io.shelfstream.simulations.noise.MalformedKind;
 import io.shelfstream.simulations.noise.NoiseSpec;
 import io.shelfstream.simulations.world.WorldSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A validated command line.
@@ -37,5 +39,13 @@ public record Options(
 
   public boolean viaKafka() {
     return kafkaBootstrap != null;
+  }
+
+  /**
+   * The malformed kinds this run sends: over Kafka a line without eventId is valid (the node gives
+   * it the record's position as id), so it is not sent as malformed there.
+   */
+  public Set<MalformedKind> malformedKinds() {
+    return viaKafka() ? MalformedKind.withIdsFromTransport() : MalformedKind.all();
   }
 }

@@ -57,7 +57,8 @@ final class Simulation {
         new CountingIterator<>(
             options.events() != null ? world.firstEvents(options.events()) : world.events());
     Iterator<Emission> lines =
-        NoisePipeline.apply(worldEvents, options.noise(), options.world().seed(), noise);
+        NoisePipeline.apply(
+            worldEvents, options.noise(), options.malformedKinds(), options.world().seed(), noise);
     Pacer pacer = Pacer.of(options.rate(), options.burst());
     long started = System.nanoTime();
     boolean acknowledged;

@@ -1,5 +1,8 @@
 package io.shelfstream.simulations.noise;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The ways a line breaks docs/pos-wire-format.md; each one must make the node reject the line. */
 public enum MalformedKind {
   NOT_JSON,
@@ -40,5 +43,19 @@ public enum MalformedKind {
   NEGATIVE_ON_HAND,
   MISSING_STORE_ID,
   STORE_WITHOUT_FIELDS,
-  UNKNOWN_TIMEZONE
+  UNKNOWN_TIMEZONE;
+
+  /** Every kind: lines sent over HTTP must carry their own eventId. */
+  public static Set<MalformedKind> all() {
+    return EnumSet.allOf(MalformedKind.class);
+  }
+
+  /**
+   * The kinds still malformed on a transport that gives a record without {@code eventId} an id of
+   * its own: Kafka uses {@code kafka:<topic>:<partition>:<offset>} (docs/pos-wire-format.md, "Other
+   * transports"), so a line missing only its eventId is a valid event there.
+   */
+  public static Set<MalformedKind> withIdsFromTransport() {
+    return EnumSet.complementOf(EnumSet.of(MISSING_EVENT_ID));
+  }
 }

@@ -3,6 +3,7 @@ package io.shelfstream.simulations.noise;
 import io.shelfstream.simulations.event.SimEvent;
 import io.shelfstream.simulations.wire.PosLineEncoder;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -15,8 +16,21 @@ public final class NoisePipeline {
 
   private NoisePipeline() {}
 
+  /** Noise for HTTP: every malformed kind. */
   public static Iterator<Emission> apply(
       Iterator<SimEvent> world, NoiseSpec spec, long seed, NoiseCounters counters) {
+    return apply(world, spec, MalformedKind.all(), seed, counters);
+  }
+
+  /**
+   * @param malformedKinds the kinds broken lines are drawn from: those the transport makes invalid
+   */
+  public static Iterator<Emission> apply(
+      Iterator<SimEvent> world,
+      NoiseSpec spec,
+      Set<MalformedKind> malformedKinds,
+      long seed,
+      NoiseCounters counters) {
     Iterator<SimEvent> events = world;
     if (spec.conflictsPercent() > 0) {
       events = new ConflictingSources(events, spec.conflictsPercent(), random(seed, 1), counters);
@@ -38,7 +52,9 @@ public final class NoisePipeline {
               lines, spec.duplicatesPercent(), spec.duplicateWindow(), random(seed, 4), counters);
     }
     if (spec.malformedPercent() > 0) {
-      lines = new MalformedInjection(lines, spec.malformedPercent(), random(seed, 5), counters);
+      lines =
+          new MalformedInjection(
+              lines, spec.malformedPercent(), malformedKinds, random(seed, 5), counters);
     }
     return lines;
   }

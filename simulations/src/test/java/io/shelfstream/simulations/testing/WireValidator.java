@@ -37,6 +37,18 @@ public final class WireValidator {
 
   /** Every problem of the line; empty when the node must accept it. */
   public static List<String> problems(byte[] line) {
+    return problems(line, true);
+  }
+
+  /**
+   * Every problem of the line as the value of a Kafka record ("Other transports"): a record without
+   * eventId is valid there, since the record's position becomes its id.
+   */
+  public static List<String> problemsAsKafkaRecord(byte[] line) {
+    return problems(line, false);
+  }
+
+  private static List<String> problems(byte[] line, boolean eventIdRequired) {
     if (line.length > MAX_LINE_BYTES) {
       return List.of("line: longer than 65536 bytes");
     }
@@ -63,7 +75,7 @@ public final class WireValidator {
     if (type == null || !TYPES.contains(type)) {
       problems.add("type: must be one of " + TYPES);
     }
-    text(problems, root, "eventId", 128, true);
+    text(problems, root, "eventId", 128, eventIdRequired);
     occurredAt(problems, root);
     if (root.has("source")) {
       text(problems, root, "source", 64, true);
