@@ -5,10 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.shelfstream.engine.ingest.DeadLetterStore;
 import io.shelfstream.engine.ingest.IngestPipeline;
 import io.shelfstream.engine.ingest.IngestSettings;
+import io.shelfstream.engine.integration.IntegrationRuntimeSettings;
+import io.shelfstream.engine.integration.Integrations;
+import io.shelfstream.engine.integration.SourceTypes;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
+import io.shelfstream.http.integrations.IntegrationRoutes;
 import io.shelfstream.http.pos.PosIngestRoute;
 import io.shelfstream.http.records.RecordRoutes;
 import io.shelfstream.persistence.db.ConnectionPool;
@@ -17,9 +21,11 @@ import io.shelfstream.persistence.db.Dialect;
 import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
 import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.schema.SchemaCreator;
+import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -92,12 +98,19 @@ public final class ShelfstreamNode implements AutoCloseable {
               ingest.askTimeout(),
               ingest.maxInFlightEvents());
       IngestPipeline pipeline = new IngestPipeline(records, deadLetters, ingest, Clock.systemUTC());
+      Integrations integrations =
+          Integrations.start(
+              system,
+              new SourceTypes(List.of(new KafkaSourceType())),
+              pipeline,
+              IntegrationRuntimeSettings.fromConfig(config));
 
       var routes =
           ApiRoutes.of(
               new PosIngestRoute(pipeline, system).route(),
               new RecordRoutes(records).route(),
               new DeadLetterRoutes(deadLetters).route(),
+              new IntegrationRoutes(integrations).route(),
               new HealthRoute(system, pool, jdbc).route());
       ServerBinding binding =
           Http.get(system)

@@ -49,6 +49,15 @@ public final class Api {
             .build());
   }
 
+  public Reply send(String method, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   public Reply get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))

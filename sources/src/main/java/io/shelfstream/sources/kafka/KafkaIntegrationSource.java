@@ -1,0 +1,157 @@
+package io.shelfstream.sources.kafka;
+
+import io.shelfstream.engine.ingest.Outcome;
+import io.shelfstream.engine.integration.ConnectionCheck;
+import io.shelfstream.engine.integration.IntegrationSource;
+import io.shelfstream.engine.integration.RunningSource;
+import io.shelfstream.engine.integration.SourceContext;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.kafka.CommitterSettings;
+import org.apache.pekko.kafka.ConsumerMessage;
+import org.apache.pekko.kafka.ConsumerSettings;
+import org.apache.pekko.kafka.RestrictedConsumer;
+import org.apache.pekko.kafka.Subscriptions;
+import org.apache.pekko.kafka.javadsl.Committer;
+import org.apache.pekko.kafka.javadsl.Consumer;
+import org.apache.pekko.kafka.javadsl.PartitionAssignmentHandler;
+
+/**
+ * Reads POS events from Kafka topics. An offset is committed only after its record is durable (in
+ * the journal, or in the dead letters when it cannot be decoded), in batches. A crash or rebalance
+ * can redeliver records, never lose them; entity dedupe makes redelivery harmless. A record that is
+ * not known to be durable fails the stream, so that its supervisor restarts it from the last
+ * committed offset.
+ */
+final class KafkaIntegrationSource implements IntegrationSource {
+  static final Duration TEST_TIMEOUT = Duration.ofSeconds(8);
+  private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
+
+  private final KafkaSettings settings;
+  private Admin admin; // for lag; made on first use, closed with the source
+
+  KafkaIntegrationSource(KafkaSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public RunningSource start(SourceContext context) {
+    var records = new KafkaRecords(settings.defaultSource());
+    CompletableFuture<Done> ready = new CompletableFuture<>();
+    var subscription =
+        Subscriptions.topics(settings.topics())
+            .withPartitionAssignmentHandler(readyWhenAssigned(ready));
+    Consumer.DrainingControl<Done> control =
+        Consumer.committableSource(consumerSettings(context), subscription)
+            .map(records::decode)
+            .via(context.pipeline().<ConsumerMessage.CommittableOffset>flow(context.channel()))
+            .map(
+                outcome -> {
+                  context.counters().count(outcome);
+                  if (!outcome.isDurable()) {
+                    throw new NotDurableException(outcome);
+                  }
+                  return outcome.position();
+                })
+            .toMat(Committer.sink(committerSettings(context)), Consumer::createDrainingControl)
+            .run(context.system());
+    return new KafkaRun(control, ready, blocking(context));
+  }
+
+  /** The group's lag per partition: what is in the topics and not yet durable here. */
+  @Override
+  public CompletionStage<Map<String, Object>> details() {
+    return ConsumerLag.of(admin(), settings)
+        .thenApply(
+            lag -> {
+              Map<String, Object> details = new HashMap<>(lag);
+              details.put("groupId", settings.groupId());
+              details.put("topics", settings.topicsByKind());
+              return details;
+            });
+  }
+
+  private synchronized Admin admin() {
+    if (admin == null) {
+      admin = KafkaClients.admin(settings, STATUS_TIMEOUT);
+    }
+    return admin;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (admin != null) {
+      Admin closing = admin;
+      admin = null;
+      // closing waits for in-flight admin calls; never on the caller's (an actor's) thread
+      CompletableFuture.runAsync(() -> closing.close(STATUS_TIMEOUT));
+    }
+  }
+
+  @Override
+  public CompletionStage<ConnectionCheck> test(SourceContext context) {
+    return CompletableFuture.supplyAsync(
+        () -> KafkaConnectionTest.run(settings, TEST_TIMEOUT), blocking(context));
+  }
+
+  private ConsumerSettings<byte[], byte[]> consumerSettings(SourceContext context) {
+    return ConsumerSettings.create(
+            context.system(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+        .withBootstrapServers(settings.bootstrapServers())
+        .withGroupId(settings.groupId())
+        .withClientId("shelfstream-" + context.spec().id())
+        .withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.startFrom())
+        .withProperty(
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()))
+        .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
+        .withProperties(settings.properties())
+        // the draining control waits for in-flight records itself
+        .withStopTimeout(Duration.ZERO);
+  }
+
+  private CommitterSettings committerSettings(SourceContext context) {
+    return CommitterSettings.create(context.system())
+        .withMaxBatch(settings.commitMaxBatch())
+        .withMaxInterval(settings.commitMaxInterval());
+  }
+
+  private static Executor blocking(SourceContext context) {
+    return context.system().dispatchers().lookup(DispatcherSelector.blocking());
+  }
+
+  private static PartitionAssignmentHandler readyWhenAssigned(CompletableFuture<Done> ready) {
+    return new PartitionAssignmentHandler() {
+      @Override
+      public void onAssign(Set<TopicPartition> assigned, RestrictedConsumer consumer) {
+        ready.complete(Done.getInstance());
+      }
+
+      @Override
+      public void onRevoke(Set<TopicPartition> revoked, RestrictedConsumer consumer) {}
+
+      @Override
+      public void onLost(Set<TopicPartition> lost, RestrictedConsumer consumer) {}
+
+      @Override
+      public void onStop(Set<TopicPartition> stopped, RestrictedConsumer consumer) {}
+    };
+  }
+
+  /** A record the pipeline could not make durable: its offset must not be committed. */
+  static final class NotDurableException extends RuntimeException {
+    NotDurableException(Outcome<?> outcome) {
+      super("record " + outcome.eventId() + " is not durable: " + outcome.error());
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.shelfstream.sources.kafka;
+
+import io.shelfstream.engine.integration.IntegrationSource;
+import io.shelfstream.engine.integration.IntegrationSpec;
+import io.shelfstream.engine.integration.SourceType;
+
+/** {@code type = kafka}: POS events from Kafka topics, see {@link KafkaSettings}. */
+public final class KafkaSourceType implements SourceType {
+  @Override
+  public String name() {
+    return "kafka";
+  }
+
+  @Override
+  public IntegrationSource create(IntegrationSpec spec) {
+    return new KafkaIntegrationSource(KafkaSettings.of(spec));
+  }
+}
