@@ -13,13 +13,17 @@ import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
 import io.shelfstream.http.integrations.IntegrationRoutes;
+import io.shelfstream.http.journal.JournalRoutes;
 import io.shelfstream.http.pos.PosIngestRoute;
+import io.shelfstream.http.records.ActivityRoutes;
 import io.shelfstream.http.records.RecordRoutes;
 import io.shelfstream.persistence.db.ConnectionPool;
 import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.db.Dialect;
 import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
 import io.shelfstream.persistence.journal.JournalConfig;
+import io.shelfstream.persistence.journal.JournalReplay;
+import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
@@ -70,7 +74,9 @@ public final class ShelfstreamNode implements AutoCloseable {
     }
     SchemaCreator.createIfMissing(db);
     Config config =
-        node.clusterOverrides().withFallback(JournalConfig.forDatabase(db)).withFallback(appConfig);
+        node.clusterOverrides()
+            .withFallback(JournalConfig.forNode(appConfig, db))
+            .withFallback(appConfig);
 
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);
@@ -91,12 +97,12 @@ public final class ShelfstreamNode implements AutoCloseable {
 
       joinCluster(system, node);
       IngestSettings ingest = IngestSettings.fromConfig(config);
+      GoldenRecordSettings goldenRecord = GoldenRecordSettings.fromConfig(config);
       GoldenRecords records =
           GoldenRecords.start(
-              system,
-              GoldenRecordSettings.fromConfig(config),
-              ingest.askTimeout(),
-              ingest.maxInFlightEvents());
+              system, goldenRecord, ingest.askTimeout(), ingest.maxInFlightEvents());
+      LocationActivityProjection activity =
+          LocationActivityProjection.start(system, pool, goldenRecord, jdbc);
       IngestPipeline pipeline = new IngestPipeline(records, deadLetters, ingest, Clock.systemUTC());
       Integrations integrations =
           Integrations.start(
@@ -109,6 +115,8 @@ public final class ShelfstreamNode implements AutoCloseable {
           ApiRoutes.of(
               new PosIngestRoute(pipeline, system).route(),
               new RecordRoutes(records).route(),
+              new ActivityRoutes(activity).route(),
+              new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
               new DeadLetterRoutes(deadLetters).route(),
               new IntegrationRoutes(integrations).route(),
               new HealthRoute(system, pool, jdbc).route());

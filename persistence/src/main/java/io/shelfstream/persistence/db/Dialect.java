@@ -23,6 +23,11 @@ public enum Dialect {
     return slickProfile;
   }
 
+  /** What pekko-projection-jdbc calls this database ({@code pekko.projection.jdbc.dialect}). */
+  public String projectionDialect() {
+    return schemaName + "-dialect";
+  }
+
   /** The DDL resource that creates every table this dialect needs. */
   public String schemaResource() {
     return "shelfstream/schema/" + schemaName + ".sql";

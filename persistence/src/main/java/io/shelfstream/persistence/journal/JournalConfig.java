@@ -3,6 +3,7 @@ package io.shelfstream.persistence.journal;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.shelfstream.persistence.db.DatabaseSettings;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,19 +14,53 @@ import java.util.Map;
 public final class JournalConfig {
   private JournalConfig() {}
 
+  /** Which journal writes: {@code group-commit} (Shelfstream's) or {@code jdbc} (the stock one). */
+  public static final String GROUP_COMMIT = "group-commit";
+
+  public static final String STOCK = "jdbc";
+
+  /**
+   * The configuration for {@code db}, with the journal named by {@code
+   * shelfstream.persistence.journal}.
+   */
+  public static Config forNode(Config appConfig, DatabaseSettings db) {
+    return forDatabase(
+        db,
+        appConfig.getString("shelfstream.persistence.journal"),
+        appConfig.getInt("shelfstream.db.journal-pool-size"));
+  }
+
   public static Config forDatabase(DatabaseSettings db) {
-    String prefix = "pekko-persistence-jdbc.shared-databases.slick.";
-    return ConfigFactory.parseMap(
-            Map.of(
-                prefix + "profile", db.dialect().slickProfile(),
-                prefix + "db.url", db.url(),
-                prefix + "db.user", db.user(),
-                prefix + "db.password", db.password(),
-                prefix + "db.driver", db.dialect().driver(),
-                prefix + "db.numThreads", db.poolSize(),
-                prefix + "db.maxConnections", db.poolSize(),
-                prefix + "db.minConnections", db.poolSize()),
-            "shelfstream.db")
+    return forDatabase(db, GROUP_COMMIT, db.poolSize());
+  }
+
+  public static Config forDatabase(DatabaseSettings db, String journal, int journalPoolSize) {
+    String plugin =
+        switch (journal) {
+          case GROUP_COMMIT -> "shelfstream-journal";
+          case STOCK -> "jdbc-journal";
+          default ->
+              throw new com.typesafe.config.ConfigException.BadValue(
+                  "shelfstream.persistence.journal",
+                  "must be " + GROUP_COMMIT + " or " + STOCK + ", got \"" + journal + "\"");
+        };
+    String slick = "pekko-persistence-jdbc.shared-databases.slick.";
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("pekko.persistence.journal.plugin", plugin);
+    settings.put(slick + "profile", db.dialect().slickProfile());
+    settings.put(slick + "db.url", db.url());
+    settings.put(slick + "db.user", db.user());
+    settings.put(slick + "db.password", db.password());
+    settings.put(slick + "db.driver", db.dialect().driver());
+    settings.put(slick + "db.numThreads", db.poolSize());
+    settings.put(slick + "db.maxConnections", db.poolSize());
+    settings.put(slick + "db.minConnections", db.poolSize());
+    settings.put("shelfstream-journal.db.url", db.url());
+    settings.put("shelfstream-journal.db.user", db.user());
+    settings.put("shelfstream-journal.db.password", db.password());
+    settings.put("shelfstream-journal.db.pool-size", journalPoolSize);
+    settings.put("pekko.projection.jdbc.dialect", db.dialect().projectionDialect());
+    return ConfigFactory.parseMap(settings, "shelfstream.db")
         .withFallback(ConfigFactory.parseResources("shelfstream-persistence.conf"));
   }
 }
