@@ -62,3 +62,19 @@ CREATE TABLE IF NOT EXISTS dead_letter(
 ALTER TABLE dead_letter ADD COLUMN IF NOT EXISTS record_key VARCHAR(512);
 
 CREATE UNIQUE INDEX IF NOT EXISTS dead_letter_record_key_idx ON dead_letter(record_key);
+
+-- Read model kept by the location-activity projection (one instance per inventory tag slice):
+-- what happened at each location, every journaled inventory event counted exactly once. Each
+-- slice keeps its own row per location, so that the instances never contend; reads sum them.
+CREATE TABLE IF NOT EXISTS location_activity(
+  location_id VARCHAR(128) NOT NULL,
+  slice INTEGER NOT NULL,
+  events BIGINT NOT NULL,
+  counts BIGINT NOT NULL,
+  units_sold BIGINT NOT NULL,
+  units_returned BIGINT NOT NULL,
+  units_received BIGINT NOT NULL,
+  units_adjusted BIGINT NOT NULL,
+  last_event_at TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY(location_id, slice)
+);

@@ -91,6 +91,15 @@ public final class SkuInventory
     sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings)));
   }
 
+  /** The key of the entity a persistence id belongs to ({@code SkuInventory|location|sku}). */
+  public static InventoryKey keyOf(String persistenceId) {
+    String prefix = TYPE_KEY.name() + PersistenceId.DefaultSeparator();
+    if (!persistenceId.startsWith(prefix)) {
+      throw new IllegalArgumentException("not an inventory persistence id: " + persistenceId);
+    }
+    return InventoryKey.fromEntityId(persistenceId.substring(prefix.length()));
+  }
+
   public static Behavior<Command> create(String entityId, GoldenRecordSettings settings) {
     return new SkuInventory(entityId, settings);
   }

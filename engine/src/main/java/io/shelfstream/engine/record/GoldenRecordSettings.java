@@ -58,6 +58,10 @@ public record GoldenRecordSettings(
 
   /** The tag that puts an entity's events in one of {@code tagSlices} slices for read models. */
   public String sliceTag(String entityType, String entityId) {
-    return entityType + "-" + Math.floorMod(entityId.hashCode(), tagSlices);
+    return sliceTag(entityType, Math.floorMod(entityId.hashCode(), tagSlices));
+  }
+
+  public String sliceTag(String entityType, int slice) {
+    return entityType + "-" + slice;
   }
 }
