@@ -20,9 +20,14 @@ public record SeenIds(List<Entry> entries) {
   }
 
   public boolean contains(String source, String eventId) {
+    // ids of one source tend to have the same length, which String.equals checks first; the
+    // hash (cached in each String) tells most of them apart at the cost of an int comparison
+    int hash = eventId.hashCode();
     for (int i = entries.size() - 1; i >= 0; i--) {
       Entry entry = entries.get(i);
-      if (entry.eventId.equals(eventId) && entry.source.equals(source)) {
+      if (entry.eventId.hashCode() == hash
+          && entry.eventId.equals(eventId)
+          && entry.source.equals(source)) {
         return true;
       }
     }

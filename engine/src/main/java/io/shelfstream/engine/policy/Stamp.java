@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 public record Stamp(String source, String eventId, OffsetDateTime occurredAt) {
 
   public boolean sameEvent(String otherSource, String otherEventId) {
-    return eventId.equals(otherEventId) && source.equals(otherSource);
+    return eventId.hashCode() == otherEventId.hashCode()
+        && eventId.equals(otherEventId)
+        && source.equals(otherSource);
   }
 
   public boolean isAfter(OffsetDateTime instant) {

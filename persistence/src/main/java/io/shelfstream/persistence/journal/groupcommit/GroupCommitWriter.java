@@ -33,6 +33,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong events = new AtomicLong();
+  private final AtomicLong commitNanos = new AtomicLong();
+  private final WriterStatsLog statsLog = new WriterStatsLog();
   private volatile boolean closing;
 
   GroupCommitWriter(DataSource dataSource, BatchInsert insert, int writers, int maxBatchEvents) {
@@ -110,10 +112,13 @@ final class GroupCommitWriter implements AutoCloseable {
     List<JournalRow> rows = new ArrayList<>();
     batch.forEach(pending -> rows.addAll(pending.rows));
     try {
+      long started = System.nanoTime();
       commit(rows);
+      commitNanos.addAndGet(System.nanoTime() - started);
       batches.incrementAndGet();
       events.addAndGet(rows.size());
       batch.forEach(pending -> pending.done.complete(null));
+      statsLog.maybeLog(batches.get(), events.get(), commitNanos.get(), queue.size());
     } catch (SQLException e) {
       if (batch.size() == 1) {
         batch.get(0).done.completeExceptionally(e);

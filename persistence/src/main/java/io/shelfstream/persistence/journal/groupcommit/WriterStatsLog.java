@@ -1,0 +1,41 @@
+package io.shelfstream.persistence.journal.groupcommit;
+
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs what the writer did over the last interval (at most every 10 s, only when it wrote): how
+ * many events per second, how large the batches were and how long a commit took. Ops read from it
+ * whether the database or the engine is the limit.
+ */
+final class WriterStatsLog {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private long lastAt = System.nanoTime();
+  private long lastBatches;
+  private long lastEvents;
+  private long lastCommitNanos;
+
+  synchronized void maybeLog(long batches, long events, long commitNanos, int queued) {
+    long now = System.nanoTime();
+    if (now - lastAt < INTERVAL_NANOS || !log.isInfoEnabled()) {
+      return;
+    }
+    long newBatches = batches - lastBatches;
+    long newEvents = events - lastEvents;
+    double seconds = (now - lastAt) / 1e9;
+    log.info(
+        "journal: {} events/s in {} batches ({} events each), commit {} ms on average, {} writes queued",
+        Math.round(newEvents / seconds),
+        newBatches,
+        newBatches == 0 ? 0 : newEvents / newBatches,
+        newBatches == 0 ? 0 : Math.round((commitNanos - lastCommitNanos) / 1e6 / newBatches),
+        queued);
+    lastAt = now;
+    lastBatches = batches;
+    lastEvents = events;
+    lastCommitNanos = commitNanos;
+  }
+}
