@@ -1,0 +1,122 @@
+package io.shelfstream.simulations.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's CPU went during a measurement, from /proc: the node, PostgreSQL (every
+ * postgres process, including other users'), the harness itself (generating and sending), and the
+ * whole machine; what is left is other work on this shared machine.
+ */
+final class CpuMeter {
+
+  /** USER_HZ: /proc counts CPU time in 1/100 s on Linux. */
+  private static final double TICKS_PER_SECOND = 100;
+
+  private final long nodePid;
+  private final Sample start;
+
+  private CpuMeter(long nodePid) {
+    this.nodePid = nodePid;
+    this.start = sample();
+  }
+
+  /** Starts measuring; {@code nodePid} may be -1 when no node is involved. */
+  static CpuMeter start(long nodePid) {
+    return new CpuMeter(nodePid);
+  }
+
+  /** Cores used on average since the start. */
+  record Use(double node, double postgres, double harness, double machine, int cores) {
+    double other() {
+      return Math.max(0, machine - node - postgres - harness);
+    }
+
+    String describe() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "node %.2f, postgres %.2f, harness %.2f, other processes %.2f of %d cores",
+          node,
+          postgres,
+          harness,
+          other(),
+          cores);
+    }
+  }
+
+  Use stop() {
+    Sample end = sample();
+    double seconds = Math.max(1e-9, (end.nanos - start.nanos) / 1e9);
+    return new Use(
+        cores(end.node - start.node, seconds),
+        cores(end.postgres - start.postgres, seconds),
+        cores(end.harness - start.harness, seconds),
+        cores(end.machine - start.machine, seconds),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  private static double cores(long ticks, double seconds) {
+    return ticks / TICKS_PER_SECOND / seconds;
+  }
+
+  private record Sample(long nanos, long node, long postgres, long harness, long machine) {}
+
+  private Sample sample() {
+    return new Sample(
+        System.nanoTime(),
+        nodePid > 0 ? processTicks(nodePid) : 0,
+        postgresTicks(),
+        processTicks(ProcessHandle.current().pid()),
+        machineBusyTicks());
+  }
+
+  private static long machineBusyTicks() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      // cpu user nice system idle iowait irq softirq steal ...: all but idle and iowait are busy
+      long busy = 0;
+      for (int i = 1; i <= 8 && i < fields.length; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(fields[i]);
+        }
+      }
+      return busy;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /** utime + stime of a process (and its threads); 0 once it is gone. */
+  static long processTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after "pid (comm) ", utime and stime are the 12th and 13th fields
+      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static long postgresTicks() {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      return processes
+          .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(CpuMeter::isPostgres)
+          .mapToLong(path -> processTicks(Long.parseLong(path.getFileName().toString())))
+          .sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private static boolean isPostgres(Path process) {
+    try {
+      return Files.readString(process.resolve("comm")).trim().equals("postgres");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.shelfstream.simulations.bench;
+
+import java.time.Duration;
+
+/**
+ * How big and how long each benchmark is, for a full run (about 25 minutes on 2 cores) or a quick
+ * one (a few minutes). Every load loop is bounded by a count and by one of these durations.
+ *
+ * @param httpRun length of each measured HTTP run
+ * @param warmUp length of the uncounted warm-up run
+ * @param fixedRateRun length of the fixed-rate latency run
+ * @param kafkaEvents world events produced into Kafka per measured run
+ * @param heapLocations locations of the heap benchmark, each with {@link #heapSkus} SKUs
+ * @param heapCap how long the heap benchmark may send before it measures what it reached
+ * @param bodyBytes NDJSON streamed in one POST by the resident-memory benchmark
+ * @param bodyCap how long that stream may last
+ * @param workingSet distinct events the streamed body repeats
+ */
+record Sizes(
+    Duration httpRun,
+    Duration warmUp,
+    Duration fixedRateRun,
+    long kafkaEvents,
+    int heapLocations,
+    int heapSkus,
+    Duration heapCap,
+    long bodyBytes,
+    Duration bodyCap,
+    int workingSet) {
+
+  static final long GIB = 1L << 30;
+  static final String NODE_HEAP = "-Xmx2g";
+
+  static Sizes of(BenchOptions options) {
+    boolean quick = options.quick();
+    Duration run =
+        Duration.ofSeconds(options.seconds() != null ? options.seconds() : quick ? 10 : 60);
+    double bodyGib = options.bodyGib() != null ? options.bodyGib() : quick ? 0.2 : 10;
+    return new Sizes(
+        run,
+        quick ? Duration.ofSeconds(5) : Duration.ofSeconds(20),
+        quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30),
+        quick ? 8_000 : 40_000,
+        quick ? 100 : 2_000,
+        500,
+        quick ? Duration.ofMinutes(2) : Duration.ofMinutes(8),
+        (long) (bodyGib * GIB),
+        quick ? Duration.ofSeconds(60) : Duration.ofMinutes(3),
+        quick ? 1_000 : 20_000);
+  }
+
+  long heapEntities() {
+    return (long) heapLocations * heapSkus;
+  }
+}
