@@ -1,0 +1,100 @@
+package io.shelfstream.simulations.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The physical limit of the same database for the same data: the journal and tag rows a node wrote,
+ * copied out, then loaded into a fresh schema with the node's own DDL by {@code COPY ... FROM
+ * STDIN} in one transaction. The {@code ordering} values are kept, so the tag rows still reference
+ * their events.
+ */
+final class CopyLimit {
+
+  private static final String JOURNAL_COLUMNS =
+      "ordering, persistence_id, sequence_number, deleted, writer, write_timestamp,"
+          + " adapter_manifest, event_ser_id, event_ser_manifest, event_payload, meta_ser_id,"
+          + " meta_ser_manifest, meta_payload";
+
+  /** What was loaded, and how long the load took (both COPYs and the commit). */
+  record Result(long journalRows, long tagRows, long bytes, double seconds) {
+    double eventsPerSecond() {
+      return journalRows / seconds;
+    }
+  }
+
+  private CopyLimit() {}
+
+  static Result measure(BenchContext context, Postgres.Schema written)
+      throws IOException, SQLException {
+    Path journal = Files.createTempFile(context.runDir(), "journal-", ".copy");
+    Path tags = Files.createTempFile(context.runDir(), "tags-", ".copy");
+    Postgres postgres = context.postgres();
+    try (Postgres.Schema fresh = postgres.freshSchema()) {
+      try (Connection connection = postgres.connect()) {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        copyOut(
+            copy,
+            "COPY (SELECT "
+                + JOURNAL_COLUMNS
+                + " FROM "
+                + written.name()
+                + ".event_journal ORDER BY ordering) TO STDOUT",
+            journal);
+        copyOut(
+            copy,
+            "COPY (SELECT event_id, tag FROM "
+                + written.name()
+                + ".event_tag ORDER BY event_id, tag) TO STDOUT",
+            tags);
+        NodeSchema.create(connection, context.root(), fresh.name());
+      }
+      return load(postgres, fresh, journal, tags);
+    } finally {
+      Files.deleteIfExists(journal);
+      Files.deleteIfExists(tags);
+    }
+  }
+
+  private static Result load(Postgres postgres, Postgres.Schema fresh, Path journal, Path tags)
+      throws IOException, SQLException {
+    try (Connection connection = postgres.connect()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET search_path TO " + fresh.name());
+      }
+      connection.setAutoCommit(false);
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      long started = System.nanoTime();
+      long journalRows =
+          copyIn(copy, "COPY event_journal (" + JOURNAL_COLUMNS + ") FROM STDIN", journal);
+      long tagRows = copyIn(copy, "COPY event_tag (event_id, tag) FROM STDIN", tags);
+      connection.commit();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new Result(journalRows, tagRows, Files.size(journal) + Files.size(tags), seconds);
+    }
+  }
+
+  private static void copyOut(CopyManager copy, String sql, Path file)
+      throws IOException, SQLException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      copy.copyOut(sql, out);
+    }
+  }
+
+  private static long copyIn(CopyManager copy, String sql, Path file)
+      throws IOException, SQLException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+      return copy.copyIn(sql, in);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.shelfstream.simulations.bench;
+
+import java.util.List;
+
+/**
+ * Benchmarks 1 and 2: HTTP into one node on PostgreSQL at saturation, then at a fixed rate; and the
+ * physical limit, COPY of the very rows each measured run wrote, into the same database.
+ */
+final class HttpPostgresBench {
+
+  private static final double FIXED_RATE_CAP = 5_000;
+
+  private HttpPostgresBench() {}
+
+  static List<Section> run(BenchContext context, Findings findings) throws Exception {
+    List<HttpRuns.Run> runs = HttpRuns.saturate(context, "http-pg", true);
+    Series rate = HttpRunTable.acceptedPerSecond(runs);
+    findings.httpPostgresRate = rate;
+    double fixedRate = Math.min(FIXED_RATE_CAP, rate.median() / 2);
+    Console.info(
+        "http-pg fixed rate: %,.0f lines/s for %d s",
+        fixedRate, context.sizes().fixedRateRun().toSeconds());
+    HttpRuns.Run fixed =
+        HttpRuns.one(
+            context,
+            "http-pg-fixed-rate",
+            "fixed rate",
+            true,
+            true,
+            HttpLoad.SATURATION.atRate(fixedRate),
+            context.sizes().fixedRateRun(),
+            List.of(),
+            AfterLoad.NOTHING);
+    return List.of(http(context, runs, rate, fixed, fixedRate), copy(runs));
+  }
+
+  private static Section http(
+      BenchContext context,
+      List<HttpRuns.Run> runs,
+      Series rate,
+      HttpRuns.Run fixed,
+      double fixedRate) {
+    Sizes sizes = context.sizes();
+    HttpLoad.Shape shape = HttpLoad.SATURATION;
+    Section section = new Section("http", "1. HTTP → PostgreSQL, one node");
+    section
+        .text(
+            "A node (%s) on a fresh PostgreSQL schema per run, fed by the simulator as a library in"
+                + " the harness JVM: %d stores × %d SKUs (about 9,000 entities), 3%% duplicates,"
+                + " 10%% out of order, 1%% malformed lines; %d senders POSTing %d-line batches to"
+                + " `/v1/pos/events`, no rate limit (%d lines in flight), %d s per run, after a %d s"
+                + " warm-up run on its own node. **events/s** = accepted events ÷ wall time from the"
+                + " first line sent to the last acknowledgement. **Ack latency**: from a batch's POST"
+                + " to its answer, counted once per line of the batch.",
+            Sizes.NODE_HEAP,
+            HttpLoad.WORLD.stores(),
+            HttpLoad.WORLD.products(),
+            shape.senders(),
+            shape.batchLines(),
+            shape.senders() * shape.batchLines(),
+            sizes.httpRun().toSeconds(),
+            sizes.warmUp().toSeconds())
+        .text(
+            "- **%s accepted events/s** (median of %d runs; runs listed)\n"
+                + "- ack latency at saturation: p50 %s ms, p99 %s ms",
+            rate.describe("%,.0f"),
+            rate.values().size(),
+            HttpRunTable.series(runs, run -> run.load().ackLatencyMillis().p50()).describe("%,.0f"),
+            HttpRunTable.series(runs, run -> run.load().ackLatencyMillis().p99()).describe("%,.0f"))
+        .table(HttpRunTable.of(runs))
+        .text(
+            "Correctness: %s (the simulator's checker compared every golden record each measured"
+                + " run touched with its own ground truth: %d mismatches in total; every malformed"
+                + " line rejected and no valid one, per the batch answers).",
+            HttpRunTable.allCorrect(runs) && HttpRunTable.allCorrect(List.of(fixed))
+                ? "**OK**"
+                : "**FAILED**",
+            HttpRunTable.mismatches(runs) + HttpRunTable.mismatches(List.of(fixed)))
+        .text(HttpRunTable.sendingSide(runs));
+    HttpLoadResult load = fixed.load();
+    section
+        .text(
+            "**At a fixed rate** of %,.0f lines/s (half the median saturation rate, capped at"
+                + " %,.0f), same batches, %d s on a fresh node: %,.0f accepted events/s, ack latency"
+                + " p50 **%,.0f ms**, p99 **%,.0f ms**, max %,.0f ms; %s records checked, %d"
+                + " mismatches; CPU: %s.",
+            fixedRate,
+            FIXED_RATE_CAP,
+            context.sizes().fixedRateRun().toSeconds(),
+            load.acceptedPerSecond(),
+            load.ackLatencyMillis().p50(),
+            load.ackLatencyMillis().p99(),
+            load.ackLatencyMillis().max(),
+            fixed.check() == null
+                ? "0"
+                : String.format(
+                    "%,d", fixed.check().inventoryChecked() + fixed.check().storesChecked()),
+            fixed.check() == null ? 0 : fixed.check().mismatches(),
+            fixed.cpu().describe())
+        .summary("1. HTTP → PostgreSQL, saturation", rate.describe("%,.0f") + " events/s")
+        .summary(
+            "1. ack latency at saturation (p99)",
+            HttpRunTable.series(runs, run -> run.load().ackLatencyMillis().p99()).describe("%,.0f")
+                + " ms")
+        .summary(
+            String.format("1. ack latency at %,.0f lines/s (p99)", fixedRate),
+            Series.format("%,.0f", load.ackLatencyMillis().p99()) + " ms (one run)")
+        .summary(
+            "1. golden records checked against the simulator's ground truth",
+            HttpRunTable.mismatches(runs) + HttpRunTable.mismatches(List.of(fixed)) + " mismatches")
+        .raw("runs", runs)
+        .raw("fixedRate", fixed)
+        .raw("fixedRateTarget", fixedRate)
+        .raw("medianAcceptedPerSecond", rate.median());
+    return section;
+  }
+
+  private static Section copy(List<HttpRuns.Run> runs) {
+    Series copyRate = HttpRunTable.series(runs, run -> run.copy().eventsPerSecond());
+    Series ratio =
+        HttpRunTable.series(
+            runs, run -> run.load().acceptedPerSecond() / run.copy().eventsPerSecond());
+    Table table =
+        new Table(
+            "run",
+            "journal rows",
+            "tag rows",
+            "COPY seconds",
+            "COPY events/s",
+            "engine events/s",
+            "engine ÷ COPY");
+    for (HttpRuns.Run run : runs) {
+      if (run.counted()) {
+        CopyLimit.Result copy = run.copy();
+        table.row(
+            run.label(),
+            String.format("%,d", copy.journalRows()),
+            String.format("%,d", copy.tagRows()),
+            Series.format("%.2f", copy.seconds()),
+            Series.format("%,.0f", copy.eventsPerSecond()),
+            Series.format("%,.0f", run.load().acceptedPerSecond()),
+            Series.format("%.3f", run.load().acceptedPerSecond() / copy.eventsPerSecond()));
+      }
+    }
+    return new Section("copy", "2. The physical limit: COPY of the same rows, same database")
+        .text(
+            "After each measured run of benchmark 1, the node is stopped and the very rows it"
+                + " wrote (`event_journal` and `event_tag` of its schema) are copied out with"
+                + " `COPY (SELECT ...) TO STDOUT` (pgjdbc CopyManager, to a temporary file), then"
+                + " loaded with `COPY ... FROM STDIN` into a fresh schema made with the node's own"
+                + " DDL (%s), journal then tags, in one transaction; the time covers both COPYs and"
+                + " the commit. `ordering` values are kept, so the tag rows still reference their"
+                + " events. Snapshots and dead letters, which the node also wrote, are not copied."
+                + " events/s = journal rows ÷ seconds.",
+            NodeSchema.DDL)
+        .text(
+            "- **COPY: %s events/s**\n- **engine ÷ COPY: %s** (each run's ratio, engine and COPY"
+                + " measured side by side)",
+            copyRate.describe("%,.0f"), ratio.describe("%.3f"))
+        .table(table)
+        .summary(
+            "2. COPY of the same rows, same database", copyRate.describe("%,.0f") + " events/s")
+        .summary("2. engine ÷ COPY", ratio.describe("%.3f"))
+        .raw("copyEventsPerSecond", copyRate.values())
+        .raw("engineOverCopy", ratio.values());
+  }
+}

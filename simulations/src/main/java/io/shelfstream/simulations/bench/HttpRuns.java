@@ -1,0 +1,103 @@
+package io.shelfstream.simulations.bench;
+
+import io.shelfstream.simulations.check.CheckReport;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HTTP runs at saturation, each on a fresh node with a fresh database: one warm-up run, not
+ * counted, then the measured runs. After each measured run the checker compares every golden
+ * record, and on PostgreSQL the node's rows are loaded again by COPY for the physical limit.
+ */
+final class HttpRuns {
+
+  /**
+   * @param check the golden-record check (null for the warm-up)
+   * @param copy the COPY of the run's rows (null on H2 and for the warm-up)
+   */
+  record Run(
+      String label,
+      boolean counted,
+      HttpLoadResult load,
+      CpuMeter.Use cpu,
+      CheckReport check,
+      CopyLimit.Result copy) {}
+
+  private HttpRuns() {}
+
+  static List<Run> saturate(BenchContext context, String name, boolean postgres) throws Exception {
+    List<Run> runs = new ArrayList<>();
+    Sizes sizes = context.sizes();
+    for (int i = 0; i <= context.options().runs(); i++) {
+      boolean counted = i > 0;
+      String label = counted ? "run " + i : "warm-up";
+      Duration length = counted ? sizes.httpRun() : sizes.warmUp();
+      Console.info("%s %s: saturating a fresh node for %d s", name, label, length.toSeconds());
+      runs.add(
+          one(
+              context,
+              name + "-" + (counted ? "run" + i : "warmup"),
+              label,
+              counted,
+              postgres,
+              HttpLoad.SATURATION,
+              length,
+              List.of(),
+              AfterLoad.NOTHING));
+      Run last = runs.get(runs.size() - 1);
+      Console.info(
+          "%s %s: %,.0f accepted events/s, p99 %.0f ms%s",
+          name,
+          label,
+          last.load().acceptedPerSecond(),
+          last.load().ackLatencyMillis().p99(),
+          last.copy() == null
+              ? ""
+              : String.format(
+                  ", COPY of the same rows %,.0f events/s", last.copy().eventsPerSecond()));
+    }
+    return runs;
+  }
+
+  /** One run on a fresh node; checked and (on PostgreSQL) copied when {@code counted}. */
+  static Run one(
+      BenchContext context,
+      String nodeName,
+      String label,
+      boolean counted,
+      boolean postgres,
+      HttpLoad.Shape shape,
+      Duration length,
+      List<String> jvmOptions,
+      AfterLoad afterLoad)
+      throws Exception {
+    try (Postgres.Schema schema = postgres ? context.postgres().freshSchema() : null) {
+      NodeDatabase database =
+          postgres
+              ? new NodeDatabase.OnPostgres(context.postgres(), schema)
+              : new NodeDatabase.EmbeddedH2();
+      HttpLoad.Outcome outcome;
+      CpuMeter.Use cpu;
+      CheckReport check = null;
+      try (NodeProcess node = NodeProcess.start(context, nodeName, database, jvmOptions)) {
+        CpuMeter meter = CpuMeter.start(node.pid());
+        Instant started = Instant.now();
+        outcome = HttpLoad.run(node.uri(), shape, length);
+        cpu = meter.stop();
+        afterLoad.accept(node, started, Instant.now());
+        if (outcome.result().failure() != null) {
+          throw new IOException(
+              label + " failed: " + outcome.result().failure() + "\nnode log:\n" + node.logTail());
+        }
+        if (counted) {
+          check = HttpLoad.check(node.uri(), outcome.truth());
+        }
+      }
+      CopyLimit.Result copy = counted && postgres ? CopyLimit.measure(context, schema) : null;
+      return new Run(label, counted, outcome.result(), cpu, check, copy);
+    }
+  }
+}
