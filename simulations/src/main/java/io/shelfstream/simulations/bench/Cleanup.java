@@ -13,18 +13,40 @@ import java.util.List;
 final class Cleanup {
 
   private final Deque<AutoCloseable> open = new ArrayDeque<>();
+  private boolean exiting;
 
   Cleanup() {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "bench-cleanup"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::exit, "bench-cleanup"));
   }
 
-  synchronized <T extends AutoCloseable> T track(T resource) {
-    open.push(resource);
-    return resource;
+  /**
+   * Registers a resource to close. Once the JVM is exiting, the harness's threads still run until
+   * it halts: a resource they create then is closed at once instead of outliving the harness.
+   */
+  <T extends AutoCloseable> T track(T resource) {
+    synchronized (this) {
+      if (!exiting) {
+        open.push(resource);
+        return resource;
+      }
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      System.err.println("bench: cleaning up " + resource + " failed: " + e.getMessage());
+    }
+    throw new IllegalStateException("the harness is exiting: " + resource + " was closed at once");
   }
 
   synchronized void forget(AutoCloseable resource) {
     open.remove(resource);
+  }
+
+  private void exit() {
+    synchronized (this) {
+      exiting = true;
+    }
+    closeAll();
   }
 
   void closeAll() {

@@ -22,9 +22,12 @@ final class KafkaBrokerProcess implements AutoCloseable {
   private final JavaProcess process;
   private final Path dataDir;
   private final String bootstrapServers;
+  private final Cleanup cleanup;
 
-  private KafkaBrokerProcess(JavaProcess process, Path dataDir, String bootstrapServers) {
+  private KafkaBrokerProcess(
+      JavaProcess process, Path dataDir, String bootstrapServers, Cleanup cleanup) {
     this.process = process;
+    this.cleanup = cleanup;
     this.dataDir = dataDir;
     this.bootstrapServers = bootstrapServers;
   }
@@ -41,17 +44,28 @@ final class KafkaBrokerProcess implements AutoCloseable {
       args.add(topic + ":" + PARTITIONS);
     }
     Path log = context.runDir().resolve("logs").resolve(name + ".log");
-    JavaProcess process =
-        JavaProcess.start(
-            name,
-            List.of("-Xmx1g"),
-            context.classpath("sources"),
-            "io.shelfstream.sources.kafka.broker.LocalKafkaBroker",
-            args,
-            Map.of(),
-            log,
-            context.cleanup());
-    KafkaBrokerProcess broker = new KafkaBrokerProcess(process, dataDir, "127.0.0.1:" + port);
+    JavaProcess process;
+    try {
+      process =
+          JavaProcess.start(
+              name,
+              List.of("-Xmx1g"),
+              context.classpath("sources"),
+              "io.shelfstream.sources.kafka.broker.LocalKafkaBroker",
+              args,
+              Map.of(),
+              log,
+              context.cleanup());
+    } catch (IOException | RuntimeException e) {
+      TempFiles.deleteQuietly(dataDir);
+      throw e;
+    }
+    // tracked itself, so that an exit in the middle of a run also removes its data directory
+    KafkaBrokerProcess broker =
+        context
+            .cleanup()
+            .track(
+                new KafkaBrokerProcess(process, dataDir, "127.0.0.1:" + port, context.cleanup()));
     try {
       broker.awaitReady(log);
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -97,6 +111,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
       process.close();
     } finally {
       TempFiles.deleteQuietly(dataDir);
+      cleanup.forget(this);
     }
   }
 

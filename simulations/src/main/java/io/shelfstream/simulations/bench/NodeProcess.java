@@ -28,9 +28,12 @@ final class NodeProcess implements AutoCloseable {
   private final URI uri;
   private final Path dataDir;
   private final NodeDatabase database;
+  private final Cleanup cleanup;
 
-  private NodeProcess(JavaProcess process, URI uri, Path dataDir, NodeDatabase database) {
+  private NodeProcess(
+      JavaProcess process, URI uri, Path dataDir, NodeDatabase database, Cleanup cleanup) {
     this.process = process;
+    this.cleanup = cleanup;
     this.uri = uri;
     this.dataDir = dataDir;
     this.database = database;
@@ -50,18 +53,33 @@ final class NodeProcess implements AutoCloseable {
     environment.put("SHELFSTREAM_DATA_DIR", dataDir.toString());
     List<String> jvmOptions = new ArrayList<>(List.of(Sizes.NODE_HEAP));
     jvmOptions.addAll(extraJvmOptions);
-    JavaProcess process =
-        JavaProcess.start(
-            "node " + name,
-            jvmOptions,
-            context.classpath("http-api"),
-            "io.shelfstream.http.node.Main",
-            List.of(),
-            environment,
-            context.runDir().resolve("logs").resolve(name + ".log"),
-            context.cleanup());
+    JavaProcess process;
+    try {
+      process =
+          JavaProcess.start(
+              "node " + name,
+              jvmOptions,
+              context.classpath("http-api"),
+              "io.shelfstream.http.node.Main",
+              List.of(),
+              environment,
+              context.runDir().resolve("logs").resolve(name + ".log"),
+              context.cleanup());
+    } catch (IOException | RuntimeException e) {
+      TempFiles.deleteQuietly(dataDir);
+      throw e;
+    }
+    // tracked itself, so that an exit in the middle of a run also removes its data directory
     NodeProcess node =
-        new NodeProcess(process, URI.create("http://127.0.0.1:" + httpPort), dataDir, database);
+        context
+            .cleanup()
+            .track(
+                new NodeProcess(
+                    process,
+                    URI.create("http://127.0.0.1:" + httpPort),
+                    dataDir,
+                    database,
+                    context.cleanup()));
     try {
       node.awaitHealthy();
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -119,6 +137,7 @@ final class NodeProcess implements AutoCloseable {
       process.close();
     } finally {
       TempFiles.deleteQuietly(dataDir);
+      cleanup.forget(this);
     }
   }
 
