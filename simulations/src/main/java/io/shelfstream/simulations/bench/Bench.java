@@ -54,7 +54,9 @@ public final class Bench {
     Cleanup cleanup = new Cleanup();
     Sizes sizes = Sizes.of(options);
     Postgres postgres = new Postgres(options.pgUrl(), options.pgUser(), stamp, cleanup);
-    BenchContext context = new BenchContext(root, runDir, stamp, options, sizes, cleanup, postgres);
+    Binaries binaries = Binaries.snapshot(root, cleanup);
+    BenchContext context =
+        new BenchContext(root, runDir, stamp, options, sizes, cleanup, postgres, binaries);
     Machine machine = Machine.describe(root, postgres);
     Console.info("bench %s: %s; logs in %s", stamp, options.only(), runDir);
     List<Section> sections = new ArrayList<>();
@@ -79,6 +81,7 @@ public final class Bench {
             options,
             sizes,
             machine,
+            binaries.built(),
             started,
             Duration.between(started, ZonedDateTime.now()),
             stamp);

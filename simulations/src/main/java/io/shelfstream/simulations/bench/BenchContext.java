@@ -15,11 +15,11 @@ record BenchContext(
     BenchOptions options,
     Sizes sizes,
     Cleanup cleanup,
-    Postgres postgres) {
+    Postgres postgres,
+    Binaries binaries) {
 
-  /** A module's classes and its runtime dependencies, as the build lays them out. */
+  /** A module's classes and its runtime dependencies, from the copy made at the start. */
   String classpath(String module) {
-    Path target = root.resolve(module).resolve("target");
-    return target.resolve("classes") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+    return binaries.classpath(module);
   }
 }

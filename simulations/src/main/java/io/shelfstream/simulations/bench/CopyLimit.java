@@ -57,7 +57,7 @@ final class CopyLimit {
                 + written.name()
                 + ".event_tag ORDER BY event_id, tag) TO STDOUT",
             tags);
-        NodeSchema.create(connection, context.root(), fresh.name());
+        NodeSchema.create(connection, context.binaries().nodeDdl(), fresh.name());
       }
       return load(postgres, fresh, journal, tags);
     } finally {

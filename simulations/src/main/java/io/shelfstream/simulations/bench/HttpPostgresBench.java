@@ -148,11 +148,12 @@ final class HttpPostgresBench {
                 + " wrote (`event_journal` and `event_tag` of its schema) are copied out with"
                 + " `COPY (SELECT ...) TO STDOUT` (pgjdbc CopyManager, to a temporary file), then"
                 + " loaded with `COPY ... FROM STDIN` into a fresh schema made with the node's own"
-                + " DDL (%s), journal then tags, in one transaction; the time covers both COPYs and"
+                + " DDL (`%s` from the persistence jar the nodes ran), journal then tags, in one"
+                + " transaction; the time covers both COPYs and"
                 + " the commit. `ordering` values are kept, so the tag rows still reference their"
                 + " events. Snapshots and dead letters, which the node also wrote, are not copied."
                 + " events/s = journal rows ÷ seconds.",
-            NodeSchema.DDL)
+            Binaries.NODE_DDL)
         .text(
             "- **COPY: %s events/s**\n- **engine ÷ COPY: %s** (each run's ratio, engine and COPY"
                 + " measured side by side)",

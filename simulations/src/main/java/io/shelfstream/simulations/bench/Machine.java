@@ -87,7 +87,8 @@ record Machine(
         git(root, "status", "--porcelain", "--untracked-files=normal").lines().toList();
     return changed.isEmpty()
         ? "clean"
-        : changed.size() + " files modified or untracked (uncommitted work is in the binaries run)";
+        : changed.size()
+            + " file(s) modified or untracked: uncommitted changes may be in the binaries run";
   }
 
   static String git(Path root, String... args) throws IOException, InterruptedException {

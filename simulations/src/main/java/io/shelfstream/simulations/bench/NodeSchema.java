@@ -1,8 +1,5 @@
 package io.shelfstream.simulations.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,22 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The node's PostgreSQL DDL, read from the persistence module's resource file (the harness shares
- * no code with the node), and run the way the node runs it: statement by statement, autocommit on.
+ * The node's PostgreSQL DDL (read from the jar the nodes run: the harness shares no code with the
+ * node), run the way the node runs it: statement by statement, autocommit on.
  */
 final class NodeSchema {
 
-  static final String DDL = "persistence/src/main/resources/shelfstream/schema/postgres.sql";
-
   private NodeSchema() {}
 
-  static void create(Connection connection, Path root, String schema)
-      throws IOException, SQLException {
+  static void create(Connection connection, String script, String schema) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET search_path TO " + schema);
-      for (String ddl : statements(Files.readString(root.resolve(DDL)))) {
+      for (String ddl : statements(script)) {
         statement.execute(ddl);
       }
       statement.execute("SET search_path TO DEFAULT");

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ final class Report {
       BenchOptions options,
       Sizes sizes,
       Machine machine,
+      Instant binariesBuilt,
       ZonedDateTime started,
       Duration took,
       String stamp) {}
@@ -61,9 +65,20 @@ final class Report {
     Table about = new Table("", "");
     about.row("command", "`" + header.options().command() + "`");
     about.row(
-        "date", header.started().toString() + ", the whole run took " + minutes(header.took()));
+        "date",
+        header
+                .started()
+                .truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            + ", the whole run took "
+            + minutes(header.took()));
     about.row("commit", machine.commit());
     about.row("working tree", machine.workingTree());
+    about.row(
+        "binaries",
+        "`http-api` and `sources` target/ (newest file built "
+            + header.binariesBuilt().truncatedTo(ChronoUnit.SECONDS)
+            + "), copied when the run started: every node and broker of the run ran that one build");
     about.row("CPU", machine.cpu() + ", " + machine.cores() + " cores");
     about.row("memory", machine.memory());
     about.row("OS", machine.os());

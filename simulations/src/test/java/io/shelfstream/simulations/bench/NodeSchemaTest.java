@@ -32,7 +32,9 @@ class NodeSchemaTest {
 
   @Test
   void theNodesOwnDdlHasTheJournalAndTagTablesTheCopyLoads() throws Exception {
-    String script = Files.readString(Path.of("..").resolve(NodeSchema.DDL));
+    String script =
+        Files.readString(
+            Path.of("..", "persistence", "src", "main", "resources").resolve(Binaries.NODE_DDL));
 
     assertThat(NodeSchema.statements(script))
         .anySatisfy(
