@@ -3,6 +3,8 @@ package io.shelfstream.simulations.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +53,7 @@ final class CpuMeter {
     double seconds = Math.max(1e-9, (end.nanos - start.nanos) / 1e9);
     return new Use(
         cores(end.node - start.node, seconds),
-        cores(end.postgres - start.postgres, seconds),
+        cores(postgresSince(start.postgres, end.postgres), seconds),
         cores(end.harness - start.harness, seconds),
         cores(end.machine - start.machine, seconds),
         Runtime.getRuntime().availableProcessors());
@@ -61,7 +63,21 @@ final class CpuMeter {
     return ticks / TICKS_PER_SECOND / seconds;
   }
 
-  private record Sample(long nanos, long node, long postgres, long harness, long machine) {}
+  /** CPU ticks per postgres process, by pid. */
+  private record Sample(
+      long nanos, long node, Map<Long, Long> postgres, long harness, long machine) {}
+
+  /**
+   * What postgres processes used in between: a backend that started meanwhile counts from zero; one
+   * that exited meanwhile is lost (its time cannot be read any more), never negative.
+   */
+  private static long postgresSince(Map<Long, Long> start, Map<Long, Long> end) {
+    long ticks = 0;
+    for (Map.Entry<Long, Long> process : end.entrySet()) {
+      ticks += Math.max(0, process.getValue() - start.getOrDefault(process.getKey(), 0L));
+    }
+    return ticks;
+  }
 
   private Sample sample() {
     return new Sample(
@@ -100,16 +116,21 @@ final class CpuMeter {
     }
   }
 
-  private static long postgresTicks() {
+  private static Map<Long, Long> postgresTicks() {
+    Map<Long, Long> ticks = new HashMap<>();
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-      return processes
+      processes
           .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
           .filter(CpuMeter::isPostgres)
-          .mapToLong(path -> processTicks(Long.parseLong(path.getFileName().toString())))
-          .sum();
+          .forEach(
+              path -> {
+                long pid = Long.parseLong(path.getFileName().toString());
+                ticks.put(pid, processTicks(pid));
+              });
     } catch (IOException e) {
-      return 0;
+      // no /proc: nothing to count
     }
+    return ticks;
   }
 
   private static boolean isPostgres(Path process) {
