@@ -24,6 +24,7 @@ record JfrSummary(
     long samples,
     List<Count> topSelf,
     List<Count> topTotal,
+    List<Count> topOurs,
     Map<String, Long> groupSelf,
     Map<String, Long> groupTotal,
     long gcCount,
@@ -103,6 +104,7 @@ record JfrSummary(
         samples,
         top(self),
         top(total),
+        top(ours(total)),
         sorted(groupSelf),
         sorted(groupTotal),
         gcCount,
@@ -121,6 +123,18 @@ record JfrSummary(
       type = type.substring(0, lambda) + "$$Lambda";
     }
     return type + "." + frame.getMethod().getName();
+  }
+
+  /** Our own methods' total samples: which parts of Shelfstream the time is spent under. */
+  private static Map<String, Long> ours(Map<String, Long> total) {
+    Map<String, Long> ours = new HashMap<>();
+    total.forEach(
+        (method, samples) -> {
+          if (method.startsWith("io.shelfstream.")) {
+            ours.put(method, samples);
+          }
+        });
+    return ours;
   }
 
   private static List<Count> top(Map<String, Long> counts) {

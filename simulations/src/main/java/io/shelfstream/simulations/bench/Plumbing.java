@@ -19,10 +19,17 @@ final class Plumbing {
           "org.apache.pekko.actor.ActorCell.receiveMessage",
           "org.apache.pekko.actor.ActorCell.systemInvoke",
           "org.apache.pekko.actor.Actor.aroundReceive",
+          "org.apache.pekko.actor.typed.internal.adapter.ActorAdapter.aroundReceive",
+          "org.apache.pekko.actor.typed.internal.adapter.ActorAdapter.handleMessage",
+          "org.apache.pekko.actor.typed.Behavior$.interpret",
+          "org.apache.pekko.actor.typed.internal.InterceptorImpl",
+          "org.apache.pekko.actor.typed.internal.SimpleSupervisor.aroundReceive",
+          "org.apache.pekko.actor.typed.internal.RestartSupervisor.aroundReceive",
+          "org.apache.pekko.actor.typed.scaladsl.AbstractBehavior.receive",
+          "scala.PartialFunction$OrElse.applyOrElse",
           "org.apache.pekko.stream.impl.fusing.ActorGraphInterpreter",
           "org.apache.pekko.stream.impl.fusing.GraphInterpreterShell",
-          "org.apache.pekko.stream.impl.fusing.GraphInterpreter.execute",
-          "org.apache.pekko.stream.impl.fusing.GraphInterpreter.runBatch");
+          "org.apache.pekko.stream.impl.fusing.GraphInterpreter.");
 
   private Plumbing() {}
 

@@ -39,6 +39,9 @@ final class ProfileTables {
     section
         .text("Top %d methods by total samples:", JfrSummary.TOP)
         .table(methods(profile.topTotal(), profile.samples()));
+    section
+        .text("Top %d of our own methods (`io.shelfstream`) by total samples:", JfrSummary.TOP)
+        .table(methods(profile.topOurs(), profile.samples()));
   }
 
   static String topGroup(JfrSummary profile) {
