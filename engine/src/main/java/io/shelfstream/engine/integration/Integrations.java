@@ -1,5 +1,7 @@
 package io.shelfstream.engine.integration;
 
+import static io.shelfstream.engine.concurrent.DirectStages.direct;
+
 import io.shelfstream.engine.ingest.IngestPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,11 +90,12 @@ public final class Integrations {
    */
   public CompletionStage<Done> put(IntegrationSpec spec) {
     types.create(spec);
-    return AskPattern.<IntegrationRegistry.Command, StatusReply<Done>>ask(
-            registry,
-            replyTo -> new IntegrationRegistry.Put(spec, replyTo),
-            timeout,
-            system.scheduler())
+    return direct(
+            AskPattern.<IntegrationRegistry.Command, StatusReply<Done>>ask(
+                registry,
+                replyTo -> new IntegrationRegistry.Put(spec, replyTo),
+                timeout,
+                system.scheduler()))
         .thenApply(reply -> reply.getValue());
   }
 
@@ -109,33 +112,29 @@ public final class Integrations {
     return whenExists(
         id,
         () ->
-            IntegrationSupervisors.of(sharding, id)
-                .ask(IntegrationSupervisor.Trigger::new, timeout));
+            direct(
+                IntegrationSupervisors.of(sharding, id)
+                    .ask(IntegrationSupervisor.Trigger::new, timeout)));
   }
 
   public CompletionStage<Optional<ConnectionCheck>> test(String id) {
     return whenExists(
         id,
         () ->
-            IntegrationSupervisors.of(sharding, id).ask(IntegrationSupervisor.Test::new, timeout));
-  }
-
-  public CompletionStage<Optional<IntegrationSpec>> spec(String id) {
-    return listing()
-        .thenApply(
-            listing ->
-                Optional.ofNullable(listing.integrations().get(id))
-                    .map(IntegrationRegistry.Entry::spec));
+            direct(
+                IntegrationSupervisors.of(sharding, id)
+                    .ask(IntegrationSupervisor.Test::new, timeout)));
   }
 
   private CompletionStage<IntegrationStatus> askStatus(String id) {
-    return IntegrationSupervisors.of(sharding, id)
-        .ask(IntegrationSupervisor.GetStatus::new, timeout);
+    return direct(
+        IntegrationSupervisors.of(sharding, id).ask(IntegrationSupervisor.GetStatus::new, timeout));
   }
 
   private CompletionStage<IntegrationRegistry.Listing> listing() {
-    return AskPattern.ask(
-        registry, IntegrationRegistry.ListIntegrations::new, timeout, system.scheduler());
+    return direct(
+        AskPattern.ask(
+            registry, IntegrationRegistry.ListIntegrations::new, timeout, system.scheduler()));
   }
 
   private CompletionStage<Boolean> exists(String id) {
@@ -155,8 +154,9 @@ public final class Integrations {
   /** The registry answers an error only for an unknown id. */
   private CompletionStage<Optional<Done>> statusReply(
       Function<ActorRef<StatusReply<Done>>, IntegrationRegistry.Command> command) {
-    return AskPattern.<IntegrationRegistry.Command, StatusReply<Done>>ask(
-            registry, command, timeout, system.scheduler())
+    return direct(
+            AskPattern.<IntegrationRegistry.Command, StatusReply<Done>>ask(
+                registry, command, timeout, system.scheduler()))
         .thenApply(reply -> reply.isSuccess() ? Optional.of(reply.getValue()) : Optional.empty());
   }
 }

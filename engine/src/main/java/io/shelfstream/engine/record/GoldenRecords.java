@@ -1,5 +1,7 @@
 package io.shelfstream.engine.record;
 
+import static io.shelfstream.engine.concurrent.DirectStages.direct;
+
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.SkuInventory;
 import io.shelfstream.engine.store.Store;
@@ -109,7 +111,7 @@ public final class GoldenRecords {
 
   private static CompletableFuture<Void> fill(
       EventAck[] acks, List<Integer> positions, CompletionStage<IngestReply> reply) {
-    return reply
+    return direct(reply)
         .handle(
             (answer, error) -> {
               for (int k = 0; k < positions.size(); k++) {
@@ -130,12 +132,14 @@ public final class GoldenRecords {
   }
 
   public CompletionStage<Optional<InventoryView>> inventory(InventoryKey key) {
-    return sharding
-        .entityRefFor(SkuInventory.TYPE_KEY, key.entityId())
-        .ask(SkuInventory.GetView::new, askTimeout);
+    return direct(
+        sharding
+            .entityRefFor(SkuInventory.TYPE_KEY, key.entityId())
+            .ask(SkuInventory.GetView::new, askTimeout));
   }
 
   public CompletionStage<Optional<StoreView>> store(String storeId) {
-    return sharding.entityRefFor(Store.TYPE_KEY, storeId).ask(Store.GetView::new, askTimeout);
+    return direct(
+        sharding.entityRefFor(Store.TYPE_KEY, storeId).ask(Store.GetView::new, askTimeout));
   }
 }

@@ -5,9 +5,20 @@ import java.util.concurrent.TimeUnit;
 
 /** Starts a node from application.conf and the SHELFSTREAM_* environment; runs until stopped. */
 public final class Main {
+  private static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // Below 3 cores the common pool has one thread, and CompletableFuture then starts a thread
+    // per async task; libraries that default to it (Scala's future converters) would pay that
+    // per event. Set before anything touches the pool.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
+      System.setProperty(
+          COMMON_POOL_PARALLELISM,
+          Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
     ShelfstreamNode node;
     try {
       node = ShelfstreamNode.start(ConfigFactory.load());

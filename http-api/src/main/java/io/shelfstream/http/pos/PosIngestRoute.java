@@ -1,5 +1,6 @@
 package io.shelfstream.http.pos;
 
+import static io.shelfstream.engine.concurrent.DirectStages.direct;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import io.shelfstream.engine.ingest.IngestPipeline;
@@ -76,8 +77,7 @@ public final class PosIngestRoute extends AllDirectives {
               .withEntity(HttpEntities.create(NDJSON_CONTENT, outcomes.map(PosIngestRoute::line))));
     }
     return completeWithFuture(
-        outcomes
-            .runWith(Sink.fold(new IngestSummary(), IngestSummary::add), system)
+        direct(outcomes.runWith(Sink.fold(new IngestSummary(), IngestSummary::add), system))
             .thenApply(
                 summary ->
                     Json.response(

@@ -1,5 +1,7 @@
 package io.shelfstream.persistence.journal;
 
+import static io.shelfstream.engine.concurrent.DirectStages.direct;
+
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -51,20 +53,22 @@ public final class JournalReplay {
 
   /** Events of {@code tag} after {@code afterOffset}, oldest first. */
   public CompletionStage<List<ReplayedEvent>> byTag(String tag, long afterOffset, int limit) {
-    return journal
-        .currentEventsByTag(tag, Offset.sequence(afterOffset))
-        .take(limit)
-        .map(ReplayedEvent::of)
-        .runWith(Sink.seq(), system);
+    return direct(
+        journal
+            .currentEventsByTag(tag, Offset.sequence(afterOffset))
+            .take(limit)
+            .map(ReplayedEvent::of)
+            .runWith(Sink.seq(), system));
   }
 
   /** Events of one entity from {@code fromSequenceNr}, in sequence order. */
   public CompletionStage<List<ReplayedEvent>> byPersistenceId(
       String persistenceId, long fromSequenceNr, int limit) {
-    return journal
-        .currentEventsByPersistenceId(persistenceId, fromSequenceNr, Long.MAX_VALUE)
-        .take(limit)
-        .map(ReplayedEvent::of)
-        .runWith(Sink.seq(), system);
+    return direct(
+        journal
+            .currentEventsByPersistenceId(persistenceId, fromSequenceNr, Long.MAX_VALUE)
+            .take(limit)
+            .map(ReplayedEvent::of)
+            .runWith(Sink.seq(), system));
   }
 }

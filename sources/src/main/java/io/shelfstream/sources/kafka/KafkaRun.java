@@ -1,5 +1,7 @@
 package io.shelfstream.sources.kafka;
 
+import static io.shelfstream.engine.concurrent.DirectStages.direct;
+
 import io.shelfstream.engine.integration.RunningSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -22,7 +24,7 @@ final class KafkaRun implements RunningSource {
 
   @Override
   public CompletionStage<Done> completion() {
-    return control.streamCompletion();
+    return direct(control.streamCompletion());
   }
 
   @Override
