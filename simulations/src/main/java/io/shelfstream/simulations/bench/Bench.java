@@ -63,6 +63,8 @@ public final class Bench {
     boolean allRan = true;
     try {
       for (Benchmark benchmark : Benchmark.suite(options, new Findings())) {
+        // whatever a failed benchmark left open goes; the copied binaries stay for the next one
+        int opened = cleanup.mark();
         try {
           sections.addAll(benchmark.run(context));
         } catch (Exception e) {
@@ -70,7 +72,7 @@ public final class Bench {
           Console.info("%s failed: %s", benchmark.name(), e);
           sections.add(Benchmark.failed(benchmark.name(), e));
         } finally {
-          cleanup.closeAll();
+          cleanup.closeSince(opened);
         }
       }
     } finally {

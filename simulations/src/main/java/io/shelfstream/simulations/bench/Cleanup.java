@@ -42,19 +42,33 @@ final class Cleanup {
     open.remove(resource);
   }
 
-  private void exit() {
+  /** What the shutdown hook does: close everything, and refuse anything new from then on. */
+  void exit() {
     synchronized (this) {
       exiting = true;
     }
     closeAll();
   }
 
-  void closeAll() {
+  /** How many resources are open: {@link #closeSince} closes those opened after this point. */
+  synchronized int mark() {
+    return open.size();
+  }
+
+  /** Closes what was opened since {@code mark}, newest first; older resources stay open. */
+  void closeSince(int mark) {
     List<AutoCloseable> left;
     synchronized (this) {
-      left = new ArrayList<>(open);
-      open.clear();
+      left = new ArrayList<>(open).subList(0, Math.max(0, open.size() - mark));
     }
+    close(left);
+  }
+
+  void closeAll() {
+    closeSince(0);
+  }
+
+  private void close(List<AutoCloseable> left) {
     for (AutoCloseable resource : left) {
       try {
         resource.close();
