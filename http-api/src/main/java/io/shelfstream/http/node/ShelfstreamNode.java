@@ -25,6 +25,7 @@ import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.journal.JournalReplay;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
+import io.shelfstream.persistence.statistics.PlannerStatistics;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -94,6 +95,7 @@ public final class ShelfstreamNode implements AutoCloseable {
       Executor jdbc =
           system.dispatchers().lookup(DispatcherSelector.fromConfig("shelfstream-jdbc-dispatcher"));
       DeadLetterStore deadLetters = new JdbcDeadLetterStore(pool, jdbc);
+      PlannerStatistics.keepFresh(system, pool, db.dialect(), jdbc);
 
       joinCluster(system, node);
       IngestSettings ingest = IngestSettings.fromConfig(config);
