@@ -30,7 +30,7 @@ record BenchOptions(
       """
       usage: ./shelfstream bench [--runs N] [--quick] [--only http,copy,kafka,memory,h2,profile]
                                  [--pg-url URL] [--pg-user USER] [--body-gb G] [--seconds S]
-        --runs N       measured runs per benchmark, after one warm-up run (default 3)
+        --runs N       measured runs per benchmark, each on a node warmed up first (default 3)
         --quick        small sizes, to try the harness in a few minutes
         --only LIST    run only these benchmarks (default: all)
         --pg-url URL   PostgreSQL to run against (default jdbc:postgresql://127.0.0.1:5432/test)

@@ -14,10 +14,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The physical limit of the same database for the same data: the journal and tag rows a node wrote,
- * copied out, then loaded into a fresh schema with the node's own DDL by {@code COPY ... FROM
- * STDIN} in one transaction. The {@code ordering} values are kept, so the tag rows still reference
- * their events.
+ * The physical limit of the same database for the same data: the journal and tag rows a node wrote
+ * in its measured run (its warm-up's are left out), copied out, then loaded into a fresh schema
+ * with the node's own DDL by {@code COPY ... FROM STDIN} in one transaction. The {@code ordering}
+ * values are kept, so the tag rows still reference their events.
  */
 final class CopyLimit {
 
@@ -25,6 +25,10 @@ final class CopyLimit {
       "ordering, persistence_id, sequence_number, deleted, writer, write_timestamp,"
           + " adapter_manifest, event_ser_id, event_ser_manifest, event_payload, meta_ser_id,"
           + " meta_ser_manifest, meta_payload";
+
+  // the rows of the measured run only: not those of the node's warm-up
+  private static final String NOT_WARM_UP =
+      "persistence_id NOT LIKE '" + NodeWarmUp.PERSISTENCE_ID_PATTERN + "'";
 
   /** What was loaded, and how long the load took (both COPYs and the commit). */
   record Result(long journalRows, long tagRows, long bytes, double seconds) {
@@ -49,13 +53,19 @@ final class CopyLimit {
                 + JOURNAL_COLUMNS
                 + " FROM "
                 + written.name()
-                + ".event_journal ORDER BY ordering) TO STDOUT",
+                + ".event_journal WHERE "
+                + NOT_WARM_UP
+                + " ORDER BY ordering) TO STDOUT",
             journal);
         copyOut(
             copy,
             "COPY (SELECT event_id, tag FROM "
                 + written.name()
-                + ".event_tag ORDER BY event_id, tag) TO STDOUT",
+                + ".event_tag WHERE event_id IN (SELECT ordering FROM "
+                + written.name()
+                + ".event_journal WHERE "
+                + NOT_WARM_UP
+                + ") ORDER BY event_id, tag) TO STDOUT",
             tags);
         NodeSchema.create(connection, context.binaries().nodeDdl(), fresh.name());
       }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * HTTP runs at saturation, each on a fresh node with a fresh database: one warm-up run, not
- * counted, then the measured runs. After each measured run the checker compares every golden
- * record, and on PostgreSQL the node's rows are loaded again by COPY for the physical limit.
+ * HTTP runs at saturation, each on a fresh node with a fresh database, warmed up before it is
+ * measured (NodeWarmUp). After each measured run the checker compares every golden record, and on
+ * PostgreSQL the node's rows are loaded again by COPY for the physical limit.
  */
 final class HttpRuns {
 
@@ -31,17 +31,18 @@ final class HttpRuns {
   static List<Run> saturate(BenchContext context, String name, boolean postgres) throws Exception {
     List<Run> runs = new ArrayList<>();
     Sizes sizes = context.sizes();
-    for (int i = 0; i <= context.options().runs(); i++) {
-      boolean counted = i > 0;
-      String label = counted ? "run " + i : "warm-up";
-      Duration length = counted ? sizes.httpRun() : sizes.warmUp();
-      Console.info("%s %s: saturating a fresh node for %d s", name, label, length.toSeconds());
+    for (int i = 1; i <= context.options().runs(); i++) {
+      String label = "run " + i;
+      Duration length = sizes.httpRun();
+      Console.info(
+          "%s %s: a fresh node, warmed up for %d s, then saturated for %d s",
+          name, label, sizes.warmUp().toSeconds(), length.toSeconds());
       runs.add(
           one(
               context,
-              name + "-" + (counted ? "run" + i : "warmup"),
+              name + "-run" + i,
               label,
-              counted,
+              true,
               postgres,
               HttpLoad.SATURATION,
               length,
@@ -83,6 +84,7 @@ final class HttpRuns {
       CpuMeter.Use cpu;
       CheckReport check = null;
       try (NodeProcess node = NodeProcess.start(context, nodeName, database, jvmOptions)) {
+        warmUp(context, node);
         CpuMeter meter = CpuMeter.start(node.pid());
         Instant started = Instant.now();
         outcome = HttpLoad.run(node.uri(), shape, length);
@@ -99,5 +101,13 @@ final class HttpRuns {
       CopyLimit.Result copy = counted && postgres ? CopyLimit.measure(context, schema) : null;
       return new Run(label, counted, outcome.result(), cpu, check, copy);
     }
+  }
+
+  /** Warms the node's JIT on entities of its own before it is measured (see NodeWarmUp). */
+  static void warmUp(BenchContext context, NodeProcess node)
+      throws IOException, InterruptedException {
+    Duration length = context.sizes().warmUp();
+    long lines = NodeWarmUp.run(node.uri(), HttpLoad.SATURATION, length);
+    Console.info("  node warmed up: %,d lines in %d s, not counted", lines, length.toSeconds());
   }
 }

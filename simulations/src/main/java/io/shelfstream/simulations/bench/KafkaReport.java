@@ -56,7 +56,8 @@ final class KafkaReport {
     Section section =
         new Section("kafka", "3. Kafka → golden record")
             .text(
-                "Each run: a fresh node on a fresh PostgreSQL schema; %,d world events of"
+                "Each run: a fresh node on a fresh PostgreSQL schema, warmed up over HTTP as in"
+                    + " benchmark 1 (%d s, entities of its own); %,d world events of"
                     + " benchmark 1's world and noise (without the malformed kind Kafka makes valid:"
                     + " a record without eventId) produced by the simulator's Kafka emitter into a"
                     + " topic of %d partitions of a local single-node KRaft broker, before the"
@@ -67,6 +68,7 @@ final class KafkaReport {
                     + " **events/s** = accepted ÷ seconds from the PUT. Beside it, a plain"
                     + " kafka-clients consumer (own group, byte arrays, %d records per poll) reads"
                     + " the same topic from the start, timed from subscribe to the last record.",
+                context.sizes().warmUp().toSeconds(),
                 context.sizes().kafkaEvents(),
                 KafkaBrokerProcess.PARTITIONS,
                 KafkaRuns.INTEGRATION,

@@ -87,6 +87,7 @@ final class KafkaRuns {
                 "kafka-" + topic,
                 new NodeDatabase.OnPostgres(context.postgres(), schema),
                 jvmOptions)) {
+      HttpRuns.warmUp(context, node);
       produced =
           KafkaProduce.fill(
               broker.bootstrapServers(),

@@ -87,9 +87,11 @@ final class Report {
     about.row(
         "method",
         header.options().runs()
-            + " measured runs per benchmark after one warm-up run that is not counted; figures are"
-            + " medians, with every run listed. Each run starts its own node (and database"
-            + " schema or H2 directory), as a separate process launched as users launch it.");
+            + " measured runs per benchmark; figures are medians, with every run listed. Each run"
+            + " starts its own node (and database schema or H2 directory), as a separate process"
+            + " launched as users launch it, and warms it up before measuring: "
+            + Sizes.of(header.options()).warmUp().toSeconds()
+            + " s of load on entities of its own, not counted.");
     text.append(about.markdown()).append('\n');
     text.append(
         "This machine is shared and noisy (2 cores, other people's builds and brokers): compare"

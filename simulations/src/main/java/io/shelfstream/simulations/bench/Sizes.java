@@ -7,7 +7,7 @@ import java.time.Duration;
  * one (a few minutes). Every load loop is bounded by a count and by one of these durations.
  *
  * @param httpRun length of each measured HTTP run
- * @param warmUp length of the uncounted warm-up run
+ * @param warmUp how long each node is warmed up before it is measured (see NodeWarmUp)
  * @param fixedRateRun length of the fixed-rate latency run
  * @param kafkaEvents world events produced into Kafka per measured run
  * @param heapLocations locations of the heap benchmark, each with {@link #heapSkus} SKUs
@@ -38,9 +38,9 @@ record Sizes(
     double bodyGib = options.bodyGib() != null ? options.bodyGib() : quick ? 0.2 : 10;
     return new Sizes(
         run,
-        quick ? Duration.ofSeconds(5) : Duration.ofSeconds(20),
+        quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30),
         quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30),
-        quick ? 8_000 : 40_000,
+        quick ? 8_000 : 150_000,
         quick ? 100 : 2_000,
         500,
         quick ? Duration.ofMinutes(2) : Duration.ofMinutes(8),

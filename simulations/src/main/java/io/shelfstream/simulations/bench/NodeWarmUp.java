@@ -1,0 +1,104 @@
+package io.shelfstream.simulations.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Warms a freshly started node before it is measured: its JIT compiles the ingestion path, which
+ * otherwise runs several times slower for the first 20 to 40 s of a new JVM. The load is sales at
+ * locations of its own ({@value #LOCATION_PREFIX}n), about as many entities as the measured world,
+ * so that none of the records the checker compares is touched, and the measured run still creates
+ * and recovers each of its own entities. Bounded by a time and by a count of batches.
+ */
+final class NodeWarmUp {
+  static final String LOCATION_PREFIX = "warmup-";
+  private static final int LOCATIONS = 18;
+  private static final int SKUS = 500;
+  private static final long MAX_BATCHES = 20_000;
+
+  private NodeWarmUp() {}
+
+  /** The journal's persistence ids of the warm-up's entities, as a SQL LIKE pattern. */
+  static final String PERSISTENCE_ID_PATTERN = "SkuInventory|" + LOCATION_PREFIX + "%";
+
+  /** Sends at saturation for {@code length}; returns the lines the node acknowledged as durable. */
+  static long run(URI node, HttpLoad.Shape shape, Duration length)
+      throws IOException, InterruptedException {
+    if (length.isZero()) {
+      return 0;
+    }
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    URI events = node.resolve("/v1/pos/events");
+    long deadline = System.nanoTime() + length.toNanos();
+    AtomicLong nextEvent = new AtomicLong();
+    AtomicLong batches = new AtomicLong();
+    AtomicLong acknowledged = new AtomicLong();
+    ExecutorService senders = Executors.newFixedThreadPool(shape.senders());
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < shape.senders(); s++) {
+        running.add(
+            senders.submit(
+                () -> {
+                  while (System.nanoTime() < deadline && batches.incrementAndGet() <= MAX_BATCHES) {
+                    String body = batch(nextEvent, shape.batchLines());
+                    HttpResponse<String> answer =
+                        client.send(
+                            HttpRequest.newBuilder(events)
+                                .timeout(Duration.ofMinutes(2))
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 200) {
+                      throw new IOException(
+                          "warm-up batch answered " + answer.statusCode() + ": " + answer.body());
+                    }
+                    acknowledged.addAndGet(shape.batchLines());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> sender : running) {
+        try {
+          sender.get(length.toSeconds() + 180, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          throw new IOException("node warm-up failed: " + e.getMessage(), e);
+        }
+      }
+    } finally {
+      senders.shutdownNow();
+    }
+    return acknowledged.get();
+  }
+
+  private static String batch(AtomicLong nextEvent, int lines) {
+    StringBuilder body = new StringBuilder(lines * 150);
+    for (int i = 0; i < lines; i++) {
+      long n = nextEvent.getAndIncrement();
+      long entity = n % (LOCATIONS * SKUS);
+      body.append("{\"type\":\"sale\",\"eventId\":\"w-")
+          .append(n)
+          .append("\",\"occurredAt\":\"2026-01-01T10:00:00Z\",\"locationId\":\"")
+          .append(LOCATION_PREFIX)
+          .append(entity / SKUS)
+          .append("\",\"sku\":\"")
+          .append(entity % SKUS)
+          .append("\",\"qty\":1,\"unitPrice\":2.5}\n");
+    }
+    return body.toString();
+  }
+}
