@@ -1,8 +1,8 @@
 package io.shelfstream.engine.inventory;
 
 import io.shelfstream.engine.dedupe.SeenIds;
-import io.shelfstream.engine.inventory.SkuInventory.CountRecorded;
-import io.shelfstream.engine.inventory.SkuInventory.MovementRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
 import io.shelfstream.engine.record.GoldenRecordSettings;
@@ -64,7 +64,7 @@ public record InventoryState(
     return false;
   }
 
-  public InventoryState apply(SkuInventory.Event event, GoldenRecordSettings settings) {
+  public InventoryState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
     SeenIds nextSeen = seen.add(event.stamp(), settings.dedupe());
     if (event instanceof CountRecorded count) {
       return withCount(count, nextSeen, settings);

@@ -3,7 +3,7 @@ package io.shelfstream.engine.record;
 import static io.shelfstream.engine.concurrent.DirectStages.direct;
 
 import io.shelfstream.engine.inventory.InventoryView;
-import io.shelfstream.engine.inventory.SkuInventory;
+import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.store.Store;
 import io.shelfstream.engine.store.StoreView;
 import io.shelfstream.protocols.event.InventoryEvent;
@@ -25,13 +25,20 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
  * The front door of the golden record: starts the sharded entities and hands them events, grouped
- * so that each entity gets one command per batch, whatever node it lives on.
+ * so that each entity (a location's inventory, a store) gets one command per batch, whatever node
+ * it lives on.
  */
 public final class GoldenRecords {
+  // large enough to carry what queues up behind one journal write, small enough that one command
+  // stays a modest message and journal write
+  private static final int MAX_EVENTS_PER_COMMAND = 2000;
+
   private final ClusterSharding sharding;
   private final GoldenRecordSettings settings;
   private final Duration askTimeout;
   private final WritePermits permits;
+  private final CoalescingSender<LocationInventory.Event> toLocations;
+  private final CoalescingSender<Store.StoreUpdated> toStores;
 
   private GoldenRecords(
       ClusterSharding sharding,
@@ -42,6 +49,20 @@ public final class GoldenRecords {
     this.settings = settings;
     this.askTimeout = askTimeout;
     this.permits = permits;
+    this.toLocations =
+        new CoalescingSender<>(
+            (locationId, events) ->
+                sharding
+                    .entityRefFor(LocationInventory.TYPE_KEY, locationId)
+                    .ask(replyTo -> new LocationInventory.Ingest(events, replyTo), askTimeout),
+            MAX_EVENTS_PER_COMMAND);
+    this.toStores =
+        new CoalescingSender<>(
+            (storeId, events) ->
+                sharding
+                    .entityRefFor(Store.TYPE_KEY, storeId)
+                    .ask(replyTo -> new Store.Ingest(events, replyTo), askTimeout),
+            MAX_EVENTS_PER_COMMAND);
   }
 
   /**
@@ -54,7 +75,7 @@ public final class GoldenRecords {
       Duration askTimeout,
       int maxInFlightEvents) {
     ClusterSharding sharding = ClusterSharding.get(system);
-    SkuInventory.init(sharding, settings);
+    LocationInventory.init(sharding, settings);
     Store.init(sharding, settings);
     return new GoldenRecords(sharding, settings, askTimeout, new WritePermits(maxInFlightEvents));
   }
@@ -80,49 +101,43 @@ public final class GoldenRecords {
     Map<String, List<Integer>> stores = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       RetailEvent event = events.get(i);
-      var groups = event instanceof StoreUpdate ? stores : inventory;
-      groups.computeIfAbsent(event.entityId(), id -> new ArrayList<>(2)).add(i);
+      if (event instanceof InventoryEvent stock) {
+        inventory.computeIfAbsent(stock.key().locationId(), id -> new ArrayList<>()).add(i);
+      } else {
+        stores.computeIfAbsent(event.entityId(), id -> new ArrayList<>(2)).add(i);
+      }
     }
     EventAck[] acks = new EventAck[events.size()];
     List<CompletableFuture<Void>> answers = new ArrayList<>(inventory.size() + stores.size());
     inventory.forEach(
-        (entityId, positions) -> {
-          List<SkuInventory.Event> batch = new ArrayList<>(positions.size());
-          positions.forEach(i -> batch.add(SkuInventory.Event.of((InventoryEvent) events.get(i))));
-          CompletionStage<IngestReply> reply =
-              sharding
-                  .entityRefFor(SkuInventory.TYPE_KEY, entityId)
-                  .ask(replyTo -> new SkuInventory.Ingest(batch, replyTo), askTimeout);
-          answers.add(fill(acks, positions, reply));
+        (locationId, positions) -> {
+          List<LocationInventory.Event> batch = new ArrayList<>(positions.size());
+          positions.forEach(
+              i -> batch.add(LocationInventory.Event.of((InventoryEvent) events.get(i))));
+          answers.add(fill(acks, positions, toLocations.submit(locationId, batch)));
         });
     stores.forEach(
         (storeId, positions) -> {
           List<Store.StoreUpdated> batch = new ArrayList<>(positions.size());
           positions.forEach(i -> batch.add(Store.StoreUpdated.of((StoreUpdate) events.get(i))));
-          CompletionStage<IngestReply> reply =
-              sharding
-                  .entityRefFor(Store.TYPE_KEY, storeId)
-                  .ask(replyTo -> new Store.Ingest(batch, replyTo), askTimeout);
-          answers.add(fill(acks, positions, reply));
+          answers.add(fill(acks, positions, toStores.submit(storeId, batch)));
         });
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenApply(done -> Arrays.asList(acks));
   }
 
   private static CompletableFuture<Void> fill(
-      EventAck[] acks, List<Integer> positions, CompletionStage<IngestReply> reply) {
-    return direct(reply)
-        .handle(
-            (answer, error) -> {
-              for (int k = 0; k < positions.size(); k++) {
-                acks[positions.get(k)] =
-                    error == null
-                        ? EventAck.of(answer.statuses().get(k))
-                        : EventAck.failed("not durable: " + describe(error) + "; resend");
-              }
-              return (Void) null;
-            })
-        .toCompletableFuture();
+      EventAck[] acks, List<Integer> positions, CompletableFuture<List<IngestStatus>> statuses) {
+    return statuses.handle(
+        (answer, error) -> {
+          for (int k = 0; k < positions.size(); k++) {
+            acks[positions.get(k)] =
+                error == null
+                    ? EventAck.of(answer.get(k))
+                    : EventAck.failed("not durable: " + describe(error) + "; resend");
+          }
+          return null;
+        });
   }
 
   private static String describe(Throwable error) {
@@ -134,8 +149,8 @@ public final class GoldenRecords {
   public CompletionStage<Optional<InventoryView>> inventory(InventoryKey key) {
     return direct(
         sharding
-            .entityRefFor(SkuInventory.TYPE_KEY, key.entityId())
-            .ask(SkuInventory.GetView::new, askTimeout));
+            .entityRefFor(LocationInventory.TYPE_KEY, key.locationId())
+            .ask(replyTo -> new LocationInventory.GetView(key.sku(), replyTo), askTimeout));
   }
 
   public CompletionStage<Optional<StoreView>> store(String storeId) {

@@ -3,9 +3,9 @@ package io.shelfstream.engine.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
-import io.shelfstream.engine.inventory.SkuInventory.CountRecorded;
-import io.shelfstream.engine.inventory.SkuInventory.Event;
-import io.shelfstream.engine.inventory.SkuInventory.MovementRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.Event;
+import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.protocols.event.InventoryKey;
@@ -19,12 +19,20 @@ class InventoryStateTest {
   private static final InventoryKey KEY = new InventoryKey("S001", "SKU-1");
 
   static CountRecorded count(String source, String id, String at, long onHand) {
-    return new CountRecorded(new Stamp(source, id, OffsetDateTime.parse(at)), onHand);
+    return count(KEY.sku(), source, id, at, onHand);
+  }
+
+  static CountRecorded count(String sku, String source, String id, String at, long onHand) {
+    return new CountRecorded(sku, new Stamp(source, id, OffsetDateTime.parse(at)), onHand);
   }
 
   static MovementRecorded move(MovementKind kind, String id, String at, long qty) {
+    return move(KEY.sku(), kind, id, at, qty);
+  }
+
+  static MovementRecorded move(String sku, MovementKind kind, String id, String at, long qty) {
     return new MovementRecorded(
-        new Stamp("pos", id, OffsetDateTime.parse(at)), kind, qty, null, null, null);
+        sku, new Stamp("pos", id, OffsetDateTime.parse(at)), kind, qty, null, null, null);
   }
 
   static InventoryView replay(GoldenRecordSettings settings, List<? extends Event> events) {

@@ -6,9 +6,9 @@ import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeSettings;
 import io.shelfstream.engine.inventory.InventoryState;
 import io.shelfstream.engine.inventory.InventoryView;
-import io.shelfstream.engine.inventory.SkuInventory;
-import io.shelfstream.engine.inventory.SkuInventory.CountRecorded;
-import io.shelfstream.engine.inventory.SkuInventory.MovementRecorded;
+import io.shelfstream.engine.inventory.LocationInventory;
+import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.ConflictPolicy;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
@@ -51,14 +51,14 @@ class ConvergenceProperties {
   @Property(tries = 400)
   void inventoryConvergesWhateverTheArrivalOrderAndDuplicates(
       @ForAll("settings") GoldenRecordSettings settings,
-      @ForAll("inventoryEvents") List<SkuInventory.Event> events,
+      @ForAll("inventoryEvents") List<LocationInventory.Event> events,
       @ForAll Random random) {
-    List<SkuInventory.Event> distinct = distinct(events, SkuInventory.Event::stamp);
+    List<LocationInventory.Event> distinct = distinct(events, LocationInventory.Event::stamp);
     InventoryView expected = expectedInventory(settings, distinct);
 
     for (int arrival = 0; arrival < 3; arrival++) {
       InventoryState state = InventoryState.EMPTY;
-      for (SkuInventory.Event event : arrivalOf(distinct, random)) {
+      for (LocationInventory.Event event : arrivalOf(distinct, random)) {
         if (!state.hasSeen(event.stamp().source(), event.stamp().eventId())) {
           state = state.apply(event, settings);
         }
@@ -117,9 +117,9 @@ class ConvergenceProperties {
   }
 
   private static InventoryView expectedInventory(
-      GoldenRecordSettings settings, List<SkuInventory.Event> events) {
+      GoldenRecordSettings settings, List<LocationInventory.Event> events) {
     Map<String, Versioned<Long>> latest = new HashMap<>();
-    for (SkuInventory.Event event : events) {
+    for (LocationInventory.Event event : events) {
       if (event instanceof CountRecorded count) {
         latest.merge(
             count.stamp().source(),
@@ -131,7 +131,7 @@ class ConvergenceProperties {
     long onHand = baseline.map(Versioned::value).orElse(0L);
     int applied = 0;
     Stamp last = null;
-    for (SkuInventory.Event event : events) {
+    for (LocationInventory.Event event : events) {
       if (event instanceof MovementRecorded move
           && (baseline.isEmpty() || move.stamp().isAfter(baseline.get().stamp().occurredAt()))) {
         onHand += move.delta();
@@ -231,10 +231,11 @@ class ConvergenceProperties {
   }
 
   @Provide
-  Arbitrary<List<SkuInventory.Event>> inventoryEvents() {
-    Arbitrary<SkuInventory.Event> count =
-        Combinators.combine(stamps(), Arbitraries.longs().between(0, 100)).as(CountRecorded::new);
-    Arbitrary<SkuInventory.Event> movement =
+  Arbitrary<List<LocationInventory.Event>> inventoryEvents() {
+    Arbitrary<LocationInventory.Event> count =
+        Combinators.combine(stamps(), Arbitraries.longs().between(0, 100))
+            .as((stamp, onHand) -> new CountRecorded("SKU-1", stamp, onHand));
+    Arbitrary<LocationInventory.Event> movement =
         Combinators.combine(
                 stamps(),
                 Arbitraries.of(MovementKind.class),
@@ -243,6 +244,7 @@ class ConvergenceProperties {
             .as(
                 (stamp, kind, qty, negative) ->
                     new MovementRecorded(
+                        "SKU-1",
                         stamp,
                         kind,
                         kind == MovementKind.ADJUSTMENT && negative ? -qty : qty,

@@ -2,7 +2,7 @@ package io.shelfstream.http.journal;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
-import io.shelfstream.engine.inventory.SkuInventory;
+import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.store.Store;
 import io.shelfstream.http.json.Json;
@@ -82,7 +82,7 @@ public final class JournalRoutes extends AllDirectives {
 
   private List<String> tags() {
     List<String> tags = new ArrayList<>();
-    for (String prefix : List.of(SkuInventory.TAG_PREFIX, Store.TAG_PREFIX)) {
+    for (String prefix : List.of(LocationInventory.TAG_PREFIX, Store.TAG_PREFIX)) {
       for (int slice = 0; slice < settings.tagSlices(); slice++) {
         tags.add(settings.sliceTag(prefix, slice));
       }

@@ -1,6 +1,6 @@
 package io.shelfstream.persistence.projection;
 
-import io.shelfstream.engine.inventory.SkuInventory;
+import io.shelfstream.engine.inventory.LocationInventory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
  * also across restarts. It writes only its own slice's rows, so that instances never contend.
  */
 final class LocationActivityHandler
-    extends JdbcHandler<List<EventEnvelope<SkuInventory.Event>>, PooledJdbcSession> {
+    extends JdbcHandler<List<EventEnvelope<LocationInventory.Event>>, PooledJdbcSession> {
 
   // standard MERGE: PostgreSQL 15 and H2 both run it
   private static final String MERGE =
@@ -45,11 +45,12 @@ final class LocationActivityHandler
   }
 
   @Override
-  public void process(PooledJdbcSession session, List<EventEnvelope<SkuInventory.Event>> envelopes)
+  public void process(
+      PooledJdbcSession session, List<EventEnvelope<LocationInventory.Event>> envelopes)
       throws Exception {
     Map<String, LocationActivity> byLocation = new LinkedHashMap<>();
-    for (EventEnvelope<SkuInventory.Event> envelope : envelopes) {
-      String locationId = SkuInventory.keyOf(envelope.persistenceId()).locationId();
+    for (EventEnvelope<LocationInventory.Event> envelope : envelopes) {
+      String locationId = LocationInventory.locationOf(envelope.persistenceId());
       byLocation.merge(locationId, of(locationId, envelope.event()), LocationActivity::plus);
     }
     session.withConnection(
@@ -78,12 +79,12 @@ final class LocationActivityHandler
     }
   }
 
-  private static LocationActivity of(String locationId, SkuInventory.Event event) {
+  private static LocationActivity of(String locationId, LocationInventory.Event event) {
     var at = event.stamp().occurredAt();
-    if (event instanceof SkuInventory.CountRecorded) {
+    if (event instanceof LocationInventory.CountRecorded) {
       return new LocationActivity(locationId, 1, 1, 0, 0, 0, 0, at);
     }
-    var movement = (SkuInventory.MovementRecorded) event;
+    var movement = (LocationInventory.MovementRecorded) event;
     long qty = movement.qty();
     return switch (movement.kind()) {
       case SALE -> new LocationActivity(locationId, 1, 0, qty, 0, 0, 0, at);

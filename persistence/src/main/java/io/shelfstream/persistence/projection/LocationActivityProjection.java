@@ -1,6 +1,6 @@
 package io.shelfstream.persistence.projection;
 
-import io.shelfstream.engine.inventory.SkuInventory;
+import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,10 +71,10 @@ public final class LocationActivityProjection {
 
   private static org.apache.pekko.projection.Projection<?> projection(
       ActorSystem<?> system, DataSource dataSource, GoldenRecordSettings settings, int slice) {
-    String tag = settings.sliceTag(SkuInventory.TAG_PREFIX, slice);
+    String tag = settings.sliceTag(LocationInventory.TAG_PREFIX, slice);
     return JdbcProjection.groupedWithin(
             ProjectionId.of(NAME, tag),
-            EventSourcedProvider.<SkuInventory.Event>eventsByTag(
+            EventSourcedProvider.<LocationInventory.Event>eventsByTag(
                 system, JdbcReadJournal.Identifier(), tag),
             () -> new PooledJdbcSession(dataSource),
             () -> new LocationActivityHandler(slice),

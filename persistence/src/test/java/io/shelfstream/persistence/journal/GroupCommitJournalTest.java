@@ -3,7 +3,7 @@ package io.shelfstream.persistence.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
-import io.shelfstream.engine.inventory.SkuInventory;
+import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.record.EventAck;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,10 @@ class GroupCommitJournalTest {
   private static final PosLineParser PARSER = new PosLineParser();
   private static final int ENTITIES = 120;
   private static final int EVENTS_PER_ENTITY = 12;
+  // entity n is SKU "S<n>" at location "L<n % 7>"
+  private static final int LOCATIONS = 7;
+  private static final long SKUS_AT_L3 =
+      IntStream.range(0, ENTITIES).filter(n -> n % 7 == 3).count();
 
   private static ActorSystem<Void> start(TestDatabase db) {
     SchemaCreator.createIfMissing(db.settings());
@@ -62,7 +68,7 @@ class GroupCommitJournalTest {
             + "\",\"occurredAt\":\"2026-03-01T09:"
             + String.format("%02d", n)
             + ":00Z\",\"locationId\":\"L"
-            + (entity % 7)
+            + (entity % LOCATIONS)
             + "\",\"sku\":\"S"
             + entity
             + "\",\"qty\":1}";
@@ -97,7 +103,7 @@ class GroupCommitJournalTest {
           long previousOffset = 0;
           for (var event :
               replay
-                  .byTag(settings.sliceTag(SkuInventory.TAG_PREFIX, slice), 0, 100_000)
+                  .byTag(settings.sliceTag(LocationInventory.TAG_PREFIX, slice), 0, 100_000)
                   .toCompletableFuture()
                   .get(30, TimeUnit.SECONDS)) {
             assertThat(event.offset()).as("journal order").isGreaterThan(previousOffset);
@@ -114,11 +120,13 @@ class GroupCommitJournalTest {
         assertThat(seen).hasSize(ENTITIES * EVENTS_PER_ENTITY);
         assertThat(
                 replay
-                    .byPersistenceId("SkuInventory|L3|S10", 1, 1000)
+                    .byPersistenceId("LocationInventory|L3", 1, 1000)
                     .toCompletableFuture()
                     .get(30, TimeUnit.SECONDS))
             .extracting(JournalReplay.ReplayedEvent::sequenceNr)
-            .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+            .as("every event of location L3's SKUs, in sequence")
+            .containsExactlyElementsOf(
+                LongStream.rangeClosed(1, SKUS_AT_L3 * EVENTS_PER_ENTITY).boxed().toList());
       } finally {
         first.terminate();
         first.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -129,7 +137,7 @@ class GroupCommitJournalTest {
               db.settings().url(), db.settings().user(), db.settings().password())) {
         assertThat(count(connection, "SELECT COUNT(*) FROM \"snapshot\""))
             .as("snapshots every 5 events")
-            .isGreaterThanOrEqualTo(ENTITIES);
+            .isGreaterThanOrEqualTo(LOCATIONS);
         assertThat(count(connection, "SELECT COUNT(*) FROM \"event_journal\""))
             .as("no event deleted by snapshots")
             .isEqualTo(ENTITIES * EVENTS_PER_ENTITY);

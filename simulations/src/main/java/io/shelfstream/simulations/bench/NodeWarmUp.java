@@ -32,7 +32,7 @@ final class NodeWarmUp {
   private NodeWarmUp() {}
 
   /** The journal's persistence ids of the warm-up's entities, as a SQL LIKE pattern. */
-  static final String PERSISTENCE_ID_PATTERN = "SkuInventory|" + LOCATION_PREFIX + "%";
+  static final String PERSISTENCE_ID_PATTERN = "LocationInventory|" + LOCATION_PREFIX + "%";
 
   /** Sends at saturation for {@code length}; returns the lines the node acknowledged as durable. */
   static long run(URI node, HttpLoad.Shape shape, Duration length)

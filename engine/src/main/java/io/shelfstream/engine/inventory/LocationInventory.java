@@ -24,6 +24,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -31,16 +32,17 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
- * The golden record of one SKU at one location (docs/golden-record.md). Journals every new event
- * and replies only once the events are durable; the record itself is derived in {@link
- * InventoryState}.
+ * The inventory golden records of one location: one record per SKU there (docs/golden-record.md),
+ * kept by one entity so that a batch of events for many SKUs of a location costs one command, one
+ * journal write and one reply instead of one per SKU. Each record is derived in {@link
+ * InventoryState} from its SKU's events alone; the entity replies only once the events are durable.
  */
-public final class SkuInventory
+public final class LocationInventory
     extends EventSourcedBehaviorWithEnforcedReplies<
-        SkuInventory.Command, SkuInventory.Event, InventoryState> {
+        LocationInventory.Command, LocationInventory.Event, LocationState> {
 
   public static final EntityTypeKey<Command> TYPE_KEY =
-      EntityTypeKey.create(Command.class, "SkuInventory");
+      EntityTypeKey.create(Command.class, "LocationInventory");
   public static final String TAG_PREFIX = "inventory";
 
   public sealed interface Command extends CborSerializable {}
@@ -48,7 +50,7 @@ public final class SkuInventory
   /** Journal the events not seen before; reply with one status per event once durable. */
   public record Ingest(List<Event> events, ActorRef<IngestReply> replyTo) implements Command {}
 
-  public record GetView(ActorRef<Optional<InventoryView>> replyTo) implements Command {}
+  public record GetView(String sku, ActorRef<Optional<InventoryView>> replyTo) implements Command {}
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
   @JsonSubTypes({
@@ -56,14 +58,18 @@ public final class SkuInventory
     @JsonSubTypes.Type(value = MovementRecorded.class, name = "movement")
   })
   public sealed interface Event extends CborSerializable {
+    String sku();
+
     Stamp stamp();
 
     static Event of(InventoryEvent event) {
+      String sku = event.key().sku();
       if (event instanceof StockCount count) {
-        return new CountRecorded(stampOf(count), count.onHand());
+        return new CountRecorded(sku, stampOf(count), count.onHand());
       }
       var movement = (StockMovement) event;
       return new MovementRecorded(
+          sku,
           stampOf(movement),
           movement.kind(),
           movement.qty(),
@@ -77,10 +83,16 @@ public final class SkuInventory
     }
   }
 
-  public record CountRecorded(Stamp stamp, long onHand) implements Event {}
+  public record CountRecorded(String sku, Stamp stamp, long onHand) implements Event {}
 
   public record MovementRecorded(
-      Stamp stamp, MovementKind kind, long qty, BigDecimal unitPrice, String channel, String reason)
+      String sku,
+      Stamp stamp,
+      MovementKind kind,
+      long qty,
+      BigDecimal unitPrice,
+      String channel,
+      String reason)
       implements Event {
     public long delta() {
       return kind.delta(qty);
@@ -91,41 +103,44 @@ public final class SkuInventory
     sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings)));
   }
 
-  /** The key of the entity a persistence id belongs to ({@code SkuInventory|location|sku}). */
-  public static InventoryKey keyOf(String persistenceId) {
+  public static PersistenceId persistenceIdOf(String locationId) {
+    return PersistenceId.of(TYPE_KEY.name(), locationId);
+  }
+
+  /** The location a persistence id belongs to ({@code LocationInventory|location}). */
+  public static String locationOf(String persistenceId) {
     String prefix = TYPE_KEY.name() + PersistenceId.DefaultSeparator();
     if (!persistenceId.startsWith(prefix)) {
       throw new IllegalArgumentException("not an inventory persistence id: " + persistenceId);
     }
-    return InventoryKey.fromEntityId(persistenceId.substring(prefix.length()));
+    return persistenceId.substring(prefix.length());
   }
 
-  public static Behavior<Command> create(String entityId, GoldenRecordSettings settings) {
-    return new SkuInventory(entityId, settings);
+  public static Behavior<Command> create(String locationId, GoldenRecordSettings settings) {
+    return new LocationInventory(locationId, settings);
   }
 
-  private final InventoryKey key;
+  private final String locationId;
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
 
-  private SkuInventory(String entityId, GoldenRecordSettings settings) {
+  private LocationInventory(String locationId, GoldenRecordSettings settings) {
     super(
-        // the entity id holds a '|' between location and sku, which PersistenceId.of rejects;
-        // the type name still comes first, so PersistenceId.extractEntityId works
-        PersistenceId.ofUniqueId(TYPE_KEY.name() + PersistenceId.DefaultSeparator() + entityId),
+        persistenceIdOf(locationId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
-    this.key = InventoryKey.fromEntityId(entityId);
+    this.locationId = locationId;
     this.settings = settings;
-    this.tags = Set.of(settings.sliceTag(TAG_PREFIX, entityId));
+    this.tags = Set.of(settings.sliceTag(TAG_PREFIX, locationId));
   }
 
   @Override
-  public InventoryState emptyState() {
-    return InventoryState.EMPTY;
+  public LocationState emptyState() {
+    // mutable (see LocationState): a new one for every incarnation of the entity
+    return new LocationState();
   }
 
   @Override
-  public CommandHandlerWithReply<Command, Event, InventoryState> commandHandler() {
+  public CommandHandlerWithReply<Command, Event, LocationState> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Ingest.class, this::onIngest)
@@ -133,22 +148,30 @@ public final class SkuInventory
         .build();
   }
 
-  private ReplyEffect<Event, InventoryState> onIngest(InventoryState state, Ingest command) {
-    var batch = BatchDedupe.of(command.events(), Event::stamp, state::hasSeen);
+  private ReplyEffect<Event, LocationState> onIngest(LocationState state, Ingest command) {
+    var batch =
+        BatchDedupe.of(
+            command.events(),
+            Event::sku,
+            Event::stamp,
+            (sku, stamp) -> state.sku(sku).hasSeen(stamp.source(), stamp.eventId()));
     if (batch.fresh().isEmpty()) {
       return Effect().reply(command.replyTo(), batch.reply());
     }
     return Effect().persist(batch.fresh()).thenReply(command.replyTo(), ignored -> batch.reply());
   }
 
-  private ReplyEffect<Event, InventoryState> onGetView(InventoryState state, GetView command) {
+  private ReplyEffect<Event, LocationState> onGetView(LocationState state, GetView command) {
+    InventoryState record = state.sku(command.sku());
     Optional<InventoryView> view =
-        state.isEmpty() ? Optional.empty() : Optional.of(state.view(key, settings));
+        record.isEmpty()
+            ? Optional.empty()
+            : Optional.of(record.view(new InventoryKey(locationId, command.sku()), settings));
     return Effect().reply(command.replyTo(), view);
   }
 
   @Override
-  public EventHandler<InventoryState, Event> eventHandler() {
+  public EventHandler<LocationState, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
         .onAnyEvent((state, event) -> state.apply(event, settings));
@@ -157,6 +180,11 @@ public final class SkuInventory
   @Override
   public Set<String> tagsFor(Event event) {
     return tags;
+  }
+
+  @Override
+  public SnapshotAdapter<LocationState> snapshotAdapter() {
+    return LocationState.SNAPSHOTS;
   }
 
   @Override

@@ -1,0 +1,204 @@
+package io.shelfstream.engine.inventory;
+
+import static io.shelfstream.engine.inventory.InventoryStateTest.count;
+import static io.shelfstream.engine.inventory.InventoryStateTest.move;
+import static io.shelfstream.engine.record.IngestStatus.ACCEPTED;
+import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shelfstream.engine.TestSettings;
+import io.shelfstream.engine.inventory.LocationInventory.Command;
+import io.shelfstream.engine.inventory.LocationInventory.Event;
+import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.record.IngestReply;
+import io.shelfstream.protocols.event.InventoryKey;
+import io.shelfstream.protocols.event.MovementKind;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LocationInventoryTest {
+  private static ActorTestKit testKit;
+  private static final GoldenRecordSettings SETTINGS = TestSettings.lastWriteWins();
+  private EventSourcedBehaviorTestKit<Command, Event, LocationState> kit;
+
+  @BeforeAll
+  static void start() {
+    testKit =
+        ActorTestKit.create(
+            EventSourcedBehaviorTestKit.config()
+                .withFallback(PersistenceTestKitSnapshotPlugin.getInstance().config()));
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void fresh() {
+    kit =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(), LocationInventory.create("S001", SETTINGS));
+    kit.clear();
+  }
+
+  private IngestReply ingest(Event... events) {
+    return kit.<IngestReply>runCommand(
+            replyTo -> new LocationInventory.Ingest(List.of(events), replyTo))
+        .reply();
+  }
+
+  private Optional<InventoryView> view(String sku) {
+    return kit.<Optional<InventoryView>>runCommand(
+            replyTo -> new LocationInventory.GetView(sku, replyTo))
+        .reply();
+  }
+
+  private InventoryView view() {
+    return view("SKU-1").orElseThrow();
+  }
+
+  @Test
+  void journalsNewEventsAndRepliesOneStatusPerEvent() {
+    var result =
+        kit.<IngestReply>runCommand(
+            replyTo ->
+                new LocationInventory.Ingest(
+                    List.of(
+                        count("erp", "c1", "2026-03-01T08:00:00+01:00", 10),
+                        move(MovementKind.SALE, "s1", "2026-03-01T09:00:00+01:00", 3)),
+                    replyTo));
+    assertThat(result.reply().statuses()).containsExactly(ACCEPTED, ACCEPTED);
+    assertThat(result.events()).hasSize(2);
+    assertThat(view().onHand()).isEqualTo(7);
+    assertThat(view().locationId()).isEqualTo("S001");
+    assertThat(view().sku()).isEqualTo("SKU-1");
+  }
+
+  @Test
+  void eachSkuOfTheLocationHasARecordOfItsOwn() {
+    var statuses =
+        ingest(
+            count("SKU-1", "erp", "c1", "2026-03-01T08:00:00Z", 10),
+            count("SKU-2", "erp", "c2", "2026-03-01T08:00:00Z", 40),
+            move("SKU-2", MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 5),
+            // ids are unique per record: the same id on another SKU is another event
+            move("SKU-1", MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 1));
+    assertThat(statuses.statuses()).containsOnly(ACCEPTED);
+    assertThat(view("SKU-1").orElseThrow().onHand()).isEqualTo(9);
+    assertThat(view("SKU-2").orElseThrow().onHand()).isEqualTo(35);
+    assertThat(view("SKU-2").orElseThrow().version()).isEqualTo(2);
+    assertThat(view("SKU-3")).isEmpty();
+  }
+
+  @Test
+  void aRedeliveryIsADuplicateWithinABatchAndAcrossBatches() {
+    var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
+    assertThat(ingest(sale, sale).statuses()).containsExactly(ACCEPTED, DUPLICATE);
+
+    var again =
+        kit.<IngestReply>runCommand(
+            replyTo -> new LocationInventory.Ingest(List.of(sale), replyTo));
+    assertThat(again.reply().statuses()).containsExactly(DUPLICATE);
+    assertThat(again.hasNoEvents()).isTrue();
+    assertThat(view().onHand()).isEqualTo(-3);
+  }
+
+  @Test
+  void theRecordsAndTheirDedupeSurviveARestart() {
+    var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
+    ingest(
+        count("pos", "c1", "2026-03-01T08:00:00Z", 10),
+        sale,
+        count("SKU-2", "pos", "c1", "2026-03-01T08:00:00Z", 4));
+
+    var restarted = kit.restart();
+    assertThat(restarted.state().sku("SKU-1").view(new InventoryKey("S001", "SKU-1"), SETTINGS))
+        .extracting(InventoryView::onHand)
+        .isEqualTo(7L);
+    assertThat(ingest(sale).statuses()).containsExactly(DUPLICATE);
+    assertThat(view().onHand()).isEqualTo(7);
+    assertThat(view().version()).isEqualTo(2);
+    assertThat(view("SKU-2").orElseThrow().onHand()).isEqualTo(4);
+  }
+
+  @Test
+  void neverSeenMeansNoRecord() {
+    assertThat(view("SKU-1")).isEmpty();
+  }
+
+  @Test
+  void snapshotsEveryNEventsAndRecoversFromThemWithTheirDedupeMemory() {
+    var everyThree =
+        new GoldenRecordSettings(
+            SETTINGS.ranking(), SETTINGS.onHand(), SETTINGS.storeFields(), SETTINGS.dedupe(), 3, 4);
+    var snapshotting =
+        EventSourcedBehaviorTestKit.<Command, Event, LocationState>create(
+            testKit.system(), LocationInventory.create("S002", everyThree));
+    snapshotting.clear();
+    for (int i = 0; i < 7; i++) {
+      int n = i;
+      snapshotting.<IngestReply>runCommand(
+          replyTo ->
+              new LocationInventory.Ingest(
+                  List.of(
+                      move(
+                          "SKU-" + (n % 2),
+                          MovementKind.RECEIPT,
+                          "r" + n,
+                          "2026-03-01T09:0" + n + ":00Z",
+                          1)),
+                  replyTo));
+    }
+    var snapshots = snapshotting.snapshotTestKit().orElseThrow();
+    assertThat(snapshots.persistedInStorage("LocationInventory|S002")).hasSize(2);
+    assertThat(snapshotting.persistenceTestKit().persistedInStorage("LocationInventory|S002"))
+        .as("events are kept after a snapshot: the journal is the audit trail")
+        .hasSize(7);
+
+    LocationState recovered = snapshotting.restart().state();
+    assertThat(recovered.skuCount()).isEqualTo(2);
+    assertThat(recovered.sku("SKU-0").version()).isEqualTo(4);
+    assertThat(recovered.sku("SKU-1").version()).isEqualTo(3);
+    var redelivered =
+        snapshotting.<IngestReply>runCommand(
+            replyTo ->
+                new LocationInventory.Ingest(
+                    List.of(move("SKU-0", MovementKind.RECEIPT, "r2", "2026-03-01T09:02:00Z", 1)),
+                    replyTo));
+    assertThat(redelivered.reply().statuses()).containsExactly(DUPLICATE);
+  }
+
+  @Test
+  void aSnapshotSurvivesSerialization() {
+    ingest(
+        count("SKU-1", "erp", "c1", "2026-03-01T08:00:00Z", 10),
+        move("SKU-2", MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 5));
+    Object snapshot = LocationState.SNAPSHOTS.toJournal(kit.getState());
+    Serialization serialization = SerializationExtension.get(testKit.system());
+    byte[] bytes = serialization.serialize(snapshot).get();
+    Object read =
+        serialization
+            .deserialize(
+                bytes,
+                serialization.findSerializerFor(snapshot).identifier(),
+                Serializers.manifestFor(serialization.findSerializerFor(snapshot), snapshot))
+            .get();
+    LocationState restored = LocationState.SNAPSHOTS.fromJournal(read);
+    var key = new InventoryKey("S001", "SKU-2");
+    assertThat(restored.skuCount()).isEqualTo(2);
+    assertThat(restored.sku("SKU-2").view(key, SETTINGS)).isEqualTo(view("SKU-2").orElseThrow());
+    assertThat(restored.sku("SKU-2").hasSeen("pos", "s1")).isTrue();
+    assertThat(restored.sku("SKU-1").view(key, SETTINGS).onHand()).isEqualTo(10);
+  }
+}
