@@ -3,6 +3,7 @@ package io.shelfstream.protocols.pos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.protocols.event.Identifiers;
+import io.shelfstream.protocols.time.IsoTimestamps;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -120,7 +121,7 @@ final class LineFields {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text);
+      return IsoTimestamps.parse(text);
     } catch (DateTimeParseException e) {
       error(field, "must be an ISO-8601 date-time with offset, got \"" + text + "\"");
       return null;
