@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * What an inventory entity keeps: each source's latest count, the movements that a count may still
@@ -62,6 +63,16 @@ public record InventoryState(
       }
     }
     return false;
+  }
+
+  /** Every {@code (source, eventId)} for which {@link #hasSeen} is true. */
+  public void forEachRemembered(BiConsumer<String, String> action) {
+    seen.entries().forEach(entry -> action.accept(entry.source(), entry.eventId()));
+    movements.forEach(
+        movement -> action.accept(movement.stamp().source(), movement.stamp().eventId()));
+    countsBySource
+        .values()
+        .forEach(count -> action.accept(count.stamp().source(), count.stamp().eventId()));
   }
 
   public InventoryState apply(LocationInventory.Event event, GoldenRecordSettings settings) {

@@ -154,7 +154,7 @@ public final class LocationInventory
             command.events(),
             Event::sku,
             Event::stamp,
-            (sku, stamp) -> state.sku(sku).hasSeen(stamp.source(), stamp.eventId()));
+            (sku, stamp) -> state.hasSeen(sku, stamp.source(), stamp.eventId()));
     if (batch.fresh().isEmpty()) {
       return Effect().reply(command.replyTo(), batch.reply());
     }
