@@ -114,11 +114,12 @@ final class GroupCommitWriter implements AutoCloseable {
     try {
       long started = System.nanoTime();
       commit(rows);
-      commitNanos.addAndGet(System.nanoTime() - started);
+      long took = System.nanoTime() - started;
+      commitNanos.addAndGet(took);
       batches.incrementAndGet();
       events.addAndGet(rows.size());
       batch.forEach(pending -> pending.done.complete(null));
-      statsLog.maybeLog(batches.get(), events.get(), commitNanos.get(), queue.size());
+      statsLog.maybeLog(batches.get(), events.get(), commitNanos.get(), took, queue.size());
     } catch (SQLException e) {
       if (batch.size() == 1) {
         batch.get(0).done.completeExceptionally(e);

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs what the writer did over the last interval (at most every 10 s, only when it wrote): how
- * many events per second, how large the batches were and how long a commit took. Ops read from it
- * whether the database or the engine is the limit.
+ * many events per second, how large the batches were and how long a commit took, on average and at
+ * most. Ops read from it whether the database or the engine is the limit.
  */
 final class WriterStatsLog {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -17,8 +17,12 @@ final class WriterStatsLog {
   private long lastBatches;
   private long lastEvents;
   private long lastCommitNanos;
+  private long longestCommitNanos;
 
-  synchronized void maybeLog(long batches, long events, long commitNanos, int queued) {
+  /** {@code commitNanos}: the total so far; {@code thisCommitNanos}: the batch just committed. */
+  synchronized void maybeLog(
+      long batches, long events, long commitNanos, long thisCommitNanos, int queued) {
+    longestCommitNanos = Math.max(longestCommitNanos, thisCommitNanos);
     long now = System.nanoTime();
     if (now - lastAt < INTERVAL_NANOS || !log.isInfoEnabled()) {
       return;
@@ -27,12 +31,15 @@ final class WriterStatsLog {
     long newEvents = events - lastEvents;
     double seconds = (now - lastAt) / 1e9;
     log.info(
-        "journal: {} events/s in {} batches ({} events each), commit {} ms on average, {} writes queued",
+        "journal: {} events/s in {} batches ({} events each), commit {} ms on average, {} ms at"
+            + " most, {} writes queued",
         Math.round(newEvents / seconds),
         newBatches,
         newBatches == 0 ? 0 : newEvents / newBatches,
         newBatches == 0 ? 0 : Math.round((commitNanos - lastCommitNanos) / 1e6 / newBatches),
+        Math.round(longestCommitNanos / 1e6),
         queued);
+    longestCommitNanos = 0;
     lastAt = now;
     lastBatches = batches;
     lastEvents = events;
