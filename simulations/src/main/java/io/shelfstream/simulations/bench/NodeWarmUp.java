@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,21 +19,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Warms a freshly started node before it is measured: its JIT compiles the ingestion path, which
- * otherwise runs several times slower for the first 20 to 40 s of a new JVM. The load is sales at
- * locations of its own ({@value #LOCATION_PREFIX}n), about as many entities as the measured world,
- * so that none of the records the checker compares is touched, and the measured run still creates
- * and recovers each of its own entities. Bounded by a time and by a count of batches.
+ * otherwise runs several times slower for the first 20 to 40 s of a new JVM. The load is the
+ * world's mix of kinds (mostly sales) at locations of its own ({@value #LOCATION_PREFIX}n), about
+ * as many entities as the measured world, so that none of the records the checker compares is
+ * touched, and the measured run still creates and recovers each of its own entities. Bounded by a
+ * time and by a count of batches.
  */
 final class NodeWarmUp {
   static final String LOCATION_PREFIX = "warmup-";
   private static final int LOCATIONS = 18;
   private static final int SKUS = 500;
   private static final long MAX_BATCHES = 20_000;
+  private static final OffsetDateTime WARM_UP_DAY = OffsetDateTime.parse("2026-01-01T08:00:00Z");
 
   private NodeWarmUp() {}
 
-  /** The journal's persistence ids of the warm-up's entities, as a SQL LIKE pattern. */
-  static final String PERSISTENCE_ID_PATTERN = "LocationInventory|" + LOCATION_PREFIX + "%";
+  /** The journal's persistence ids of the warm-up's entities (inventory and store), SQL LIKE. */
+  static final String PERSISTENCE_ID_PATTERN = "%|" + LOCATION_PREFIX + "%";
 
   /** Sends at saturation for {@code length}; returns the lines the node acknowledged as durable. */
   static long run(URI node, HttpLoad.Shape shape, Duration length)
@@ -86,18 +89,46 @@ final class NodeWarmUp {
   }
 
   private static String batch(AtomicLong nextEvent, int lines) {
-    StringBuilder body = new StringBuilder(lines * 150);
+    StringBuilder body = new StringBuilder(lines * 160);
     for (int i = 0; i < lines; i++) {
       long n = nextEvent.getAndIncrement();
       long entity = n % (LOCATIONS * SKUS);
-      body.append("{\"type\":\"sale\",\"eventId\":\"w-")
-          .append(n)
-          .append("\",\"occurredAt\":\"2026-01-01T10:00:00Z\",\"locationId\":\"")
-          .append(LOCATION_PREFIX)
-          .append(entity / SKUS)
-          .append("\",\"sku\":\"")
-          .append(entity % SKUS)
-          .append("\",\"qty\":1,\"unitPrice\":2.5}\n");
+      String location = LOCATION_PREFIX + entity / SKUS;
+      // the measured world's mix of kinds, so that the JIT compiles every path it takes, not
+      // only the sales path
+      String at = WARM_UP_DAY.plusSeconds(n / 10).toString();
+      String common =
+          "\"eventId\":\"w-"
+              + n
+              + "\",\"occurredAt\":\""
+              + at
+              + "\",\"locationId\":\""
+              + location
+              + "\",\"sku\":\""
+              + entity % SKUS
+              + "\"";
+      switch ((int) (n % 20)) {
+        case 0 -> body.append("{\"type\":\"count\",").append(common).append(",\"onHand\":500}");
+        case 1 -> body.append("{\"type\":\"receipt\",").append(common).append(",\"qty\":12}");
+        case 2 -> body.append("{\"type\":\"return\",").append(common).append(",\"qty\":1}");
+        case 3 ->
+            body.append("{\"type\":\"adjustment\",")
+                .append(common)
+                .append(",\"qty\":-1,\"reason\":\"shrink\"}");
+        case 4 ->
+            body.append("{\"type\":\"store\",\"eventId\":\"w-")
+                .append(n)
+                .append("\",\"occurredAt\":\"")
+                .append(at)
+                .append("\",\"storeId\":\"")
+                .append(location)
+                .append("\",\"status\":\"open\"}");
+        default ->
+            body.append("{\"type\":\"sale\",")
+                .append(common)
+                .append(",\"qty\":1,\"unitPrice\":2.5}");
+      }
+      body.append('\n');
     }
     return body.toString();
   }
