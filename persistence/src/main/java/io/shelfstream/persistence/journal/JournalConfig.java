@@ -3,6 +3,7 @@ package io.shelfstream.persistence.journal;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.shelfstream.persistence.db.DatabaseSettings;
+import io.shelfstream.persistence.db.Dialect;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,6 +56,16 @@ public final class JournalConfig {
     settings.put(slick + "db.numThreads", db.poolSize());
     settings.put(slick + "db.maxConnections", db.poolSize());
     settings.put(slick + "db.minConnections", db.poolSize());
+    if (db.dialect() == Dialect.POSTGRES) {
+      // The read journal's tag query joins event_journal and event_tag on ordering = event_id
+      // but bounds only ordering. PostgreSQL then tends to pick a merge join that walks
+      // event_tag's primary key (event_id, tag) from the very first event to find the tag:
+      // measured 61 ms per poll at 600k events, growing with the journal, and 4 projection
+      // slices poll all the time. Without merge joins it walks the ordering range and probes the
+      // key per event: 3.7 ms, whatever the journal's size. This pool's other queries (snapshots,
+      // events by persistence id) have no joins.
+      settings.put(slick + "db.connectionInitSql", "SET enable_mergejoin = off");
+    }
     settings.put("shelfstream-journal.db.url", db.url());
     settings.put("shelfstream-journal.db.user", db.user());
     settings.put("shelfstream-journal.db.password", db.password());
