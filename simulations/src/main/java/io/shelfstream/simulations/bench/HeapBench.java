@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Benchmark 4a: the node's heap once many distinct (location, SKU) entities have been touched, one
+ * Benchmark 4a: the node's heap once many distinct (location, SKU) records have been touched, one
  * count event each, with sharding passivation as configured. Sending stops at the entity count or
  * at the time cap, whichever comes first; then the node is asked for a full GC and its heap.
  */
@@ -36,7 +36,7 @@ final class HeapBench {
       long heapBefore = Jcmd.heapUsedAfterFullGc(node.pid());
       long actorsBefore = Jcmd.liveInstances(node.pid(), ACTOR_CLASS);
       Console.info(
-          "memory 4a: touching up to %,d entities (%d locations x %d SKUs), for at most %d min",
+          "memory 4a: touching up to %,d records (%d locations x %d SKUs), for at most %d min",
           sizes.heapEntities(),
           sizes.heapLocations(),
           sizes.heapSkus(),
@@ -53,13 +53,14 @@ final class HeapBench {
       ProcStatus resident = ProcStatus.of(node.pid());
       long touched = stats.accepted() + stats.duplicates();
       Section section =
-          new Section("memory-heap", "4a. Memory: heap with many entities touched")
+          new Section("memory-heap", "4a. Memory: heap with many golden records touched")
               .text(
                   "A fresh node (%s, PostgreSQL, sharding passivation as configured in"
                       + " cluster-config: at most 50,000 active entities per type and node, idle"
                       + " ones stopped after 2 minutes) receives one `count` event for each of %,d"
-                      + " distinct (location, SKU) entities (%,d locations × %,d SKUs), in 250-line"
-                      + " batches from 8 senders. Sending stops after every entity or after %d min,"
+                      + " distinct (location, SKU) records (%,d locations × %,d SKUs; one inventory"
+                      + " entity per location), in 250-line batches from 8 senders. Sending stops"
+                      + " after every record or after %d min,"
                       + " whichever comes first. Then `jcmd <pid> GC.run` and `GC.heap_info` give"
                       + " the heap in use after a full GC; `GC.class_histogram` counts the live"
                       + " `ActorCell`s (every actor: entities, plus the node's own, counted before"
@@ -72,7 +73,7 @@ final class HeapBench {
               .table(
                   new Table("", "value")
                       .row(
-                          "entities touched",
+                          "records touched",
                           String.format(
                               "%,d of %,d%s",
                               touched,
@@ -80,11 +81,11 @@ final class HeapBench {
                               capped ? " (**stopped by the time cap**)" : ""))
                       .row(
                           "time",
-                          String.format("%.0f s (%,.0f entities/s)", seconds, touched / seconds))
+                          String.format("%.0f s (%,.0f records/s)", seconds, touched / seconds))
                       .row("heap used after full GC, before the load", ProcStatus.mib(heapBefore))
                       .row("**heap used after full GC, after the load**", ProcStatus.mib(heapAfter))
                       .row(
-                          "growth per entity touched",
+                          "growth per record touched",
                           String.format(
                               "%,.0f bytes",
                               (heapAfter - heapBefore) / (double) Math.max(1, touched)))
@@ -99,7 +100,7 @@ final class HeapBench {
                               + ", "
                               + ProcStatus.mib(resident.peakRssBytes())))
               .summary(
-                  "4a. heap after full GC, " + String.format("%,d", touched) + " entities touched",
+                  "4a. heap after full GC, " + String.format("%,d", touched) + " records touched",
                   ProcStatus.mib(heapAfter)
                       + String.format(
                           " (%,d actors live; before load %s)",
@@ -116,8 +117,8 @@ final class HeapBench {
               .raw("resident", resident);
       if (capped) {
         section.text(
-            "**Time cap reached**: at this write path's rate only %,d of the %,d entities could be"
-                + " touched within %d min, so the heap above is for %,d entities.",
+            "**Time cap reached**: at this write path's rate only %,d of the %,d records could be"
+                + " touched within %d min, so the heap above is for %,d records.",
             touched, sizes.heapEntities(), sizes.heapCap().toMinutes(), touched);
       }
       return section;

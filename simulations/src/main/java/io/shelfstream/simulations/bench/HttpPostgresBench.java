@@ -46,11 +46,13 @@ final class HttpPostgresBench {
     section
         .text(
             "A node (%s) on a fresh PostgreSQL schema per run, fed by the simulator as a library in"
-                + " the harness JVM: %d stores × %d SKUs (about 9,000 entities), 3%% duplicates,"
+                + " the harness JVM: %d stores × %d SKUs (about 9,000 golden records in about 20"
+                + " entities: one per location, one per store), 3%% duplicates,"
                 + " 10%% out of order, 1%% malformed lines; %d senders POSTing %d-line batches to"
                 + " `/v1/pos/events`, no rate limit (%d lines in flight), %d s per run. Each run's"
-                + " node is first warmed up for %d s, not counted: the same senders post sales to"
-                + " entities of their own (`warmup-*` locations, left out of the COPY and the"
+                + " node is first warmed up for %d s, not counted: the same senders post the"
+                + " world's mix of kinds (mostly sales) to entities of their own (`warmup-*`"
+                + " locations and stores, left out of the COPY and the"
                 + " check), so that its JIT is warm, while every entity of the measured world is"
                 + " still new to it. **events/s** = accepted events ÷ wall time from the first line"
                 + " sent to the last acknowledgement. **Ack latency**: from a batch's POST to its"

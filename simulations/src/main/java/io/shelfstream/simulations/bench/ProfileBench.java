@@ -59,7 +59,8 @@ final class ProfileBench {
                     + " the method (where the CPU is spent); *total* = samples with the method"
                     + " anywhere in the stack. jdk.ExecutionSample samples threads running Java"
                     + " code only: time waiting on PostgreSQL is not in these tables. Recordings:"
-                    + " `%s`, `%s`.",
+                    + " `%s`, `%s`. Earlier profiles, and what each one led to:"
+                    + " [docs/write-path-profiles.md](docs/write-path-profiles.md).",
                 context.sizes().httpRun().toSeconds(),
                 context.sizes().kafkaEvents() / 2,
                 context.root().relativize(httpRecording),
