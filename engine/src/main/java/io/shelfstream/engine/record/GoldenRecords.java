@@ -20,8 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
  * The front door of the golden record: starts the sharded entities and hands them events, grouped
@@ -49,20 +52,19 @@ public final class GoldenRecords {
     this.settings = settings;
     this.askTimeout = askTimeout;
     this.permits = permits;
-    this.toLocations =
-        new CoalescingSender<>(
-            (locationId, events) ->
-                sharding
-                    .entityRefFor(LocationInventory.TYPE_KEY, locationId)
-                    .ask(replyTo -> new LocationInventory.Ingest(events, replyTo), askTimeout),
-            MAX_EVENTS_PER_COMMAND);
-    this.toStores =
-        new CoalescingSender<>(
-            (storeId, events) ->
-                sharding
-                    .entityRefFor(Store.TYPE_KEY, storeId)
-                    .ask(replyTo -> new Store.Ingest(events, replyTo), askTimeout),
-            MAX_EVENTS_PER_COMMAND);
+    this.toLocations = senderTo(LocationInventory.TYPE_KEY, LocationInventory.Ingest::new);
+    this.toStores = senderTo(Store.TYPE_KEY, Store.Ingest::new);
+  }
+
+  /** Sends an entity type's ingest commands, at most one in flight per entity. */
+  private <C, E> CoalescingSender<E> senderTo(
+      EntityTypeKey<C> type, BiFunction<List<E>, ActorRef<IngestReply>, C> ingest) {
+    return new CoalescingSender<>(
+        (entityId, events) ->
+            sharding
+                .entityRefFor(type, entityId)
+                .ask(replyTo -> ingest.apply(events, replyTo), askTimeout),
+        MAX_EVENTS_PER_COMMAND);
   }
 
   /**

@@ -73,27 +73,30 @@ public final class InventoryEventSerializer extends SerializerWithStringManifest
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    if (!manifest.equals(COUNT_V1) && !manifest.equals(MOVEMENT_V1)) {
+    boolean count = manifest.equals(COUNT_V1);
+    if (!count && !manifest.equals(MOVEMENT_V1)) {
       throw new NotSerializableException("unknown inventory event manifest " + manifest);
     }
     try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      return switch (manifest) {
-        case COUNT_V1 -> new CountRecorded(in.readUTF(), readStamp(in), in.readLong());
-        case MOVEMENT_V1 ->
-            new MovementRecorded(
-                in.readUTF(),
-                readStamp(in),
-                MovementKind.valueOf(in.readUTF()),
-                in.readLong(),
-                readDecimal(in),
-                readNullable(in),
-                readNullable(in));
-        default ->
-            throw new NotSerializableException("unknown inventory event manifest " + manifest);
-      };
+      return count ? readCount(in) : readMovement(in);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable inventory event (" + manifest + ")", e);
     }
+  }
+
+  private static CountRecorded readCount(DataInputStream in) throws IOException {
+    return new CountRecorded(in.readUTF(), readStamp(in), in.readLong());
+  }
+
+  private static MovementRecorded readMovement(DataInputStream in) throws IOException {
+    return new MovementRecorded(
+        in.readUTF(),
+        readStamp(in),
+        MovementKind.valueOf(in.readUTF()),
+        in.readLong(),
+        readDecimal(in),
+        readNullable(in),
+        readNullable(in));
   }
 
   private static void writeStamp(DataOutputStream out, Stamp stamp) throws IOException {
