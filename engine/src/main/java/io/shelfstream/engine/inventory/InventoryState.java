@@ -1,15 +1,18 @@
 package io.shelfstream.engine.inventory;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.dedupe.SeenIds;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
 import io.shelfstream.engine.record.GoldenRecordSettings;
-import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.InventoryKey;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,27 +20,79 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * What an inventory entity keeps: each source's latest count, the movements that a count may still
- * leave after it (those after the count horizon, see docs/golden-record.md), and the ids it
- * remembers. Everything else (the baseline, onHand) is derived, so the record depends only on the
- * set of events applied, never on their order.
+ * The golden record of one SKU at a location, as its entity keeps it: each source's latest count,
+ * the movements that a count may still leave after it (those after the count horizon, see
+ * docs/golden-record.md), and the ids it remembers. Everything else (the baseline, onHand) is
+ * derived, so the record depends only on the set of events applied, never on their order.
+ *
+ * <p>Mutable, like the {@link LocationState} that holds it: applying an event changes it in place
+ * instead of copying its lists. Only its entity's actor touches it; a snapshot takes a {@link
+ * #copy}.
  */
-public record InventoryState(
-    Map<String, Versioned<Long>> countsBySource,
-    List<Movement> movements,
-    SeenIds seen,
-    long version)
-    implements CborSerializable {
-
-  public static final InventoryState EMPTY =
-      new InventoryState(Map.of(), List.of(), SeenIds.EMPTY, 0);
+public final class InventoryState {
+  private final Map<String, Versioned<Long>> countsBySource;
+  private final List<Movement> movements;
+  private final IdMemory seen;
+  private long version;
 
   /** A movement that may still apply: its provenance and its signed change to onHand. */
   public record Movement(Stamp stamp, long delta) {}
 
-  public InventoryState {
-    countsBySource = Map.copyOf(countsBySource);
-    movements = List.copyOf(movements);
+  /** A record to which no event was applied yet. */
+  public InventoryState() {
+    this(Map.of(), List.of(), List.of(), 0);
+  }
+
+  /** A record as a snapshot stored it; takes copies of what it is given. */
+  public InventoryState(
+      Map<String, Versioned<Long>> countsBySource,
+      List<Movement> movements,
+      List<SeenIds.Entry> seen,
+      long version) {
+    this.countsBySource = new HashMap<>(countsBySource);
+    this.movements = new ArrayList<>(movements);
+    this.seen = new IdMemory(seen);
+    this.version = version;
+  }
+
+  // snapshots written by jackson-cbor (before LocationSnapshotSerializer) hold "seen" as an object
+  @JsonCreator
+  private static InventoryState fromJson(
+      @JsonProperty("countsBySource") Map<String, Versioned<Long>> countsBySource,
+      @JsonProperty("movements") List<Movement> movements,
+      @JsonProperty("seen") IdMemory seen,
+      @JsonProperty("version") long version) {
+    return new InventoryState(countsBySource, movements, seen.entries(), version);
+  }
+
+  @JsonProperty("seen")
+  private IdMemory seenAsJson() {
+    return seen;
+  }
+
+  public InventoryState copy() {
+    return new InventoryState(countsBySource, movements, seen.entries(), version);
+  }
+
+  @JsonProperty("countsBySource")
+  public Map<String, Versioned<Long>> countsBySource() {
+    return Collections.unmodifiableMap(countsBySource);
+  }
+
+  @JsonProperty("movements")
+  public List<Movement> movements() {
+    return Collections.unmodifiableList(movements);
+  }
+
+  /** The ids remembered beyond the counts and movements kept; read only. */
+  public List<SeenIds.Entry> seen() {
+    return seen.entries();
+  }
+
+  /** Events applied so far. */
+  @JsonProperty("version")
+  public long version() {
+    return version;
   }
 
   public boolean isEmpty() {
@@ -75,49 +130,39 @@ public record InventoryState(
         .forEach(count -> action.accept(count.stamp().source(), count.stamp().eventId()));
   }
 
+  /** Applies {@code event} in place; returns this record. */
   public InventoryState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
-    SeenIds nextSeen = seen.add(event.stamp(), settings.dedupe());
+    seen.add(event.stamp(), settings.dedupe());
     if (event instanceof CountRecorded count) {
-      return withCount(count, nextSeen, settings);
+      applyCount(count, settings);
+    } else {
+      applyMovement((MovementRecorded) event, settings);
     }
-    return withMovement((MovementRecorded) event, nextSeen, settings);
+    version++;
+    return this;
   }
 
-  private InventoryState withCount(
-      CountRecorded count, SeenIds nextSeen, GoldenRecordSettings settings) {
-    Map<String, Versioned<Long>> counts = new HashMap<>(countsBySource);
-    counts.merge(
+  private void applyCount(CountRecorded count, GoldenRecordSettings settings) {
+    countsBySource.merge(
         count.stamp().source(),
         new Versioned<>(count.onHand(), count.stamp()),
         settings.ranking()::newer);
-    OffsetDateTime horizon = horizon(counts, settings);
-    List<Movement> kept = new ArrayList<>(movements.size());
-    for (Movement movement : movements) {
-      if (movement.stamp().isAfter(horizon)) {
-        kept.add(movement);
-      }
-    }
-    return new InventoryState(counts, kept, nextSeen, version + 1);
+    OffsetDateTime horizon = horizon(settings);
+    movements.removeIf(movement -> !movement.stamp().isAfter(horizon));
   }
 
-  private InventoryState withMovement(
-      MovementRecorded movement, SeenIds nextSeen, GoldenRecordSettings settings) {
-    OffsetDateTime horizon = horizon(countsBySource, settings);
-    if (horizon != null && !movement.stamp().isAfter(horizon)) {
-      // at or before every possible baseline: recorded in the journal, never applied
-      return new InventoryState(countsBySource, movements, nextSeen, version + 1);
+  private void applyMovement(MovementRecorded movement, GoldenRecordSettings settings) {
+    OffsetDateTime horizon = horizon(settings);
+    // at or before every possible baseline: recorded in the journal, never applied
+    if (horizon == null || movement.stamp().isAfter(horizon)) {
+      movements.add(new Movement(movement.stamp(), movement.delta()));
     }
-    List<Movement> next = new ArrayList<>(movements.size() + 1);
-    next.addAll(movements);
-    next.add(new Movement(movement.stamp(), movement.delta()));
-    return new InventoryState(countsBySource, next, nextSeen, version + 1);
   }
 
   /** Every future baseline is after this instant; null while there is no count. */
-  private static OffsetDateTime horizon(
-      Map<String, Versioned<Long>> counts, GoldenRecordSettings settings) {
+  private OffsetDateTime horizon(GoldenRecordSettings settings) {
     OffsetDateTime newest = null;
-    for (Versioned<Long> count : counts.values()) {
+    for (Versioned<Long> count : countsBySource.values()) {
       OffsetDateTime at = count.stamp().occurredAt();
       if (newest == null || at.isAfter(newest)) {
         newest = at;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.serialization.CborSerializable;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -11,11 +12,10 @@ import java.util.Set;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 
 /**
- * The inventory records of one location, by SKU. The map is mutable, so that an event costs one put
- * rather than a copy of every SKU of the location; each SKU's {@link InventoryState} stays
- * immutable. Only its entity's actor touches it: replies carry views, and a snapshot is a copy
- * taken on the actor's thread ({@link #SNAPSHOTS}) before the snapshot store serializes it on its
- * own.
+ * The inventory records of one location, by SKU. Mutable, as is each SKU's {@link InventoryState},
+ * so that an event changes one record in place rather than copying it. Only its entity's actor
+ * touches it: replies carry views, and a snapshot is a copy taken on the actor's thread ({@link
+ * #SNAPSHOTS}) before the snapshot store serializes it on its own.
  */
 public final class LocationState implements CborSerializable {
   private static final int MIN_INDEX_REBUILD = 1024;
@@ -46,14 +46,23 @@ public final class LocationState implements CborSerializable {
     }
   }
 
+  /** The records of a location as a snapshot holds them. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  static LocationState snapshot(Map<String, InventoryState> bySku) {
-    return new LocationState(Map.copyOf(bySku), false);
+  public static LocationState snapshot(Map<String, InventoryState> bySku) {
+    return new LocationState(bySku, false);
   }
 
-  /** The record of {@code sku}; empty if no event of it was applied. */
+  /** A copy that shares nothing mutable with this state. */
+  private static Map<String, InventoryState> copyOf(Map<String, InventoryState> bySku) {
+    Map<String, InventoryState> copy = new HashMap<>(bySku.size() * 4 / 3 + 1);
+    bySku.forEach((sku, record) -> copy.put(sku, record.copy()));
+    return copy;
+  }
+
+  /** The record of {@code sku}, to read; empty if no event of it was applied. */
   public InventoryState sku(String sku) {
-    return bySku.getOrDefault(sku, InventoryState.EMPTY);
+    InventoryState record = bySku.get(sku);
+    return record != null ? record : new InventoryState();
   }
 
   public int skuCount() {
@@ -67,7 +76,7 @@ public final class LocationState implements CborSerializable {
   }
 
   public LocationState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
-    bySku.put(event.sku(), sku(event.sku()).apply(event, settings));
+    bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
     index.add(new RecordedId(event.sku(), event.stamp().source(), event.stamp().eventId()));
     if (index.size() > rebuildIndexAt) {
       rebuildIndex();
@@ -84,21 +93,22 @@ public final class LocationState implements CborSerializable {
     rebuildIndexAt = Math.max(MIN_INDEX_REBUILD, 2 * index.size());
   }
 
+  /** Every record, by SKU; read only. */
   @JsonValue
-  Map<String, InventoryState> bySku() {
-    return bySku;
+  public Map<String, InventoryState> bySku() {
+    return Collections.unmodifiableMap(bySku);
   }
 
   public static final SnapshotAdapter<LocationState> SNAPSHOTS =
       new SnapshotAdapter<>() {
         @Override
         public Object toJournal(LocationState state) {
-          return snapshot(state.bySku);
+          return snapshot(copyOf(state.bySku));
         }
 
         @Override
         public LocationState fromJournal(Object from) {
-          return new LocationState(new HashMap<>(((LocationState) from).bySku), true);
+          return new LocationState(copyOf(((LocationState) from).bySku), true);
         }
       };
 }

@@ -2,7 +2,6 @@ package io.shelfstream.engine.serialization;
 
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
-import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.protocols.event.MovementKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,11 +10,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 /**
@@ -52,16 +46,16 @@ public final class InventoryEventSerializer extends SerializerWithStringManifest
     try (var out = new DataOutputStream(bytes)) {
       if (event instanceof CountRecorded count) {
         out.writeUTF(count.sku());
-        writeStamp(out, count.stamp());
+        BinaryFields.writeStamp(out, count.stamp());
         out.writeLong(count.onHand());
       } else if (event instanceof MovementRecorded movement) {
         out.writeUTF(movement.sku());
-        writeStamp(out, movement.stamp());
+        BinaryFields.writeStamp(out, movement.stamp());
         out.writeUTF(movement.kind().name());
         out.writeLong(movement.qty());
-        writeDecimal(out, movement.unitPrice());
-        writeNullable(out, movement.channel());
-        writeNullable(out, movement.reason());
+        BinaryFields.writeDecimal(out, movement.unitPrice());
+        BinaryFields.writeNullable(out, movement.channel());
+        BinaryFields.writeNullable(out, movement.reason());
       } else {
         throw new IllegalArgumentException("not an inventory event: " + event.getClass());
       }
@@ -85,69 +79,17 @@ public final class InventoryEventSerializer extends SerializerWithStringManifest
   }
 
   private static CountRecorded readCount(DataInputStream in) throws IOException {
-    return new CountRecorded(in.readUTF(), readStamp(in), in.readLong());
+    return new CountRecorded(in.readUTF(), BinaryFields.readStamp(in), in.readLong());
   }
 
   private static MovementRecorded readMovement(DataInputStream in) throws IOException {
     return new MovementRecorded(
         in.readUTF(),
-        readStamp(in),
+        BinaryFields.readStamp(in),
         MovementKind.valueOf(in.readUTF()),
         in.readLong(),
-        readDecimal(in),
-        readNullable(in),
-        readNullable(in));
-  }
-
-  private static void writeStamp(DataOutputStream out, Stamp stamp) throws IOException {
-    out.writeUTF(stamp.source());
-    out.writeUTF(stamp.eventId());
-    OffsetDateTime at = stamp.occurredAt();
-    out.writeLong(at.toEpochSecond());
-    out.writeInt(at.getNano());
-    out.writeInt(at.getOffset().getTotalSeconds());
-  }
-
-  private static Stamp readStamp(DataInputStream in) throws IOException {
-    String source = in.readUTF();
-    String eventId = in.readUTF();
-    long epochSecond = in.readLong();
-    int nano = in.readInt();
-    ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
-    return new Stamp(
-        source,
-        eventId,
-        OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond, nano), offset));
-  }
-
-  private static void writeNullable(DataOutputStream out, String text) throws IOException {
-    out.writeBoolean(text != null);
-    if (text != null) {
-      out.writeUTF(text);
-    }
-  }
-
-  private static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
-  }
-
-  private static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
-    out.writeBoolean(value != null);
-    if (value != null) {
-      byte[] unscaled = value.unscaledValue().toByteArray();
-      out.writeInt(value.scale());
-      out.writeShort(unscaled.length);
-      out.write(unscaled);
-    }
-  }
-
-  private static BigDecimal readDecimal(DataInputStream in) throws IOException {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    int scale = in.readInt();
-    byte[] unscaled = new byte[in.readUnsignedShort()];
-    in.readFully(unscaled);
-    return new BigDecimal(new BigInteger(unscaled), scale);
+        BinaryFields.readDecimal(in),
+        BinaryFields.readNullable(in),
+        BinaryFields.readNullable(in));
   }
 }

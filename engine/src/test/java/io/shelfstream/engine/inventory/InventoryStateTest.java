@@ -36,7 +36,7 @@ class InventoryStateTest {
   }
 
   static InventoryView replay(GoldenRecordSettings settings, List<? extends Event> events) {
-    InventoryState state = InventoryState.EMPTY;
+    InventoryState state = new InventoryState();
     for (Event event : events) {
       if (!state.hasSeen(event.stamp().source(), event.stamp().eventId())) {
         state = state.apply(event, settings);

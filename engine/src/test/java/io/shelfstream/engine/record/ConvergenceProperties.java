@@ -57,7 +57,7 @@ class ConvergenceProperties {
     InventoryView expected = expectedInventory(settings, distinct);
 
     for (int arrival = 0; arrival < 3; arrival++) {
-      InventoryState state = InventoryState.EMPTY;
+      InventoryState state = new InventoryState();
       for (LocationInventory.Event event : arrivalOf(distinct, random)) {
         if (!state.hasSeen(event.stamp().source(), event.stamp().eventId())) {
           state = state.apply(event, settings);
