@@ -22,15 +22,14 @@ CREATE TABLE IF NOT EXISTS "event_journal" (
 
 CREATE UNIQUE INDEX IF NOT EXISTS "event_journal_ordering_idx" ON "event_journal" ("ordering");
 
+-- Without pekko-persistence-jdbc's foreign key to event_journal: see postgres.sql.
 CREATE TABLE IF NOT EXISTS "event_tag" (
   "event_id" BIGINT NOT NULL,
   "tag" VARCHAR NOT NULL,
-  PRIMARY KEY("event_id", "tag"),
-  CONSTRAINT fk_event_journal
-    FOREIGN KEY("event_id")
-    REFERENCES "event_journal"("ordering")
-    ON DELETE CASCADE
+  PRIMARY KEY("event_id", "tag")
 );
+
+ALTER TABLE "event_tag" DROP CONSTRAINT IF EXISTS fk_event_journal;
 
 CREATE TABLE IF NOT EXISTS "snapshot" (
   "persistence_id" VARCHAR(255) NOT NULL,

@@ -42,7 +42,7 @@ class SchemaCreatorTest {
   @Test
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
-    assertThat(statements).hasSize(8);
+    assertThat(statements).hasSize(9);
     assertThat(statements)
         .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }
