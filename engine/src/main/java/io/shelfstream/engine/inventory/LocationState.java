@@ -32,7 +32,9 @@ public final class LocationState implements CborSerializable {
 
   private int rebuildIndexAt;
 
-  private record RecordedId(String sku, String source, String eventId) {}
+  // the record by identity (InventoryState keeps Object's equals): an entry costs no copy of the
+  // SKU or the source, and a hit is confirmed by the record, source included
+  private record RecordedId(InventoryState record, String eventId) {}
 
   public LocationState() {
     this(new HashMap<>(), true);
@@ -71,13 +73,16 @@ public final class LocationState implements CborSerializable {
 
   /** Whether the record of {@code sku} remembers {@code (source, eventId)}. */
   public boolean hasSeen(String sku, String source, String eventId) {
-    return index.contains(new RecordedId(sku, source, eventId))
-        && sku(sku).hasSeen(source, eventId);
+    InventoryState record = bySku.get(sku);
+    return record != null
+        && index.contains(new RecordedId(record, eventId))
+        && record.hasSeen(source, eventId);
   }
 
   public LocationState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
-    bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
-    index.add(new RecordedId(event.sku(), event.stamp().source(), event.stamp().eventId()));
+    InventoryState record =
+        bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
+    index.add(new RecordedId(record, event.stamp().eventId()));
     if (index.size() > rebuildIndexAt) {
       rebuildIndex();
     }
@@ -86,10 +91,12 @@ public final class LocationState implements CborSerializable {
 
   private void rebuildIndex() {
     index.clear();
-    bySku.forEach(
-        (sku, record) ->
-            record.forEachRemembered(
-                (source, eventId) -> index.add(new RecordedId(sku, source, eventId))));
+    bySku
+        .values()
+        .forEach(
+            record ->
+                record.forEachRemembered(
+                    (source, eventId) -> index.add(new RecordedId(record, eventId))));
     rebuildIndexAt = Math.max(MIN_INDEX_REBUILD, 2 * index.size());
   }
 

@@ -43,6 +43,7 @@ public final class PosLineParser {
           .build();
 
   private final String defaultSource;
+  private final SourceNames sourceNames = new SourceNames();
 
   public PosLineParser() {
     this(DEFAULT_SOURCE);
@@ -92,7 +93,9 @@ public final class PosLineParser {
             ? fallbackEventId
             : fields.requiredText("eventId", MAX_EVENT_ID_LENGTH);
     String source =
-        fields.has("source") ? fields.optionalText("source", MAX_SOURCE_LENGTH) : defaultSource;
+        fields.has("source")
+            ? sourceNames.canonical(fields.optionalText("source", MAX_SOURCE_LENGTH))
+            : defaultSource;
     OffsetDateTime occurredAt = fields.requiredTimestamp("occurredAt");
     String type = fields.requiredText("type", 32);
 
