@@ -9,6 +9,7 @@ import java.util.Set;
  *
  * @param only the benchmarks to run, among {@link #BENCHMARKS}
  * @param seconds length of each HTTP run; null for the default of the size chosen
+ * @param warmUpSeconds how long each node is warmed up; null for the default of the size chosen
  * @param bodyGib size of the NDJSON body streamed by the resident-memory benchmark
  */
 record BenchOptions(
@@ -19,17 +20,19 @@ record BenchOptions(
     String pgUser,
     Double bodyGib,
     Integer seconds,
+    Integer warmUpSeconds,
     String command) {
 
   static final List<String> BENCHMARKS =
       List.of("http", "copy", "kafka", "memory", "h2", "profile");
   private static final Set<String> VALUED =
-      Set.of("--runs", "--only", "--pg-url", "--pg-user", "--body-gb", "--seconds");
+      Set.of("--runs", "--only", "--pg-url", "--pg-user", "--body-gb", "--seconds", "--warm-up");
 
   static final String USAGE =
       """
       usage: ./shelfstream bench [--runs N] [--quick] [--only http,copy,kafka,memory,h2,profile]
                                  [--pg-url URL] [--pg-user USER] [--body-gb G] [--seconds S]
+                                 [--warm-up S]
         --runs N       measured runs per benchmark, each on a node warmed up first (default 3)
         --quick        small sizes, to try the harness in a few minutes
         --only LIST    run only these benchmarks (default: all)
@@ -38,7 +41,10 @@ record BenchOptions(
         --body-gb G    GiB streamed in one POST by the resident-memory benchmark (default 10,
                        --quick 0.2); the stream also stops at its time cap
         --seconds S    length of each HTTP run (default 60, --quick 10)
-      Writes BENCHMARKS.md at the repository root and bench-results/<timestamp>.json.""";
+        --warm-up S    how long each node is warmed up before it is measured (default 90,
+                       --quick 5)
+      Writes BENCHMARKS.md at the repository root and bench-results/<timestamp>.json.
+      SHELFSTREAM_BENCH_NODE_OPTS adds JVM options to every node it starts (to try a setting).""";
 
   static BenchOptions parse(String[] args, String command) {
     int runs = 3;
@@ -48,6 +54,7 @@ record BenchOptions(
     String pgUser = "postgres";
     Double bodyGib = null;
     Integer seconds = null;
+    Integer warmUpSeconds = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--quick")) {
@@ -68,13 +75,15 @@ record BenchOptions(
         case "--pg-user" -> pgUser = value;
         case "--body-gb" -> bodyGib = number(option, value, 0.01, 1000);
         case "--seconds" -> seconds = (int) number(option, value, 2, 3600);
+        case "--warm-up" -> warmUpSeconds = (int) number(option, value, 0, 3600);
         default -> throw new IllegalStateException("option " + option + " is not handled");
       }
     }
     if (!pgUrl.startsWith("jdbc:postgresql://")) {
       throw new IllegalArgumentException("--pg-url must be jdbc:postgresql://..., got " + pgUrl);
     }
-    return new BenchOptions(runs, quick, only, pgUrl, pgUser, bodyGib, seconds, command);
+    return new BenchOptions(
+        runs, quick, only, pgUrl, pgUser, bodyGib, seconds, warmUpSeconds, command);
   }
 
   boolean runs(String benchmark) {

@@ -88,48 +88,76 @@ final class NodeWarmUp {
     return acknowledged.get();
   }
 
+  /**
+   * Lines that break one rule each, as the measured run's malformed lines do ({@code %d}: a unique
+   * number). They take the node's rejection and dead-letter paths.
+   */
+  private static final String[] MALFORMED = {
+    "{\"type\":\"sale\",\"eventId\":\"w-bad-%d\",\"occurredAt\":\"2026-01-01T08:00:00\","
+        + "\"locationId\":\"warmup-0\",\"sku\":\"1\",\"qty\":1}",
+    "{\"type\":\"sale\",\"eventId\":\"w-bad-%d\",\"occurredAt\":\"2026-01-01T08:",
+    "{\"type\":\"transfer\",\"eventId\":\"w-bad-%d\",\"occurredAt\":\"2026-01-01T08:00:00Z\","
+        + "\"locationId\":\"warmup-0\",\"sku\":\"1\",\"qty\":1}",
+    "{\"type\":\"sale\",\"eventId\":\"w-bad-%d\",\"occurredAt\":\"2026-01-01T08:00:00Z\","
+        + "\"locationId\":\"warmup-0\",\"sku\":\"1\",\"qty\":0}",
+    "[{\"type\":\"sale\",\"eventId\":\"w-bad-%d\"}]",
+    "{\"type\":\"count\",\"eventId\":\"w-bad-%d\",\"occurredAt\":\"2026-01-01T08:00:00Z\","
+        + "\"locationId\":\"warmup-0\",\"sku\":\"1\",\"onHand\":-1}",
+    "{\"type\":\"sale\",\"occurredAt\":\"2026-01-01T08:00:00Z\",\"locationId\":\"warmup-0\","
+        + "\"sku\":\"1\",\"qty\":1,\"note\":\"no eventId %d\"}",
+  };
+
   private static String batch(AtomicLong nextEvent, int lines) {
     StringBuilder body = new StringBuilder(lines * 160);
     for (int i = 0; i < lines; i++) {
       long n = nextEvent.getAndIncrement();
-      long entity = n % (LOCATIONS * SKUS);
-      String location = LOCATION_PREFIX + entity / SKUS;
-      // the measured world's mix of kinds, so that the JIT compiles every path it takes, not
-      // only the sales path
-      String at = WARM_UP_DAY.plusSeconds(n / 10).toString();
-      String common =
-          "\"eventId\":\"w-"
-              + n
-              + "\",\"occurredAt\":\""
-              + at
-              + "\",\"locationId\":\""
-              + location
-              + "\",\"sku\":\""
-              + entity % SKUS
-              + "\"";
-      switch ((int) (n % 20)) {
-        case 0 -> body.append("{\"type\":\"count\",").append(common).append(",\"onHand\":500}");
-        case 1 -> body.append("{\"type\":\"receipt\",").append(common).append(",\"qty\":12}");
-        case 2 -> body.append("{\"type\":\"return\",").append(common).append(",\"qty\":1}");
-        case 3 ->
-            body.append("{\"type\":\"adjustment\",")
-                .append(common)
-                .append(",\"qty\":-1,\"reason\":\"shrink\"}");
-        case 4 ->
-            body.append("{\"type\":\"store\",\"eventId\":\"w-")
-                .append(n)
-                .append("\",\"occurredAt\":\"")
-                .append(at)
-                .append("\",\"storeId\":\"")
-                .append(location)
-                .append("\",\"status\":\"open\"}");
-        default ->
-            body.append("{\"type\":\"sale\",")
-                .append(common)
-                .append(",\"qty\":1,\"unitPrice\":2.5}");
+      // the measured run's noise too (about 1% malformed, 3% duplicates, 10% out of order), so
+      // that the JIT compiles those paths and profiles the branches the measured run takes:
+      // warmed on clean lines only, the node recompiled its hot path once the noise began
+      if (n % 100 == 50) {
+        body.append(String.format(MALFORMED[(int) (n / 100 % MALFORMED.length)], n));
+      } else {
+        line(body, n % 33 == 5 ? n - 1 : n);
       }
       body.append('\n');
     }
     return body.toString();
+  }
+
+  private static void line(StringBuilder body, long n) {
+    long entity = n % (LOCATIONS * SKUS);
+    String location = LOCATION_PREFIX + entity / SKUS;
+    // the measured world's mix of kinds, so that the JIT compiles every path it takes, not
+    // only the sales path
+    String at = WARM_UP_DAY.plusSeconds(n / 10 - (n % 10 == 3 ? 3_600 : 0)).toString();
+    String common =
+        "\"eventId\":\"w-"
+            + n
+            + "\",\"occurredAt\":\""
+            + at
+            + "\",\"locationId\":\""
+            + location
+            + "\",\"sku\":\""
+            + entity % SKUS
+            + "\"";
+    switch ((int) (n % 20)) {
+      case 0 -> body.append("{\"type\":\"count\",").append(common).append(",\"onHand\":500}");
+      case 1 -> body.append("{\"type\":\"receipt\",").append(common).append(",\"qty\":12}");
+      case 2 -> body.append("{\"type\":\"return\",").append(common).append(",\"qty\":1}");
+      case 3 ->
+          body.append("{\"type\":\"adjustment\",")
+              .append(common)
+              .append(",\"qty\":-1,\"reason\":\"shrink\"}");
+      case 4 ->
+          body.append("{\"type\":\"store\",\"eventId\":\"w-")
+              .append(n)
+              .append("\",\"occurredAt\":\"")
+              .append(at)
+              .append("\",\"storeId\":\"")
+              .append(location)
+              .append("\",\"status\":\"open\"}");
+      default ->
+          body.append("{\"type\":\"sale\",").append(common).append(",\"qty\":1,\"unitPrice\":2.5}");
+    }
   }
 }

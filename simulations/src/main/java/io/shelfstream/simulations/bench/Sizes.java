@@ -1,6 +1,7 @@
 package io.shelfstream.simulations.bench;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How big and how long each benchmark is, for a full run (about 25 minutes on 2 cores) or a quick
@@ -31,6 +32,14 @@ record Sizes(
   static final long GIB = 1L << 30;
   static final String NODE_HEAP = "-Xmx2g";
 
+  /** Extra JVM options for every node the bench starts, to try a setting: space-separated. */
+  static final String NODE_OPTIONS_VARIABLE = "SHELFSTREAM_BENCH_NODE_OPTS";
+
+  static List<String> nodeJvmOptionsFromEnvironment() {
+    String options = System.getenv(NODE_OPTIONS_VARIABLE);
+    return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+  }
+
   static Sizes of(BenchOptions options) {
     boolean quick = options.quick();
     Duration run =
@@ -38,7 +47,8 @@ record Sizes(
     double bodyGib = options.bodyGib() != null ? options.bodyGib() : quick ? 0.2 : 10;
     return new Sizes(
         run,
-        quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30),
+        Duration.ofSeconds(
+            options.warmUpSeconds() != null ? options.warmUpSeconds() : quick ? 5 : 90),
         quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30),
         quick ? 8_000 : 150_000,
         quick ? 100 : 2_000,
