@@ -6,8 +6,8 @@ import java.util.List;
  * What an HTTP run measured.
  *
  * @param seconds wall time from the first line sent to the last acknowledgement
- * @param generatingSeconds time the harness spent generating lines and feeding ground truth: far
- *     below {@code seconds} means the simulator was not the bottleneck
+ * @param generatingSeconds time the harness spent generating lines during the run, beyond those
+ *     prepared before it: far below {@code seconds} means the simulator was not the bottleneck
  * @param anomalies lines whose acknowledgement contradicts what was sent (valid line rejected,
  *     malformed one accepted, line never acknowledged)
  */

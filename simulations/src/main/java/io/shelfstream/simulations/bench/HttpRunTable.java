@@ -71,9 +71,10 @@ final class HttpRunTable {
     boolean keptUp = share < 0.1 && harnessCores < 0.25;
     return String.format(
         java.util.Locale.ROOT,
-        "Sending side: generating the lines and feeding ground truth took %.1f s of %.1f s of"
-            + " wall time over the %d measured runs (%.1f%%), and the harness JVM (generator,"
-            + " senders, ground truth) used at most %.2f cores: %s",
+        "Sending side: each run's lines are generated before its clock starts, and ground truth"
+            + " is fed after it; generating lines beyond those prepared took %.1f s of %.1f s of"
+            + " wall time over the %d measured runs (%.1f%%), and the harness JVM (senders, and"
+            + " any generating) used at most %.2f cores: %s",
         generating,
         wall,
         counted,

@@ -18,8 +18,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Warms a freshly started node before it is measured: its JIT compiles the ingestion path, which
- * otherwise runs several times slower for the first 20 to 40 s of a new JVM. The load is the
+ * Warms a freshly started node before it is measured: its JIT compiles the ingestion path. On 2
+ * cores shared with PostgreSQL and the harness, C2 has a queue of thousands of methods after start:
+ * measured with -XX:+PrintCompilation, the JSON parser's hottest methods were still C1-compiled 100
+ * s into a saturating load, and C2 kept a quarter of a core busy well after that. The load is the
  * world's mix of kinds (mostly sales) at locations of its own ({@value #LOCATION_PREFIX}n), about
  * as many entities as the measured world, so that none of the records the checker compares is
  * touched, and the measured run still creates and recovers each of its own entities. Bounded by a

@@ -22,6 +22,7 @@ class BenchOptionsTest {
     assertThat(options.pgUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
     assertThat(options.pgUser()).isEqualTo("postgres");
     assertThat(sizes.httpRun()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(sizes.warmUp()).isEqualTo(Duration.ofSeconds(90));
     assertThat(sizes.bodyBytes()).isEqualTo(10 * Sizes.GIB);
     assertThat(sizes.heapEntities()).isEqualTo(1_000_000);
   }
@@ -29,13 +30,16 @@ class BenchOptionsTest {
   @Test
   void quickShrinksEverySizeAndExplicitOptionsWin() {
     Sizes quick = Sizes.of(parse("--quick"));
-    Sizes chosen = Sizes.of(parse("--quick", "--seconds", "20", "--body-gb", "1"));
+    Sizes chosen =
+        Sizes.of(parse("--quick", "--seconds", "20", "--body-gb", "1", "--warm-up", "0"));
 
     assertThat(quick.httpRun()).isEqualTo(Duration.ofSeconds(10));
     assertThat(quick.heapEntities()).isEqualTo(50_000);
     assertThat(quick.bodyBytes()).isEqualTo((long) (0.2 * Sizes.GIB));
     assertThat(chosen.httpRun()).isEqualTo(Duration.ofSeconds(20));
     assertThat(chosen.bodyBytes()).isEqualTo(Sizes.GIB);
+    assertThat(quick.warmUp()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(chosen.warmUp()).isZero();
   }
 
   @Test
