@@ -52,7 +52,10 @@ final class NodeProcess implements AutoCloseable {
     environment.put("SHELFSTREAM_CLUSTER_PORT", Integer.toString(LoopbackPorts.free()));
     environment.put("SHELFSTREAM_DATA_DIR", dataDir.toString());
     List<String> jvmOptions = new ArrayList<>(List.of(Sizes.NODE_HEAP));
+    // as ./shelfstream run starts a node
+    jvmOptions.addAll(nodeDefaults(context.root()));
     jvmOptions.addAll(extraJvmOptions);
+    jvmOptions.addAll(Sizes.nodeJvmOptionsFromEnvironment());
     JavaProcess process;
     try {
       process =
@@ -144,5 +147,17 @@ final class NodeProcess implements AutoCloseable {
   @Override
   public String toString() {
     return process.toString();
+  }
+
+  /** The options of cluster-config/jvm.options, which every node starts with. */
+  static List<String> nodeDefaults(Path root) throws IOException {
+    List<String> options = new ArrayList<>();
+    for (String line : Files.readAllLines(root.resolve("cluster-config").resolve("jvm.options"))) {
+      String option = line.strip();
+      if (!option.isEmpty() && !option.startsWith("#")) {
+        options.add(option);
+      }
+    }
+    return options;
   }
 }
