@@ -125,6 +125,10 @@ final class HttpPostgresBench {
     Series ratio =
         HttpRunTable.series(
             runs, run -> run.load().acceptedPerSecond() / run.copy().eventsPerSecond());
+    Series stockRate = HttpRunTable.series(runs, run -> run.stockCopy().eventsPerSecond());
+    Series stockRatio =
+        HttpRunTable.series(
+            runs, run -> run.load().acceptedPerSecond() / run.stockCopy().eventsPerSecond());
     Table table =
         new Table(
             "run",
@@ -133,7 +137,9 @@ final class HttpPostgresBench {
             "COPY seconds",
             "COPY events/s",
             "engine events/s",
-            "engine ÷ COPY");
+            "engine ÷ COPY",
+            "COPY, stock DDL",
+            "engine ÷ that");
     for (HttpRuns.Run run : runs) {
       if (run.counted()) {
         CopyLimit.Result copy = run.copy();
@@ -144,7 +150,10 @@ final class HttpPostgresBench {
             Series.format("%.2f", copy.seconds()),
             Series.format("%,.0f", copy.eventsPerSecond()),
             Series.format("%,.0f", run.load().acceptedPerSecond()),
-            Series.format("%.3f", run.load().acceptedPerSecond() / copy.eventsPerSecond()));
+            Series.format("%.3f", run.load().acceptedPerSecond() / copy.eventsPerSecond()),
+            Series.format("%,.0f", run.stockCopy().eventsPerSecond()),
+            Series.format(
+                "%.3f", run.load().acceptedPerSecond() / run.stockCopy().eventsPerSecond()));
       }
     }
     return new Section("copy", "2. The physical limit: COPY of the same rows, same database")
@@ -160,14 +169,32 @@ final class HttpPostgresBench {
                 + " events/s = journal rows ÷ seconds.",
             Binaries.NODE_DDL)
         .text(
+            "Each run's rows are also loaded the same way into pekko-persistence-jdbc's own DDL,"
+                + " which Shelfstream's differs from by one thing: a foreign key from `event_tag`"
+                + " to `event_journal`, checked for every tag row. Shelfstream dropped it (it"
+                + " guarded nothing its journal does not ensure, and cost the node's PostgreSQL"
+                + " 5-12 µs per event); it also made COPY itself about twice as fast. *COPY, stock"
+                + " DDL* is the limit issue 5 was first measured against, kept for comparison;"
+                + " the ratio that counts is the one against the node's own DDL.")
+        .text(
             "- **COPY: %s events/s**\n- **engine ÷ COPY: %s** (each run's ratio, engine and COPY"
-                + " measured side by side)",
-            copyRate.describe("%,.0f"), ratio.describe("%.3f"))
+                + " measured side by side)\n- COPY into the stock DDL: %s events/s; engine ÷ that:"
+                + " %s",
+            copyRate.describe("%,.0f"),
+            ratio.describe("%.3f"),
+            stockRate.describe("%,.0f"),
+            stockRatio.describe("%.3f"))
         .table(table)
         .summary(
             "2. COPY of the same rows, same database", copyRate.describe("%,.0f") + " events/s")
         .summary("2. engine ÷ COPY", ratio.describe("%.3f"))
+        .summary(
+            "2. COPY into pekko-persistence-jdbc's DDL (with event_tag's foreign key)",
+            stockRate.describe("%,.0f") + " events/s")
+        .summary("2. engine ÷ COPY into the stock DDL", stockRatio.describe("%.3f"))
         .raw("copyEventsPerSecond", copyRate.values())
-        .raw("engineOverCopy", ratio.values());
+        .raw("engineOverCopy", ratio.values())
+        .raw("stockCopyEventsPerSecond", stockRate.values())
+        .raw("engineOverStockCopy", stockRatio.values());
   }
 }

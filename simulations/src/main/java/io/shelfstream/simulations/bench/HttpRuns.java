@@ -16,7 +16,8 @@ final class HttpRuns {
 
   /**
    * @param check the golden-record check (null for the warm-up)
-   * @param copy the COPY of the run's rows (null on H2 and for the warm-up)
+   * @param copy the COPY of the run's rows into the node's own DDL (null on H2 and for the warm-up)
+   * @param stockCopy the same COPY into pekko-persistence-jdbc's DDL, with event_tag's foreign key
    */
   record Run(
       String label,
@@ -24,7 +25,8 @@ final class HttpRuns {
       HttpLoadResult load,
       CpuMeter.Use cpu,
       CheckReport check,
-      CopyLimit.Result copy) {}
+      CopyLimit.Result copy,
+      CopyLimit.Result stockCopy) {}
 
   private HttpRuns() {}
 
@@ -98,8 +100,10 @@ final class HttpRuns {
           check = HttpLoad.check(node.uri(), outcome.truth());
         }
       }
-      CopyLimit.Result copy = counted && postgres ? CopyLimit.measure(context, schema) : null;
-      return new Run(label, counted, outcome.result(), cpu, check, copy);
+      boolean copied = counted && postgres;
+      CopyLimit.Result copy = copied ? CopyLimit.measure(context, schema, false) : null;
+      CopyLimit.Result stockCopy = copied ? CopyLimit.measure(context, schema, true) : null;
+      return new Run(label, counted, outcome.result(), cpu, check, copy, stockCopy);
     }
   }
 
