@@ -46,6 +46,17 @@ final class IntegrationApi {
     }
   }
 
+  void delete(String id) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(uri(id)).timeout(Duration.ofSeconds(30)).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException(
+          "DELETE " + uri(id) + " answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
   JsonNode status(String id) throws IOException, InterruptedException {
     HttpResponse<String> response =
         HTTP.send(

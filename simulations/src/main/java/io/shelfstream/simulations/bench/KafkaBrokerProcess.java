@@ -40,8 +40,11 @@ final class KafkaBrokerProcess implements AutoCloseable {
         new ArrayList<>(
             List.of("--port", Integer.toString(port), "--data-dir", dataDir.toString()));
     for (String topic : topics) {
-      args.add("--topic");
-      args.add(topic + ":" + PARTITIONS);
+      // and the topic KafkaRuns warms the node's Kafka path with before it reads this one
+      for (String created : List.of(topic, KafkaRuns.warmUpTopic(topic))) {
+        args.add("--topic");
+        args.add(created + ":" + PARTITIONS);
+      }
     }
     Path log = context.runDir().resolve("logs").resolve(name + ".log");
     JavaProcess process;

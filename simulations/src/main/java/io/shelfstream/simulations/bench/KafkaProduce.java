@@ -12,8 +12,16 @@ import io.shelfstream.simulations.truth.GroundTruth;
 import io.shelfstream.simulations.truth.Policies;
 import io.shelfstream.simulations.world.World;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Fills a topic before the integration starts: benchmark 1's world and noise (minus the malformed
@@ -61,5 +69,22 @@ final class KafkaProduce {
     }
     return new Produced(
         stats.sent(), stats.malformedSent(), (System.nanoTime() - started) / 1e9, truth);
+  }
+
+  /** Produces each line as one record (no key), and waits until the broker has them all. */
+  static void lines(String bootstrapServers, String topic, List<String> lines) throws IOException {
+    Properties config = new Properties();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    try (var producer =
+        new KafkaProducer<byte[], byte[]>(
+            config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (String line : lines) {
+        producer.send(new ProducerRecord<>(topic, line.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    } catch (KafkaException e) {
+      throw new IOException("cannot produce to " + topic + ": " + e.getMessage(), e);
+    }
   }
 }

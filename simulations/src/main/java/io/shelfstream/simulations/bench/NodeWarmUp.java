@@ -109,6 +109,11 @@ final class NodeWarmUp {
         + "\"sku\":\"1\",\"qty\":1,\"note\":\"no eventId %d\"}",
   };
 
+  /** The first {@code count} warm-up lines, each without its newline, for a Kafka warm-up topic. */
+  static List<String> lines(int count) {
+    return List.of(batch(new AtomicLong(), count).split("\n"));
+  }
+
   private static String batch(AtomicLong nextEvent, int lines) {
     StringBuilder body = new StringBuilder(lines * 160);
     for (int i = 0; i < lines; i++) {
