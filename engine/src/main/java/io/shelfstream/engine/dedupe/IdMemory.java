@@ -12,9 +12,14 @@ import java.util.List;
  * The mutable form of {@link SeenIds}, for state that only its entity's actor touches: adding an id
  * costs an insert into a list ordered by event time (an append, for ids arriving in time order)
  * instead of a copy of the list. Same rules, same serialized form.
+ *
+ * <p>Forgetting the oldest ids only moves {@code first} past them; the list drops them once they
+ * are an eighth of it. Removing them at once shifted the whole list (up to {@code maxIds} entries)
+ * on every event of a SKU whose memory was full.
  */
 public final class IdMemory {
   private final ArrayList<Entry> entries;
+  private int first; // entries before it are forgotten
 
   public IdMemory() {
     this.entries = new ArrayList<>();
@@ -25,30 +30,40 @@ public final class IdMemory {
     this.entries = new ArrayList<>(entries);
   }
 
+  /** The ids remembered, oldest first; read only. */
   @JsonProperty("entries")
   public List<Entry> entries() {
-    return Collections.unmodifiableList(entries);
+    return Collections.unmodifiableList(entries.subList(first, entries.size()));
+  }
+
+  public int size() {
+    return entries.size() - first;
   }
 
   public boolean contains(String source, String eventId) {
-    return contains(entries, source, eventId);
+    return contains(entries, first, source, eventId);
   }
 
   public void add(Stamp stamp, DedupeSettings settings) {
     var entry =
         new Entry(stamp.source(), stamp.eventId(), stamp.occurredAt().toInstant().toEpochMilli());
-    entries.add(insertionPoint(entries, entry.epochMilli()), entry);
-    int forget = toForget(entries, settings);
-    if (forget > 0) {
-      entries.subList(0, forget).clear();
+    entries.add(insertionPoint(entries, first, entry.epochMilli()), entry);
+    first += toForget(entries, first, settings);
+    if (first > entries.size() / 8) {
+      entries.subList(0, first).clear();
+      first = 0;
     }
   }
 
   static boolean contains(List<Entry> entries, String source, String eventId) {
+    return contains(entries, 0, source, eventId);
+  }
+
+  private static boolean contains(List<Entry> entries, int first, String source, String eventId) {
     // ids of one source tend to have the same length, which String.equals checks first; the
     // hash (cached in each String) tells most of them apart at the cost of an int comparison
     int hash = eventId.hashCode();
-    for (int i = entries.size() - 1; i >= 0; i--) {
+    for (int i = entries.size() - 1; i >= first; i--) {
       Entry entry = entries.get(i);
       if (entry.eventId().hashCode() == hash
           && entry.eventId().equals(eventId)
@@ -60,35 +75,35 @@ public final class IdMemory {
   }
 
   /** After every entry of the same time or earlier, so that ties keep their arrival order. */
-  static int insertionPoint(List<Entry> entries, long epochMilli) {
+  private static int insertionPoint(List<Entry> entries, int first, long epochMilli) {
     int size = entries.size();
-    if (size == 0 || entries.get(size - 1).epochMilli() <= epochMilli) {
+    if (size == first || entries.get(size - 1).epochMilli() <= epochMilli) {
       return size;
     }
-    int at =
-        Collections.binarySearch(
-            entries,
-            new Entry("", "", epochMilli),
-            (a, b) -> Long.compare(a.epochMilli(), b.epochMilli()));
-    if (at < 0) {
-      return -at - 1;
+    int low = first;
+    int high = size; // the first entry later than epochMilli is in [low, high]
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      if (entries.get(middle).epochMilli() <= epochMilli) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
     }
-    while (at < size && entries.get(at).epochMilli() == epochMilli) {
-      at++;
-    }
-    return at;
+    return low;
   }
 
-  /** How many of the oldest entries fall outside the window or beyond maxIds. */
-  static int toForget(List<Entry> entries, DedupeSettings settings) {
+  /** How many of the oldest remembered entries fall outside the window or beyond maxIds. */
+  private static int toForget(List<Entry> entries, int first, DedupeSettings settings) {
     int size = entries.size();
-    if (size == 0) {
+    if (size == first) {
       return 0;
     }
     long oldestKept = entries.get(size - 1).epochMilli() - settings.window().toMillis();
     int drop = 0;
-    while (drop < size
-        && (size - drop > settings.maxIds() || entries.get(drop).epochMilli() < oldestKept)) {
+    while (first + drop < size
+        && (size - first - drop > settings.maxIds()
+            || entries.get(first + drop).epochMilli() < oldestKept)) {
       drop++;
     }
     return drop;

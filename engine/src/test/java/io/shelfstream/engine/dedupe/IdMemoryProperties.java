@@ -1,0 +1,62 @@
+package io.shelfstream.engine.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shelfstream.engine.dedupe.SeenIds.Entry;
+import io.shelfstream.engine.policy.Stamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * IdMemory forgets lazily (it drops the forgotten entries in bulk): what it remembers must still be
+ * exactly what the rules say after every single add, whatever the order of event times.
+ */
+class IdMemoryProperties {
+
+  @Property(tries = 300)
+  void remembersExactlyWhatTheRulesKeepAfterEveryAdd(
+      @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 600) Integer> minutes,
+      @ForAll @IntRange(min = 1, max = 40) int maxIds,
+      @ForAll @IntRange(min = 1, max = 300) int windowMinutes) {
+    var settings = new DedupeSettings(Duration.ofMinutes(windowMinutes), maxIds);
+    var memory = new IdMemory();
+    List<Entry> expected = new ArrayList<>();
+    for (int i = 0; i < minutes.size(); i++) {
+      String eventId = "e" + i;
+      OffsetDateTime at = Instant.EPOCH.plusSeconds(60L * minutes.get(i)).atOffset(ZoneOffset.UTC);
+      memory.add(new Stamp("pos", eventId, at), settings);
+      addByTheRules(expected, new Entry("pos", eventId, at.toInstant().toEpochMilli()), settings);
+
+      assertThat(memory.entries()).containsExactlyElementsOf(expected);
+      assertThat(memory.size()).isEqualTo(expected.size());
+      for (int j = 0; j <= i; j++) {
+        String id = "e" + j;
+        boolean kept = expected.stream().anyMatch(entry -> entry.eventId().equals(id));
+        assertThat(memory.contains("pos", id)).as("remembers %s", id).isEqualTo(kept);
+      }
+      assertThat(memory.contains("other-source", eventId)).isFalse();
+    }
+  }
+
+  /** The rules, written the plain way: ordered by time (ties in arrival order), then trimmed. */
+  private static void addByTheRules(List<Entry> entries, Entry entry, DedupeSettings settings) {
+    int at = entries.size();
+    while (at > 0 && entries.get(at - 1).epochMilli() > entry.epochMilli()) {
+      at--;
+    }
+    entries.add(at, entry);
+    long oldestKept = entries.get(entries.size() - 1).epochMilli() - settings.window().toMillis();
+    while (!entries.isEmpty()
+        && (entries.size() > settings.maxIds() || entries.get(0).epochMilli() < oldestKept)) {
+      entries.remove(0);
+    }
+  }
+}
