@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.kafka.CommitterSettings;
 import org.apache.pekko.kafka.ConsumerMessage;
@@ -26,6 +27,7 @@ import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.kafka.javadsl.Committer;
 import org.apache.pekko.kafka.javadsl.Consumer;
 import org.apache.pekko.kafka.javadsl.PartitionAssignmentHandler;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * Reads POS events from Kafka topics. An offset is committed only after its record is durable (in
@@ -38,6 +40,12 @@ final class KafkaIntegrationSource implements IntegrationSource {
   static final Duration TEST_TIMEOUT = Duration.ofSeconds(8);
   private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * Partitions read at once. Every assigned partition must get its stream (a partition beyond this
+   * would never be read), so this is far above what one consumer is ever assigned.
+   */
+  private static final int MAX_PARTITIONS = 10_000;
+
   private final KafkaSettings settings;
   private Admin admin; // for lag; made on first use, closed with the source
 
@@ -47,26 +55,39 @@ final class KafkaIntegrationSource implements IntegrationSource {
 
   @Override
   public RunningSource start(SourceContext context) {
-    var records = new KafkaRecords(settings.defaultSource());
     CompletableFuture<Done> ready = new CompletableFuture<>();
     var subscription =
         Subscriptions.topics(settings.topics())
             .withPartitionAssignmentHandler(readyWhenAssigned(ready));
     Consumer.DrainingControl<Done> control =
-        Consumer.committableSource(consumerSettings(context), subscription)
-            .map(records::decode)
-            .via(context.pipeline().<ConsumerMessage.CommittableOffset>flow(context.channel()))
-            .map(
-                outcome -> {
-                  context.counters().count(outcome);
-                  if (!outcome.isDurable()) {
-                    throw new NotDurableException(outcome);
-                  }
-                  return outcome.position();
-                })
+        Consumer.committablePartitionedSource(consumerSettings(context), subscription)
+            .flatMapMerge(MAX_PARTITIONS, partition -> durableOffsets(partition.second(), context))
             .toMat(Committer.sink(committerSettings(context)), Consumer::createDrainingControl)
             .run(context.system());
     return new KafkaRun(control, ready, blocking(context));
+  }
+
+  /**
+   * One assigned partition's records, decoded and ingested in their own stream (on a thread of its
+   * own, as an HTTP request is): one stream for every partition would leave a single thread to
+   * decode all of them. Emits each record's offset, in order, once the record is durable.
+   */
+  private Source<ConsumerMessage.CommittableOffset, NotUsed> durableOffsets(
+      Source<ConsumerMessage.CommittableMessage<byte[], byte[]>, NotUsed> records,
+      SourceContext context) {
+    var decoder = new KafkaRecords(settings.defaultSource()); // its parser is not thread-safe
+    return records
+        .map(decoder::decode)
+        .via(context.pipeline().<ConsumerMessage.CommittableOffset>flow(context.channel()))
+        .map(
+            outcome -> {
+              context.counters().count(outcome);
+              if (!outcome.isDurable()) {
+                throw new NotDurableException(outcome);
+              }
+              return outcome.position();
+            })
+        .async();
   }
 
   /** The group's lag per partition: what is in the topics and not yet durable here. */
