@@ -10,7 +10,9 @@ import java.util.List;
  * @param httpRun length of each measured HTTP run
  * @param warmUp how long each node is warmed up before it is measured (see NodeWarmUp)
  * @param fixedRateRun length of the fixed-rate latency run
- * @param kafkaEvents world events produced into Kafka per measured run
+ * @param kafkaEvents world events produced into Kafka per measured run: enough for about as long a
+ *     run as an HTTP one, so that the consumer's start and the last commit (about 1.5 s) weigh
+ *     little
  * @param heapLocations locations of the heap benchmark, each with {@link #heapSkus} SKUs
  * @param heapCap how long the heap benchmark may send before it measures what it reached
  * @param bodyBytes NDJSON streamed in one POST by the resident-memory benchmark
@@ -50,7 +52,7 @@ record Sizes(
         Duration.ofSeconds(
             options.warmUpSeconds() != null ? options.warmUpSeconds() : quick ? 5 : 90),
         quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30),
-        quick ? 8_000 : 150_000,
+        quick ? 8_000 : 600_000,
         quick ? 100 : 2_000,
         500,
         quick ? Duration.ofMinutes(2) : Duration.ofMinutes(8),
