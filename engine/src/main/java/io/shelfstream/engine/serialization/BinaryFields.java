@@ -1,8 +1,6 @@
 package io.shelfstream.engine.serialization;
 
 import io.shelfstream.engine.policy.Stamp;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,18 +12,18 @@ import java.time.ZoneOffset;
 final class BinaryFields {
   private BinaryFields() {}
 
-  static void writeStamp(DataOutputStream out, Stamp stamp) throws IOException {
-    out.writeUTF(stamp.source());
-    out.writeUTF(stamp.eventId());
+  static void writeStamp(BinaryOut out, Stamp stamp) {
+    out.writeText(stamp.source());
+    out.writeText(stamp.eventId());
     OffsetDateTime at = stamp.occurredAt();
     out.writeLong(at.toEpochSecond());
     out.writeInt(at.getNano());
     out.writeInt(at.getOffset().getTotalSeconds());
   }
 
-  static Stamp readStamp(DataInputStream in) throws IOException {
-    String source = in.readUTF();
-    String eventId = in.readUTF();
+  static Stamp readStamp(BinaryIn in) throws IOException {
+    String source = in.readText();
+    String eventId = in.readText();
     long epochSecond = in.readLong();
     int nano = in.readInt();
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(in.readInt());
@@ -35,18 +33,18 @@ final class BinaryFields {
         OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond, nano), offset));
   }
 
-  static void writeNullable(DataOutputStream out, String text) throws IOException {
+  static void writeNullable(BinaryOut out, String text) {
     out.writeBoolean(text != null);
     if (text != null) {
-      out.writeUTF(text);
+      out.writeText(text);
     }
   }
 
-  static String readNullable(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
+  static String readNullable(BinaryIn in) throws IOException {
+    return in.readBoolean() ? in.readText() : null;
   }
 
-  static void writeDecimal(DataOutputStream out, BigDecimal value) throws IOException {
+  static void writeDecimal(BinaryOut out, BigDecimal value) {
     out.writeBoolean(value != null);
     if (value != null) {
       byte[] unscaled = value.unscaledValue().toByteArray();
@@ -56,7 +54,7 @@ final class BinaryFields {
     }
   }
 
-  static BigDecimal readDecimal(DataInputStream in) throws IOException {
+  static BigDecimal readDecimal(BinaryIn in) throws IOException {
     if (!in.readBoolean()) {
       return null;
     }

@@ -3,10 +3,6 @@ package io.shelfstream.engine.serialization;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.protocols.event.MovementKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
@@ -42,27 +38,23 @@ public final class InventoryEventSerializer extends SerializerWithStringManifest
 
   @Override
   public byte[] toBinary(Object event) {
-    var bytes = new ByteArrayOutputStream(96);
-    try (var out = new DataOutputStream(bytes)) {
-      if (event instanceof CountRecorded count) {
-        out.writeUTF(count.sku());
-        BinaryFields.writeStamp(out, count.stamp());
-        out.writeLong(count.onHand());
-      } else if (event instanceof MovementRecorded movement) {
-        out.writeUTF(movement.sku());
-        BinaryFields.writeStamp(out, movement.stamp());
-        out.writeUTF(movement.kind().name());
-        out.writeLong(movement.qty());
-        BinaryFields.writeDecimal(out, movement.unitPrice());
-        BinaryFields.writeNullable(out, movement.channel());
-        BinaryFields.writeNullable(out, movement.reason());
-      } else {
-        throw new IllegalArgumentException("not an inventory event: " + event.getClass());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    var out = new BinaryOut(96);
+    if (event instanceof CountRecorded count) {
+      out.writeText(count.sku());
+      BinaryFields.writeStamp(out, count.stamp());
+      out.writeLong(count.onHand());
+    } else if (event instanceof MovementRecorded movement) {
+      out.writeText(movement.sku());
+      BinaryFields.writeStamp(out, movement.stamp());
+      out.writeText(movement.kind().name());
+      out.writeLong(movement.qty());
+      BinaryFields.writeDecimal(out, movement.unitPrice());
+      BinaryFields.writeNullable(out, movement.channel());
+      BinaryFields.writeNullable(out, movement.reason());
+    } else {
+      throw new IllegalArgumentException("not an inventory event: " + event.getClass());
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   @Override
@@ -71,22 +63,23 @@ public final class InventoryEventSerializer extends SerializerWithStringManifest
     if (!count && !manifest.equals(MOVEMENT_V1)) {
       throw new NotSerializableException("unknown inventory event manifest " + manifest);
     }
-    try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try {
+      var in = new BinaryIn(bytes);
       return count ? readCount(in) : readMovement(in);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable inventory event (" + manifest + ")", e);
     }
   }
 
-  private static CountRecorded readCount(DataInputStream in) throws IOException {
-    return new CountRecorded(in.readUTF(), BinaryFields.readStamp(in), in.readLong());
+  private static CountRecorded readCount(BinaryIn in) throws IOException {
+    return new CountRecorded(in.readText(), BinaryFields.readStamp(in), in.readLong());
   }
 
-  private static MovementRecorded readMovement(DataInputStream in) throws IOException {
+  private static MovementRecorded readMovement(BinaryIn in) throws IOException {
     return new MovementRecorded(
-        in.readUTF(),
+        in.readText(),
         BinaryFields.readStamp(in),
-        MovementKind.valueOf(in.readUTF()),
+        MovementKind.valueOf(in.readText()),
         in.readLong(),
         BinaryFields.readDecimal(in),
         BinaryFields.readNullable(in),

@@ -5,10 +5,6 @@ import io.shelfstream.engine.inventory.InventoryState;
 import io.shelfstream.engine.inventory.InventoryState.Movement;
 import io.shelfstream.engine.inventory.LocationState;
 import io.shelfstream.engine.policy.Versioned;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
@@ -47,17 +43,13 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     if (!(snapshot instanceof LocationState location)) {
       throw new IllegalArgumentException("not an inventory snapshot: " + snapshot.getClass());
     }
-    var bytes = new ByteArrayOutputStream(4096);
-    try (var out = new DataOutputStream(bytes)) {
-      out.writeInt(location.skuCount());
-      for (Map.Entry<String, InventoryState> sku : location.bySku().entrySet()) {
-        out.writeUTF(sku.getKey());
-        writeRecord(out, sku.getValue());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    var out = new BinaryOut(4096);
+    out.writeInt(location.skuCount());
+    for (Map.Entry<String, InventoryState> sku : location.bySku().entrySet()) {
+      out.writeText(sku.getKey());
+      writeRecord(out, sku.getValue());
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   @Override
@@ -65,11 +57,12 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     if (!manifest.equals(LOCATION_V1)) {
       throw new NotSerializableException("unknown inventory snapshot manifest " + manifest);
     }
-    try (var in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try {
+      var in = new BinaryIn(bytes);
       int skus = in.readInt();
       Map<String, InventoryState> bySku = new HashMap<>(skus * 4 / 3 + 1);
       for (int i = 0; i < skus; i++) {
-        bySku.put(in.readUTF(), readRecord(in));
+        bySku.put(in.readText(), readRecord(in));
       }
       return LocationState.snapshot(bySku);
     } catch (IOException e) {
@@ -77,11 +70,11 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     }
   }
 
-  private static void writeRecord(DataOutputStream out, InventoryState record) throws IOException {
+  private static void writeRecord(BinaryOut out, InventoryState record) {
     out.writeLong(record.version());
     out.writeInt(record.countsBySource().size());
     for (Map.Entry<String, Versioned<Long>> count : record.countsBySource().entrySet()) {
-      out.writeUTF(count.getKey());
+      out.writeText(count.getKey());
       out.writeLong(count.getValue().value());
       BinaryFields.writeStamp(out, count.getValue().stamp());
     }
@@ -92,18 +85,18 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     }
     out.writeInt(record.seen().size());
     for (SeenIds.Entry entry : record.seen()) {
-      out.writeUTF(entry.source());
-      out.writeUTF(entry.eventId());
+      out.writeText(entry.source());
+      out.writeText(entry.eventId());
       out.writeLong(entry.epochMilli());
     }
   }
 
-  private static InventoryState readRecord(DataInputStream in) throws IOException {
+  private static InventoryState readRecord(BinaryIn in) throws IOException {
     long version = in.readLong();
     int countSources = in.readInt();
     Map<String, Versioned<Long>> counts = new HashMap<>(countSources * 4 / 3 + 1);
     for (int i = 0; i < countSources; i++) {
-      String source = in.readUTF();
+      String source = in.readText();
       long value = in.readLong();
       counts.put(source, new Versioned<>(value, BinaryFields.readStamp(in)));
     }
@@ -115,7 +108,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     int seenCount = in.readInt();
     List<SeenIds.Entry> seen = new ArrayList<>(seenCount);
     for (int i = 0; i < seenCount; i++) {
-      seen.add(new SeenIds.Entry(in.readUTF(), in.readUTF(), in.readLong()));
+      seen.add(new SeenIds.Entry(in.readText(), in.readText(), in.readLong()));
     }
     return new InventoryState(counts, movements, seen, version);
   }

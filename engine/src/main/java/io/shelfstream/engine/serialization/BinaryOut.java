@@ -1,0 +1,99 @@
+package io.shelfstream.engine.serialization;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Writes the binary formats into a growing array, byte for byte as {@link DataOutputStream} would
+ * (big-endian numbers, text in modified UTF-8 after its length), so that what was written either
+ * way reads the same. DataOutputStream over a ByteArrayOutputStream takes a lock for every number
+ * and encodes text in two passes; this writes in place, and ASCII text in one pass.
+ */
+final class BinaryOut {
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private byte[] bytes;
+  private int size;
+
+  BinaryOut(int initialCapacity) {
+    bytes = new byte[initialCapacity];
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  void writeBoolean(boolean value) {
+    ensure(1);
+    bytes[size++] = (byte) (value ? 1 : 0);
+  }
+
+  void writeShort(int value) {
+    ensure(2);
+    bytes[size++] = (byte) (value >>> 8);
+    bytes[size++] = (byte) value;
+  }
+
+  void writeInt(int value) {
+    ensure(4);
+    INT.set(bytes, size, value);
+    size += 4;
+  }
+
+  void writeLong(long value) {
+    ensure(8);
+    LONG.set(bytes, size, value);
+    size += 8;
+  }
+
+  void write(byte[] value) {
+    ensure(value.length);
+    System.arraycopy(value, 0, bytes, size, value.length);
+    size += value.length;
+  }
+
+  /** As {@link DataOutputStream#writeUTF}: two bytes of length, then modified UTF-8. */
+  void writeText(String text) {
+    int length = text.length();
+    ensure(2 + length);
+    int start = size;
+    int at = start + 2;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == 0 || c >= 0x80 || length > 0xFFFF) {
+        writeEncodedByDataOutput(text);
+        return;
+      }
+      bytes[at++] = (byte) c;
+    }
+    bytes[start] = (byte) (length >>> 8);
+    bytes[start + 1] = (byte) length;
+    size = at;
+  }
+
+  /** Text beyond ASCII (or too long, which DataOutputStream refuses). */
+  private void writeEncodedByDataOutput(String text) {
+    var encoded = new ByteArrayOutputStream(text.length() * 3 + 2);
+    try (var out = new DataOutputStream(encoded)) {
+      out.writeUTF(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    write(encoded.toByteArray());
+  }
+
+  private void ensure(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+}
