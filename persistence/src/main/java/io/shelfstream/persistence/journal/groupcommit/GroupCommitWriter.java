@@ -112,10 +112,8 @@ final class GroupCommitWriter implements AutoCloseable {
     List<JournalRow> rows = new ArrayList<>();
     batch.forEach(pending -> rows.addAll(pending.rows));
     try {
-      long started = System.nanoTime();
-      commit(rows);
-      long took = System.nanoTime() - started;
-      commitNanos.addAndGet(took);
+      CommitTiming took = commit(rows);
+      commitNanos.addAndGet(took.totalNanos());
       batches.incrementAndGet();
       events.addAndGet(rows.size());
       batch.forEach(pending -> pending.done.complete(null));
@@ -140,12 +138,17 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private void commit(List<JournalRow> rows) throws SQLException {
+  private CommitTiming commit(List<JournalRow> rows) throws SQLException {
+    long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
+      long connected = System.nanoTime();
       connection.setAutoCommit(false);
       try {
         insert.insert(connection, rows);
+        long inserted = System.nanoTime();
         connection.commit();
+        return new CommitTiming(
+            rows.size(), connected - started, inserted - connected, System.nanoTime() - inserted);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs what the writer did over the last interval (at most every 10 s, only when it wrote): how
  * many events per second, how large the batches were and how long a commit took, on average and at
- * most. Ops read from it whether the database or the engine is the limit.
+ * most, with where the longest one spent its time. Ops read from it whether the database or the
+ * engine is the limit.
  */
 final class WriterStatsLog {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -17,12 +18,14 @@ final class WriterStatsLog {
   private long lastBatches;
   private long lastEvents;
   private long lastCommitNanos;
-  private long longestCommitNanos;
+  private CommitTiming longest;
 
-  /** {@code commitNanos}: the total so far; {@code thisCommitNanos}: the batch just committed. */
+  /** {@code commitNanos}: the total so far; {@code thisCommit}: the batch just committed. */
   synchronized void maybeLog(
-      long batches, long events, long commitNanos, long thisCommitNanos, int queued) {
-    longestCommitNanos = Math.max(longestCommitNanos, thisCommitNanos);
+      long batches, long events, long commitNanos, CommitTiming thisCommit, int queued) {
+    if (longest == null || thisCommit.totalNanos() > longest.totalNanos()) {
+      longest = thisCommit;
+    }
     long now = System.nanoTime();
     if (now - lastAt < INTERVAL_NANOS || !log.isInfoEnabled()) {
       return;
@@ -31,15 +34,15 @@ final class WriterStatsLog {
     long newEvents = events - lastEvents;
     double seconds = (now - lastAt) / 1e9;
     log.info(
-        "journal: {} events/s in {} batches ({} events each), commit {} ms on average, {} ms at"
+        "journal: {} events/s in {} batches ({} events each), commit {} ms on average, {} at"
             + " most, {} writes queued",
         Math.round(newEvents / seconds),
         newBatches,
         newBatches == 0 ? 0 : newEvents / newBatches,
         newBatches == 0 ? 0 : Math.round((commitNanos - lastCommitNanos) / 1e6 / newBatches),
-        Math.round(longestCommitNanos / 1e6),
+        longest.describe(),
         queued);
-    longestCommitNanos = 0;
+    longest = null;
     lastAt = now;
     lastBatches = batches;
     lastEvents = events;
