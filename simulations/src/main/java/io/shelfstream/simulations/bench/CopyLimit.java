@@ -94,11 +94,14 @@ final class CopyLimit {
 
   private static Result load(Postgres postgres, Postgres.Schema fresh, Path journal, Path tags)
       throws IOException, SQLException {
+    // from a checkpoint, so that a load does not pay for the dirty pages and WAL of the run or load
+    // before it (a COPY right after another ran at about 45k events/s, where first loads reached
+    // 65-75k)
+    postgres.checkpoint("COPY");
     try (Connection connection = postgres.connect()) {
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET search_path TO " + fresh.name());
       }
-      checkpoint(connection);
       connection.setAutoCommit(false);
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       long started = System.nanoTime();
@@ -108,20 +111,6 @@ final class CopyLimit {
       connection.commit();
       double seconds = (System.nanoTime() - started) / 1e9;
       return new Result(journalRows, tagRows, Files.size(journal) + Files.size(tags), seconds);
-    }
-  }
-
-  /**
-   * Each load starts from a checkpoint, so that one does not pay for the dirty pages and WAL of the
-   * run or load before it (here a COPY right after another ran at about 45k events/s, where such
-   * loads run first had reached 65-75k). Needs a superuser or pg_checkpoint; without, the loads run
-   * as they are.
-   */
-  private static void checkpoint(Connection connection) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("CHECKPOINT");
-    } catch (SQLException e) {
-      Console.info("  (no CHECKPOINT before COPY: %s)", e.getMessage());
     }
   }
 

@@ -87,6 +87,9 @@ final class HttpRuns {
       CheckReport check = null;
       try (NodeProcess node = NodeProcess.start(context, nodeName, database, jvmOptions)) {
         warmUp(context, node);
+        if (postgres) {
+          context.postgres().checkpoint("the measured run");
+        }
         CpuMeter meter = CpuMeter.start(node.pid());
         Instant started = Instant.now();
         outcome = HttpLoad.run(node.uri(), shape, length);

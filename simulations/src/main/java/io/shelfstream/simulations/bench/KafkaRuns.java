@@ -104,6 +104,7 @@ final class KafkaRuns {
           "kafka %s: %,d records in topic %s; creating the integration",
           label, produced.records(), topic);
       IntegrationApi api = new IntegrationApi(node.uri());
+      context.postgres().checkpoint("the measured run");
       CpuMeter meter = CpuMeter.start(node.pid());
       Instant started = Instant.now();
       long start = System.nanoTime();
