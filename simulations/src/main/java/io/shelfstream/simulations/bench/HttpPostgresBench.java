@@ -54,7 +54,8 @@ final class HttpPostgresBench {
                 + " world's mix of kinds (mostly sales) to entities of their own (`warmup-*`"
                 + " locations and stores, left out of the COPY and the"
                 + " check), so that its JIT is warm, while every entity of the measured world is"
-                + " still new to it. **events/s** = accepted events ÷ wall time from the first line"
+                + " still new to it; then a CHECKPOINT, so that the run does not inherit the warm-up's"
+                + " WAL. **events/s** = accepted events ÷ wall time from the first line"
                 + " sent to the last acknowledgement. **Ack latency**: from a batch's POST to its"
                 + " answer, counted once per line of the batch.",
             Sizes.NODE_HEAP,
@@ -86,12 +87,16 @@ final class HttpPostgresBench {
     section
         .text(
             "**At a fixed rate** of %,.0f lines/s (half the median saturation rate, capped at"
-                + " %,.0f), same batches, %d s on a fresh node: %,.0f accepted events/s, ack latency"
+                + " %,.0f), same batches, %d s on a fresh node, warmed up as above, then sending the"
+                + " warm-up's lines at the fixed rate for %d s (not counted: a steady state, not"
+                + " the saturated warm-up's aftermath), then a CHECKPOINT: %,.0f accepted events/s,"
+                + " ack latency"
                 + " p50 **%,.0f ms**, p99 **%,.0f ms**, max %,.0f ms; %s records checked, %d"
                 + " mismatches; CPU: %s.",
             fixedRate,
             FIXED_RATE_CAP,
             context.sizes().fixedRateRun().toSeconds(),
+            context.sizes().settle().toSeconds(),
             load.acceptedPerSecond(),
             load.ackLatencyMillis().p50(),
             load.ackLatencyMillis().p99(),

@@ -87,6 +87,9 @@ final class HttpRuns {
       CheckReport check = null;
       try (NodeProcess node = NodeProcess.start(context, nodeName, database, jvmOptions)) {
         warmUp(context, node);
+        if (shape.rate() > 0) {
+          settle(context, node, shape);
+        }
         if (postgres) {
           context.postgres().checkpoint("the measured run");
         }
@@ -108,6 +111,20 @@ final class HttpRuns {
       CopyLimit.Result stockCopy = copied ? CopyLimit.measure(context, schema, true) : null;
       return new Run(label, counted, outcome.result(), cpu, check, copy, stockCopy);
     }
+  }
+
+  /**
+   * Before a fixed-rate run, sends the warm-up's lines at that rate for a while, not counted: right
+   * after the saturated warm-up, the projections were still catching up on its events and
+   * PostgreSQL on its checkpoints, which is not the steady state a fixed rate is to measure.
+   */
+  static void settle(BenchContext context, NodeProcess node, HttpLoad.Shape shape)
+      throws IOException, InterruptedException {
+    Duration length = context.sizes().settle();
+    long lines = NodeWarmUp.run(node.uri(), shape, length);
+    Console.info(
+        "  node settled at %,.0f lines/s: %,d lines in %d s, not counted",
+        shape.rate(), lines, length.toSeconds());
   }
 
   /** Warms the node's JIT on entities of its own before it is measured (see NodeWarmUp). */

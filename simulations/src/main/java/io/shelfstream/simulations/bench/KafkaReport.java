@@ -57,18 +57,22 @@ final class KafkaReport {
         new Section("kafka", "3. Kafka → golden record")
             .text(
                 "Each run: a fresh node on a fresh PostgreSQL schema, warmed up over HTTP as in"
-                    + " benchmark 1 (%d s, entities of its own); %,d world events of"
+                    + " benchmark 1 (%d s, entities of its own), then over Kafka (%,d records"
+                    + " through an integration of their own, deleted after); %,d world events of"
                     + " benchmark 1's world and noise (without the malformed kind Kafka makes valid:"
                     + " a record without eventId) produced by the simulator's Kafka emitter into a"
                     + " topic of %d partitions of a local single-node KRaft broker, before the"
-                    + " integration exists. Then `PUT /v1/integrations/%s` (max-poll-records %d)"
+                    + " integration exists. Then a CHECKPOINT, and `PUT /v1/integrations/%s` (max-poll-records %d)"
                     + " and `GET` of its status every 100 ms until `details.totalLag` is 0 and"
                     + " every record is read: offsets are committed only once events are durable,"
                     + " and at most every second, so the time includes the last commit."
                     + " **events/s** = accepted ÷ seconds from the PUT. Beside it, a plain"
                     + " kafka-clients consumer (own group, byte arrays, %d records per poll) reads"
-                    + " the same topic from the start, timed from subscribe to the last record.",
+                    + " the same topic from the start, timed from subscribe to the last record. A"
+                    + " run lasts about as long as an HTTP run, so that the consumer's start and"
+                    + " the last commit (about 1.5 s together) weigh little.",
                 context.sizes().warmUp().toSeconds(),
+                KafkaRuns.WARM_UP_RECORDS,
                 context.sizes().kafkaEvents(),
                 KafkaBrokerProcess.PARTITIONS,
                 KafkaRuns.INTEGRATION,

@@ -20,7 +20,7 @@ final class KafkaRuns {
   private static final String WARM_UP_INTEGRATION = "bench-kafka-warmup";
 
   /** Lines of the Kafka warm-up: about 20 s of reading at the rates measured here. */
-  private static final int WARM_UP_RECORDS = 200_000;
+  static final int WARM_UP_RECORDS = 200_000;
 
   private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(15);
   private static final Duration RAW_TIMEOUT = Duration.ofMinutes(5);

@@ -1,5 +1,6 @@
 package io.shelfstream.simulations.bench;
 
+import io.shelfstream.simulations.emit.Pacer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,10 @@ final class NodeWarmUp {
   /** The journal's persistence ids of the warm-up's entities (inventory and store), SQL LIKE. */
   static final String PERSISTENCE_ID_PATTERN = "%|" + LOCATION_PREFIX + "%";
 
-  /** Sends at saturation for {@code length}; returns the lines the node acknowledged as durable. */
+  /**
+   * Sends for {@code length}, at saturation or at the shape's rate; returns the lines the node
+   * acknowledged as durable.
+   */
   static long run(URI node, HttpLoad.Shape shape, Duration length)
       throws IOException, InterruptedException {
     if (length.isZero()) {
@@ -51,6 +55,7 @@ final class NodeWarmUp {
     AtomicLong nextEvent = new AtomicLong();
     AtomicLong batches = new AtomicLong();
     AtomicLong acknowledged = new AtomicLong();
+    Pacer batchPacer = Pacer.of(shape.rate() / shape.batchLines(), false); // rate 0: no pause
     ExecutorService senders = Executors.newFixedThreadPool(shape.senders());
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -59,6 +64,9 @@ final class NodeWarmUp {
             senders.submit(
                 () -> {
                   while (System.nanoTime() < deadline && batches.incrementAndGet() <= MAX_BATCHES) {
+                    synchronized (batchPacer) {
+                      batchPacer.acquire();
+                    }
                     String body = batch(nextEvent, shape.batchLines());
                     HttpResponse<String> answer =
                         client.send(

@@ -10,6 +10,7 @@ import java.util.List;
  * @param httpRun length of each measured HTTP run
  * @param warmUp how long each node is warmed up before it is measured (see NodeWarmUp)
  * @param fixedRateRun length of the fixed-rate latency run
+ * @param settle how long a node sends at the fixed rate, not counted, before that run
  * @param kafkaEvents world events produced into Kafka per measured run: enough for about as long a
  *     run as an HTTP one, so that the consumer's start and the last commit (about 1.5 s) weigh
  *     little
@@ -23,6 +24,7 @@ record Sizes(
     Duration httpRun,
     Duration warmUp,
     Duration fixedRateRun,
+    Duration settle,
     long kafkaEvents,
     int heapLocations,
     int heapSkus,
@@ -51,7 +53,8 @@ record Sizes(
         run,
         Duration.ofSeconds(
             options.warmUpSeconds() != null ? options.warmUpSeconds() : quick ? 5 : 90),
-        quick ? Duration.ofSeconds(8) : Duration.ofSeconds(30),
+        quick ? Duration.ofSeconds(8) : Duration.ofSeconds(60),
+        quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30),
         quick ? 8_000 : 600_000,
         quick ? 100 : 2_000,
         500,
