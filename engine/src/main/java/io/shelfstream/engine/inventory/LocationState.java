@@ -2,13 +2,12 @@ package io.shelfstream.engine.inventory;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.shelfstream.engine.dedupe.FingerprintSet;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.serialization.CborSerializable;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 
 /**
@@ -23,18 +22,16 @@ public final class LocationState implements CborSerializable {
   private final Map<String, InventoryState> bySku;
 
   /**
-   * Every id a record remembers, plus some it has forgotten since the last rebuild. A record's
-   * memory is a list scanned per lookup; this set answers the common case, an id never seen, at
-   * once, and a hit is confirmed by the record. Rebuilt from the records once it holds twice what
-   * they remember, so it stays bounded and costs O(1) per event on average.
+   * Every id a record remembers, plus some it has forgotten since the last rebuild, as fingerprints
+   * of (record, event id). A record's memory is a list scanned per lookup; this set answers the
+   * common case, an id never seen, at once, and a maybe is confirmed by the record. Rebuilt from
+   * the records once it holds twice what they remember, so it stays bounded and costs O(1) per
+   * event on average. A fingerprint is a long in an array, not an object per id: no garbage, and
+   * nothing for the collector to trace among a location's hundreds of thousands of ids.
    */
-  private final Set<RecordedId> index = new HashSet<>();
+  private final FingerprintSet index = new FingerprintSet();
 
   private int rebuildIndexAt;
-
-  // the record by identity (InventoryState keeps Object's equals): an entry costs no copy of the
-  // SKU or the source, and a hit is confirmed by the record, source included
-  private record RecordedId(InventoryState record, String eventId) {}
 
   public LocationState() {
     this(new HashMap<>(), true);
@@ -75,14 +72,14 @@ public final class LocationState implements CborSerializable {
   public boolean hasSeen(String sku, String source, String eventId) {
     InventoryState record = bySku.get(sku);
     return record != null
-        && index.contains(new RecordedId(record, eventId))
+        && index.mightContain(fingerprint(record, eventId))
         && record.hasSeen(source, eventId);
   }
 
   public LocationState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
     InventoryState record =
         bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
-    index.add(new RecordedId(record, event.stamp().eventId()));
+    index.add(fingerprint(record, event.stamp().eventId()));
     if (index.size() > rebuildIndexAt) {
       rebuildIndex();
     }
@@ -96,8 +93,13 @@ public final class LocationState implements CborSerializable {
         .forEach(
             record ->
                 record.forEachRemembered(
-                    (source, eventId) -> index.add(new RecordedId(record, eventId))));
+                    (source, eventId) -> index.add(fingerprint(record, eventId))));
     rebuildIndexAt = Math.max(MIN_INDEX_REBUILD, 2 * index.size());
+  }
+
+  /** The record by identity (its place in memory's hash) and the id; the record confirms a hit. */
+  private static long fingerprint(InventoryState record, String eventId) {
+    return ((long) System.identityHashCode(record) << 32) | (eventId.hashCode() & 0xFFFFFFFFL);
   }
 
   /** Every record, by SKU; read only. */
