@@ -121,7 +121,7 @@ final class HttpRuns {
   static void settle(BenchContext context, NodeProcess node, HttpLoad.Shape shape)
       throws IOException, InterruptedException {
     Duration length = context.sizes().settle();
-    long lines = NodeWarmUp.run(node.uri(), shape, length);
+    long lines = NodeWarmUp.run(node, shape, length);
     Console.info(
         "  node settled at %,.0f lines/s: %,d lines in %d s, not counted",
         shape.rate(), lines, length.toSeconds());
@@ -131,7 +131,7 @@ final class HttpRuns {
   static void warmUp(BenchContext context, NodeProcess node)
       throws IOException, InterruptedException {
     Duration length = context.sizes().warmUp();
-    long lines = NodeWarmUp.run(node.uri(), HttpLoad.SATURATION, length);
+    long lines = NodeWarmUp.run(node, HttpLoad.SATURATION, length);
     Console.info("  node warmed up: %,d lines in %d s, not counted", lines, length.toSeconds());
   }
 }

@@ -147,7 +147,7 @@ final class KafkaRuns {
    */
   private static void warmUpKafkaPath(KafkaBrokerProcess broker, String topic, NodeProcess node)
       throws IOException, InterruptedException {
-    List<String> lines = NodeWarmUp.lines(WARM_UP_RECORDS);
+    List<String> lines = NodeWarmUp.lines(node, WARM_UP_RECORDS);
     KafkaProduce.lines(broker.bootstrapServers(), topic, lines);
     IntegrationApi api = new IntegrationApi(node.uri());
     long started = System.nanoTime();

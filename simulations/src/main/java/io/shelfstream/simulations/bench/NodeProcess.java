@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Shelfstream node started as users start it ({@code io.shelfstream.http.node.Main} with the
@@ -29,6 +30,7 @@ final class NodeProcess implements AutoCloseable {
   private final Path dataDir;
   private final NodeDatabase database;
   private final Cleanup cleanup;
+  private final AtomicLong warmUpEvents = new AtomicLong(); // see NodeWarmUp
 
   private NodeProcess(
       JavaProcess process, URI uri, Path dataDir, NodeDatabase database, Cleanup cleanup) {
@@ -91,6 +93,11 @@ final class NodeProcess implements AutoCloseable {
     }
     Console.info("node %s up on %s (%s, pid %d)", name, node.uri, database.describe(), node.pid());
     return node;
+  }
+
+  /** The number of the next warm-up line for this node: each warm-up goes on from the last. */
+  AtomicLong warmUpEvents() {
+    return warmUpEvents;
   }
 
   URI uri() {

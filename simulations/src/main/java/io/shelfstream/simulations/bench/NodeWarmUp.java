@@ -41,18 +41,19 @@ final class NodeWarmUp {
   static final String PERSISTENCE_ID_PATTERN = "%|" + LOCATION_PREFIX + "%";
 
   /**
-   * Sends for {@code length}, at saturation or at the shape's rate; returns the lines the node
+   * Sends for {@code length}, at saturation or at the shape's rate, going on from the node's last
+   * warm-up line (lines sent again would only be duplicates); returns the lines the node
    * acknowledged as durable.
    */
-  static long run(URI node, HttpLoad.Shape shape, Duration length)
+  static long run(NodeProcess node, HttpLoad.Shape shape, Duration length)
       throws IOException, InterruptedException {
     if (length.isZero()) {
       return 0;
     }
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    URI events = node.resolve("/v1/pos/events");
+    URI events = node.uri().resolve("/v1/pos/events");
     long deadline = System.nanoTime() + length.toNanos();
-    AtomicLong nextEvent = new AtomicLong();
+    AtomicLong nextEvent = node.warmUpEvents();
     AtomicLong batches = new AtomicLong();
     AtomicLong acknowledged = new AtomicLong();
     Pacer batchPacer = Pacer.of(shape.rate() / shape.batchLines(), false); // rate 0: no pause
@@ -117,9 +118,9 @@ final class NodeWarmUp {
         + "\"sku\":\"1\",\"qty\":1,\"note\":\"no eventId %d\"}",
   };
 
-  /** The first {@code count} warm-up lines, each without its newline, for a Kafka warm-up topic. */
-  static List<String> lines(int count) {
-    return List.of(batch(new AtomicLong(), count).split("\n"));
+  /** The node's next {@code count} warm-up lines, each without its newline, for a Kafka topic. */
+  static List<String> lines(NodeProcess node, int count) {
+    return List.of(batch(node.warmUpEvents(), count).split("\n"));
   }
 
   private static String batch(AtomicLong nextEvent, int lines) {
