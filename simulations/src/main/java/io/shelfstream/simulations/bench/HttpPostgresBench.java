@@ -1,5 +1,6 @@
 package io.shelfstream.simulations.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,20 +18,26 @@ final class HttpPostgresBench {
     Series rate = HttpRunTable.acceptedPerSecond(runs);
     findings.httpPostgresRate = rate;
     double fixedRate = Math.min(FIXED_RATE_CAP, rate.median() / 2);
-    Console.info(
-        "http-pg fixed rate: %,.0f lines/s for %d s",
-        fixedRate, context.sizes().fixedRateRun().toSeconds());
-    HttpRuns.Run fixed =
-        HttpRuns.one(
-            context,
-            "http-pg-fixed-rate",
-            "fixed rate",
-            true,
-            true,
-            HttpLoad.SATURATION.atRate(fixedRate),
-            context.sizes().fixedRateRun(),
-            List.of(),
-            AfterLoad.NOTHING);
+    List<HttpRuns.Run> fixed = new ArrayList<>();
+    for (int i = 1; i <= context.options().runs(); i++) {
+      Console.info(
+          "http-pg fixed rate run %d: %,.0f lines/s for %d s",
+          i, fixedRate, context.sizes().fixedRateRun().toSeconds());
+      HttpRuns.Run run =
+          HttpRuns.one(
+              context,
+              "http-pg-fixed-rate" + i,
+              "fixed rate, run " + i,
+              true,
+              true,
+              HttpLoad.SATURATION.atRate(fixedRate),
+              context.sizes().fixedRateRun(),
+              List.of(),
+              AfterLoad.NOTHING);
+      Console.info(
+          "http-pg fixed rate run %d: p99 %.0f ms", i, run.load().ackLatencyMillis().p99());
+      fixed.add(run);
+    }
     return List.of(http(context, runs, rate, fixed, fixedRate), copy(runs));
   }
 
@@ -38,7 +45,7 @@ final class HttpPostgresBench {
       BenchContext context,
       List<HttpRuns.Run> runs,
       Series rate,
-      HttpRuns.Run fixed,
+      List<HttpRuns.Run> fixed,
       double fixedRate) {
     Sizes sizes = context.sizes();
     HttpLoad.Shape shape = HttpLoad.SATURATION;
@@ -78,35 +85,29 @@ final class HttpPostgresBench {
             "Correctness: %s (the simulator's checker compared every golden record each measured"
                 + " run touched with its own ground truth: %d mismatches in total; every malformed"
                 + " line rejected and no valid one, per the batch answers).",
-            HttpRunTable.allCorrect(runs) && HttpRunTable.allCorrect(List.of(fixed))
+            HttpRunTable.allCorrect(runs) && HttpRunTable.allCorrect(fixed)
                 ? "**OK**"
                 : "**FAILED**",
-            HttpRunTable.mismatches(runs) + HttpRunTable.mismatches(List.of(fixed)))
+            HttpRunTable.mismatches(runs) + HttpRunTable.mismatches(fixed))
         .text(HttpRunTable.sendingSide(runs));
-    HttpLoadResult load = fixed.load();
+    Series fixedP99 = HttpRunTable.series(fixed, run -> run.load().ackLatencyMillis().p99());
     section
         .text(
             "**At a fixed rate** of %,.0f lines/s (half the median saturation rate, capped at"
-                + " %,.0f), same batches, %d s on a fresh node, warmed up as above, then sending the"
-                + " warm-up's lines at the fixed rate for %d s (not counted: a steady state, not"
-                + " the saturated warm-up's aftermath), then a CHECKPOINT: %,.0f accepted events/s,"
-                + " ack latency"
-                + " p50 **%,.0f ms**, p99 **%,.0f ms**, max %,.0f ms; %s records checked, %d"
-                + " mismatches; CPU: %s.",
+                + " %,.0f), same batches, %d s per run, each on a fresh node warmed up as above,"
+                + " then sending the warm-up's lines at the fixed rate for %d s (not counted: a"
+                + " steady state, not the saturated warm-up's aftermath), then a CHECKPOINT: ack"
+                + " latency p50 %s ms, **p99 %s ms**, max %s ms.",
             fixedRate,
             FIXED_RATE_CAP,
             context.sizes().fixedRateRun().toSeconds(),
             context.sizes().settle().toSeconds(),
-            load.acceptedPerSecond(),
-            load.ackLatencyMillis().p50(),
-            load.ackLatencyMillis().p99(),
-            load.ackLatencyMillis().max(),
-            fixed.check() == null
-                ? "0"
-                : String.format(
-                    "%,d", fixed.check().inventoryChecked() + fixed.check().storesChecked()),
-            fixed.check() == null ? 0 : fixed.check().mismatches(),
-            fixed.cpu().describe())
+            HttpRunTable.series(fixed, run -> run.load().ackLatencyMillis().p50())
+                .describe("%,.0f"),
+            fixedP99.describe("%,.0f"),
+            HttpRunTable.series(fixed, run -> run.load().ackLatencyMillis().max())
+                .describe("%,.0f"))
+        .table(HttpRunTable.of(fixed))
         .summary("1. HTTP → PostgreSQL, saturation", rate.describe("%,.0f") + " events/s")
         .summary(
             "1. ack latency at saturation (p99)",
@@ -114,10 +115,10 @@ final class HttpPostgresBench {
                 + " ms")
         .summary(
             String.format("1. ack latency at %,.0f lines/s (p99)", fixedRate),
-            Series.format("%,.0f", load.ackLatencyMillis().p99()) + " ms (one run)")
+            fixedP99.describe("%,.0f") + " ms")
         .summary(
             "1. golden records checked against the simulator's ground truth",
-            HttpRunTable.mismatches(runs) + HttpRunTable.mismatches(List.of(fixed)) + " mismatches")
+            HttpRunTable.mismatches(runs) + HttpRunTable.mismatches(fixed) + " mismatches")
         .raw("runs", runs)
         .raw("fixedRate", fixed)
         .raw("fixedRateTarget", fixedRate)
