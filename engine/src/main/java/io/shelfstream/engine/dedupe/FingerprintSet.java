@@ -35,16 +35,7 @@ public final class FingerprintSet {
 
   public boolean mightContain(long fingerprint) {
     long key = nonEmpty(fingerprint);
-    int mask = slots.length - 1;
-    for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
-      long slot = slots[i];
-      if (slot == key) {
-        return true;
-      }
-      if (slot == EMPTY) {
-        return false;
-      }
-    }
+    return slots[slotOf(slots, key)] == key;
   }
 
   public void clear() {
@@ -62,19 +53,24 @@ public final class FingerprintSet {
     slots = bigger;
   }
 
-  /** Linear probing; false if the key was there already. */
+  /** False if the key was there already. */
   private static boolean insert(long[] slots, long key) {
-    int mask = slots.length - 1;
-    for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
-      long slot = slots[i];
-      if (slot == key) {
-        return false;
-      }
-      if (slot == EMPTY) {
-        slots[i] = key;
-        return true;
-      }
+    int slot = slotOf(slots, key);
+    if (slots[slot] == key) {
+      return false;
     }
+    slots[slot] = key;
+    return true;
+  }
+
+  /** Linear probing: the key's slot, or the empty one where it would go (half the slots are). */
+  private static int slotOf(long[] slots, long key) {
+    int mask = slots.length - 1;
+    int slot = spread(key) & mask;
+    while (slots[slot] != key && slots[slot] != EMPTY) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
   }
 
   private static long nonEmpty(long fingerprint) {
