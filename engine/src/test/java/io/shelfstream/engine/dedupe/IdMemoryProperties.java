@@ -24,7 +24,7 @@ class IdMemoryProperties {
   @Property(tries = 300)
   void remembersExactlyWhatTheRulesKeepAfterEveryAdd(
       @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 600) Integer> minutes,
-      @ForAll @IntRange(min = 1, max = 40) int maxIds,
+      @ForAll @IntRange(min = 0, max = 40) int maxIds,
       @ForAll @IntRange(min = 1, max = 300) int windowMinutes) {
     var settings = new DedupeSettings(Duration.ofMinutes(windowMinutes), maxIds);
     var memory = new IdMemory();
