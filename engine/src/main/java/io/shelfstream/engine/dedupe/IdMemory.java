@@ -21,11 +21,6 @@ public final class IdMemory {
   private final ArrayList<Entry> entries;
   private int first; // entries before it are forgotten
 
-  // the times of the oldest and newest remembered entries, so that the common add, with nothing
-  // to forget, reads no other entry: among millions of them, each such read was a cache miss
-  private long oldestMilli = Long.MAX_VALUE;
-  private long newestMilli = Long.MIN_VALUE;
-
   public IdMemory() {
     this.entries = new ArrayList<>();
   }
@@ -33,10 +28,6 @@ public final class IdMemory {
   @JsonCreator
   public IdMemory(@JsonProperty("entries") List<Entry> entries) {
     this.entries = new ArrayList<>(entries);
-    if (!entries.isEmpty()) {
-      oldestMilli = entries.get(0).epochMilli();
-      newestMilli = entries.get(entries.size() - 1).epochMilli();
-    }
   }
 
   /** The ids remembered, oldest first; read only. */
@@ -56,24 +47,8 @@ public final class IdMemory {
   public void add(Stamp stamp, DedupeSettings settings) {
     var entry =
         new Entry(stamp.source(), stamp.eventId(), stamp.occurredAt().toInstant().toEpochMilli());
-    long at = entry.epochMilli();
-    if (at >= newestMilli) {
-      entries.add(entry);
-      newestMilli = at;
-    } else {
-      entries.add(insertionPoint(entries, first, at), entry);
-    }
-    oldestMilli = Math.min(oldestMilli, at);
-    if (size() <= settings.maxIds() && oldestMilli >= newestMilli - settings.window().toMillis()) {
-      return;
-    }
+    entries.add(insertionPoint(entries, first, entry.epochMilli()), entry);
     first += toForget(entries, first, settings);
-    if (first == entries.size()) { // max-ids 0: nothing is remembered
-      oldestMilli = Long.MAX_VALUE;
-      newestMilli = Long.MIN_VALUE;
-    } else {
-      oldestMilli = entries.get(first).epochMilli();
-    }
     if (first > entries.size() / 8) {
       entries.subList(0, first).clear();
       first = 0;
