@@ -23,4 +23,45 @@ public record IntegrationStatus(
   public IntegrationStatus {
     details = Map.copyOf(details);
   }
+
+  /** The counts of an integration's stream so far, as its status shows them. */
+  static IntegrationStatus of(
+      String id,
+      String type,
+      IntegrationState state,
+      IntegrationCounters.Snapshot done,
+      String lastError,
+      Instant lastErrorAt,
+      int restarts) {
+    return new IntegrationStatus(
+        id,
+        type,
+        state.wireName(),
+        done.read(),
+        done.accepted(),
+        done.duplicates(),
+        done.rejected(),
+        done.lastSuccessAt(),
+        lastError,
+        lastErrorAt,
+        restarts,
+        Map.of());
+  }
+
+  /** The same status with what its source reports (e.g. Kafka lag per partition). */
+  IntegrationStatus withDetails(Map<String, Object> sourceDetails) {
+    return new IntegrationStatus(
+        id,
+        type,
+        state,
+        read,
+        accepted,
+        duplicates,
+        rejected,
+        lastSuccessAt,
+        lastError,
+        lastErrorAt,
+        restarts,
+        sourceDetails);
+  }
 }

@@ -375,30 +375,22 @@ public final class IntegrationSupervisor {
   }
 
   private Behavior<Command> onGetStatus(GetStatus get) {
-    var done = counters.snapshot();
-    String type = spec == null ? null : spec.type();
-    ActorRef<IntegrationStatus> replyTo = get.replyTo();
-    Map<String, Object> none = Map.of();
     var base =
-        new IntegrationStatus(
+        IntegrationStatus.of(
             id,
-            type,
-            state.wireName(),
-            done.read(),
-            done.accepted(),
-            done.duplicates(),
-            done.rejected(),
-            done.lastSuccessAt(),
+            spec == null ? null : spec.type(),
+            state,
+            counters.snapshot(),
             lastError,
             lastErrorAt,
-            restarts,
-            none);
+            restarts);
     IntegrationSource current = null;
     try {
       current = spec == null ? null : source();
     } catch (InvalidIntegrationException e) {
       // its status already says why it failed
     }
+    ActorRef<IntegrationStatus> replyTo = get.replyTo();
     if (current == null) {
       replyTo.tell(base);
     } else {
@@ -407,29 +399,12 @@ public final class IntegrationSupervisor {
           .whenComplete(
               (details, error) ->
                   replyTo.tell(
-                      withDetails(
-                          base,
+                      base.withDetails(
                           details != null
                               ? details
                               : Map.of("detailsError", String.valueOf(error)))));
     }
     return Behaviors.same();
-  }
-
-  private static IntegrationStatus withDetails(IntegrationStatus s, Map<String, Object> details) {
-    return new IntegrationStatus(
-        s.id(),
-        s.type(),
-        s.state(),
-        s.read(),
-        s.accepted(),
-        s.duplicates(),
-        s.rejected(),
-        s.lastSuccessAt(),
-        s.lastError(),
-        s.lastErrorAt(),
-        s.restarts(),
-        details);
   }
 
   private SourceContext sourceContext() {

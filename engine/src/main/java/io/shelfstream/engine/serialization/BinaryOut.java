@@ -64,12 +64,16 @@ final class BinaryOut {
   /** As {@link DataOutputStream#writeUTF}: two bytes of length, then modified UTF-8. */
   void writeText(String text) {
     int length = text.length();
+    if (length > 0xFFFF) {
+      writeEncodedByDataOutput(text); // which refuses it, as DataOutputStream does
+      return;
+    }
     ensure(2 + length);
     int start = size;
     int at = start + 2;
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
-      if (c == 0 || c >= 0x80 || length > 0xFFFF) {
+      if (c == 0 || c >= 0x80) {
         writeEncodedByDataOutput(text);
         return;
       }

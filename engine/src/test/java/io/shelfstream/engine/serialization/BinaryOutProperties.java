@@ -1,10 +1,12 @@
 package io.shelfstream.engine.serialization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.util.List;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -37,6 +39,13 @@ class BinaryOutProperties {
       assertThat(ours.toByteArray()).as(text).isEqualTo(expected.toByteArray());
       assertThat(new BinaryIn(expected.toByteArray()).readText()).isEqualTo(text);
     }
+  }
+
+  @Example
+  void refusesTextDataOutputStreamRefuses() {
+    String tooLong = "x".repeat(0x10000);
+    assertThatThrownBy(() -> new BinaryOut(16).writeText(tooLong))
+        .hasCauseInstanceOf(UTFDataFormatException.class);
   }
 
   @Property(tries = 500)
