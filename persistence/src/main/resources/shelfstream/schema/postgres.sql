@@ -28,13 +28,23 @@ CREATE UNIQUE INDEX IF NOT EXISTS event_journal_ordering_idx ON event_journal(or
 -- and Shelfstream never deletes events (its journal only marks them deleted), so the key guarded
 -- nothing; a tag row left behind by a hard delete would match no event in the read journal's
 -- join.
+--
+-- Keyed by (tag, event_id), not pekko-persistence-jdbc's (event_id, tag): the read journal's
+-- eventsByTag (TagIndexReadJournalDao) reads a range of one tag's events, which the stock key
+-- could only find by probing every event of the range, of every tag. The unique index is the
+-- key; tables created with the stock primary key lose it here (the index enforces the same).
 CREATE TABLE IF NOT EXISTS event_tag(
-  event_id BIGINT,
-  tag VARCHAR(256),
-  PRIMARY KEY(event_id, tag)
+  event_id BIGINT NOT NULL,
+  tag VARCHAR(256) NOT NULL
 );
 
 ALTER TABLE event_tag DROP CONSTRAINT IF EXISTS fk_event_journal;
+
+CREATE UNIQUE INDEX IF NOT EXISTS event_tag_tag_event_idx ON event_tag(tag, event_id);
+
+ALTER TABLE event_tag DROP CONSTRAINT IF EXISTS event_tag_pkey;
+
+ALTER TABLE event_tag REPLICA IDENTITY USING INDEX event_tag_tag_event_idx;
 
 CREATE TABLE IF NOT EXISTS snapshot(
   persistence_id VARCHAR(255) NOT NULL,

@@ -57,14 +57,16 @@ public final class JournalConfig {
     settings.put(slick + "db.maxConnections", db.poolSize());
     settings.put(slick + "db.minConnections", db.poolSize());
     if (db.dialect() == Dialect.POSTGRES) {
-      // The read journal's tag query joins event_journal and event_tag on ordering = event_id
-      // but bounds only ordering. PostgreSQL then tends to pick a merge join that walks
-      // event_tag's primary key (event_id, tag) from the very first event to find the tag:
-      // measured 61 ms per poll at 600k events, growing with the journal, and 4 projection
-      // slices poll all the time. Without merge joins it walks the ordering range and probes the
-      // key per event: 3.7 ms, whatever the journal's size. This pool's other queries (snapshots,
-      // events by persistence id) have no joins.
-      settings.put(slick + "db.connectionInitSql", "SET enable_mergejoin = off");
+      // The read journal's tag query (TagIndexReadJournalDao) must read a range of one tag's
+      // rows and fetch their events by ordering, stopping at its limit. On small or young tables
+      // PostgreSQL prefers a merge join or a hash join that walks or scans event_journal from its
+      // first event instead: slower on every poll the longer the journal, and 4 projection slices
+      // poll all the time. This pool's other queries (snapshots, events by persistence id) have
+      // no joins.
+      settings.put(
+          slick + "db.connectionInitSql",
+          "SELECT set_config('enable_mergejoin', 'off', false),"
+              + " set_config('enable_hashjoin', 'off', false)");
     }
     settings.put("shelfstream-journal.db.url", db.url());
     settings.put("shelfstream-journal.db.user", db.user());

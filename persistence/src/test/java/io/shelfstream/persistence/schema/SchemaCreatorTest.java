@@ -8,6 +8,11 @@ import io.shelfstream.persistence.db.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,10 +44,45 @@ class SchemaCreatorTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void aTagTableOfTheStockSchemaGetsTheTagIndexAndKeepsItsRowsUnique(String kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind);
+        Connection connection =
+            DriverManager.getConnection(
+                db.settings().url(), db.settings().user(), db.settings().password());
+        Statement sql = connection.createStatement()) {
+      // as pekko-persistence-jdbc's DDL (and Shelfstream's before the tag index) made it
+      sql.execute(
+          "CREATE TABLE \"event_tag\" (\"event_id\" BIGINT NOT NULL, \"tag\" VARCHAR(256)"
+              + " NOT NULL, PRIMARY KEY(\"event_id\", \"tag\"))");
+      sql.execute("INSERT INTO \"event_tag\" VALUES (1, 'inventory-0'), (1, 'store-0')");
+
+      SchemaCreator.createIfMissing(db.settings());
+      SchemaCreator.createIfMissing(db.settings());
+
+      List<String> indexed = new ArrayList<>();
+      try (ResultSet index =
+          connection
+              .getMetaData()
+              .getIndexInfo(null, connection.getSchema(), "event_tag", true, false)) {
+        while (index.next()) {
+          if ("event_tag_tag_event_idx".equalsIgnoreCase(index.getString("INDEX_NAME"))) {
+            indexed.add(index.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      assertThat(indexed).as("the unique tag index in " + kind).containsExactly("tag", "event_id");
+      assertThatThrownBy(() -> sql.execute("INSERT INTO \"event_tag\" VALUES (1, 'inventory-0')"))
+          .as("a tag row written twice")
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
   @Test
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
-    assertThat(statements).hasSize(9);
+    assertThat(statements).hasSize(12);
     assertThat(statements)
         .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On a PostgreSQL whose autovacuum is off (as on this project's machines), a journal that grows
- * gets its statistics from the node, and the read journal's tag query is then planned to stop at
- * its limit instead of sorting the whole range.
+ * gets its statistics from the node, and a join over a range of it (here pekko-persistence-jdbc's
+ * stock tag query) is then planned to stop at its limit instead of sorting the whole range.
  */
 class PlannerStatisticsTest {
   private static final int EVENTS = 30_000;
