@@ -1,10 +1,11 @@
 package io.shelfstream.protocols.pos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.shelfstream.protocols.event.Identifiers;
 import io.shelfstream.protocols.time.IsoTimestamps;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ import java.util.function.LongPredicate;
 final class LineFields {
   static final long MAX_QUANTITY = 1_000_000_000L;
 
-  private final ObjectNode line;
+  private final LineValues line;
   private final List<FieldError> errors = new ArrayList<>();
 
-  LineFields(ObjectNode line) {
+  LineFields(LineValues line) {
     this.line = line;
   }
 
@@ -31,8 +32,7 @@ final class LineFields {
   }
 
   boolean has(String field) {
-    JsonNode node = line.get(field);
-    return node != null && !node.isNull();
+    return line.get(field) != null;
   }
 
   void error(String field, String reason) {
@@ -40,25 +40,24 @@ final class LineFields {
   }
 
   String requiredText(String field, int maxLength) {
-    JsonNode node = line.get(field);
-    if (node == null || node.isNull()) {
+    Object value = line.get(field);
+    if (value == null) {
       error(field, "is required");
       return null;
     }
-    return text(field, node, maxLength);
+    return text(field, value, maxLength);
   }
 
   String optionalText(String field, int maxLength) {
-    JsonNode node = line.get(field);
-    return node == null || node.isNull() ? null : text(field, node, maxLength);
+    Object value = line.get(field);
+    return value == null ? null : text(field, value, maxLength);
   }
 
-  private String text(String field, JsonNode node, int maxLength) {
-    if (!node.isTextual()) {
-      error(field, "must be a string, got " + describe(node));
+  private String text(String field, Object given, int maxLength) {
+    if (!(given instanceof String value)) {
+      error(field, "must be a string, got " + describe(given));
       return null;
     }
-    String value = node.textValue();
     if (value.isBlank()) {
       error(field, "must not be blank");
       return null;
@@ -84,18 +83,15 @@ final class LineFields {
    * A whole number within ±{@link #MAX_QUANTITY} that passes {@code rule}, else {@code ruleText}.
    */
   Long requiredInteger(String field, LongPredicate rule, String ruleText) {
-    JsonNode node = line.get(field);
-    if (node == null || node.isNull()) {
+    Object given = line.get(field);
+    if (given == null) {
       error(field, "is required");
       return null;
     }
-    if (!node.isIntegralNumber()
-        || !node.canConvertToLong()
-        || Math.abs(node.longValue()) > MAX_QUANTITY) {
-      error(field, "must be " + ruleText + ", got " + describe(node));
+    if (!(given instanceof Long value) || value > MAX_QUANTITY || value < -MAX_QUANTITY) {
+      error(field, "must be " + ruleText + ", got " + describe(given));
       return null;
     }
-    long value = node.longValue();
     if (!rule.test(value)) {
       error(field, "must be " + ruleText + ", got " + value);
       return null;
@@ -104,15 +100,33 @@ final class LineFields {
   }
 
   BigDecimal optionalNonNegativeNumber(String field) {
-    JsonNode node = line.get(field);
-    if (node == null || node.isNull()) {
+    Object given = line.get(field);
+    if (given == null) {
       return null;
     }
-    if (!node.isNumber() || node.decimalValue().signum() < 0) {
-      error(field, "must be a number >= 0, got " + describe(node));
+    BigDecimal value = decimal(given);
+    if (value == null || value.signum() < 0) {
+      error(field, "must be a number >= 0, got " + describe(given));
       return null;
     }
-    return node.decimalValue();
+    return value;
+  }
+
+  /**
+   * A number as Jackson's tree gave it: a double through its shortest decimal form (4.99 is 4.99,
+   * 1e3 is 1000.0); none for a number too large to be a finite double (1e400).
+   */
+  private static BigDecimal decimal(Object value) {
+    if (value instanceof Long number) {
+      return BigDecimal.valueOf(number);
+    }
+    if (value instanceof BigInteger number) {
+      return new BigDecimal(number);
+    }
+    if (value instanceof Double number && Double.isFinite(number)) {
+      return BigDecimal.valueOf(number);
+    }
+    return null;
   }
 
   OffsetDateTime requiredTimestamp(String field) {
@@ -128,8 +142,26 @@ final class LineFields {
     }
   }
 
-  private static String describe(JsonNode node) {
-    String text = node.toString();
+  /** The value as JSON, as Jackson's tree writes it, cut at 40 characters. */
+  private static String describe(Object value) {
+    String text = tree(value).toString();
     return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+  }
+
+  private static JsonNode tree(Object value) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (value instanceof String text) {
+      return nodes.textNode(text);
+    }
+    if (value instanceof Long number) {
+      return nodes.numberNode(number);
+    }
+    if (value instanceof BigInteger number) {
+      return nodes.numberNode(number);
+    }
+    if (value instanceof Double number) {
+      return nodes.numberNode(number);
+    }
+    return (JsonNode) value;
   }
 }

@@ -2,12 +2,10 @@ package io.shelfstream.protocols.pos;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import io.shelfstream.protocols.event.RetailEvent;
@@ -35,9 +33,9 @@ public final class PosLineParser {
   static final int MAX_SOURCE_LENGTH = 64;
   static final int MAX_TEXT_LENGTH = 512;
 
+  /** Trailing tokens are for {@link #parse(byte[], String)} to find, after the line's value. */
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .build();
@@ -67,9 +65,22 @@ public final class PosLineParser {
    * an absent {@code eventId} (for Kafka, {@code kafka:<topic>:<partition>:<offset>}).
    */
   public ParseResult parse(byte[] line, String fallbackEventId) {
-    JsonNode tree;
-    try {
-      tree = MAPPER.readTree(line);
+    LineValues values;
+    try (JsonParser json = MAPPER.createParser(line)) {
+      JsonToken first = json.nextToken();
+      if (first == null) {
+        return Rejected.of("line", "is empty");
+      }
+      if (first == JsonToken.START_OBJECT) {
+        values = LineValues.read(json);
+      } else {
+        values = null;
+        json.skipChildren(); // to the end of an array, so that only what follows counts as trailing
+      }
+      JsonToken trailing = json.nextToken();
+      if (trailing != null) {
+        return Rejected.of("line", "not valid JSON (" + trailingTokenMessage(trailing) + ")");
+      }
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       return message != null && message.contains("Invalid UTF-8")
@@ -78,13 +89,21 @@ public final class PosLineParser {
     } catch (IOException e) {
       return Rejected.of("line", "unreadable (" + e.getMessage() + ")");
     }
-    if (tree == null || tree.isMissingNode()) {
-      return Rejected.of("line", "is empty");
-    }
-    if (!(tree instanceof ObjectNode object)) {
+    if (values == null) {
       return Rejected.of("line", "must be a JSON object");
     }
-    return decode(new LineFields(object), fallbackEventId);
+    return decode(new LineFields(values), fallbackEventId);
+  }
+
+  /**
+   * Jackson's text for it from when lines were read as trees, kept so that rejections read the
+   * same.
+   */
+  private static String trailingTokenMessage(JsonToken trailing) {
+    return "Trailing token (of type "
+        + trailing
+        + ") found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as"
+        + " per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`";
   }
 
   private ParseResult decode(LineFields fields, String fallbackEventId) {

@@ -131,6 +131,8 @@ class PosLineParserTest {
         "`{\"type\":\"adjustment\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":0,\"reason\":\"x\"}` | qty: must be a signed integer other than 0",
         "`{\"type\":\"adjustment\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":3}` | reason: is required",
         "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1,\"unitPrice\":-1}` | unitPrice: must be a number >= 0",
+        "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1,\"unitPrice\":1e400}` | unitPrice: must be a number >= 0",
+        "`{\"type\":\"adjustment\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":-9223372036854775808,\"reason\":\"x\"}` | qty: must be a signed integer other than 0, got -9223372036854775808",
         "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | occurredAt: must be an ISO-8601 date-time with offset",
         "`{\"type\":\"refund\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: must be one of count, sale, return, receipt, adjustment, store, got \"refund\"",
         "`{\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: is required",
