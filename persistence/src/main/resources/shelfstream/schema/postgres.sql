@@ -38,13 +38,14 @@ CREATE TABLE IF NOT EXISTS event_tag(
   tag VARCHAR(256) NOT NULL
 );
 
-ALTER TABLE event_tag DROP CONSTRAINT IF EXISTS fk_event_journal;
+-- Each ALTER runs only when there is something to change: an ALTER TABLE takes the table's
+-- strongest lock even when it changes nothing, and every writer would queue behind a starting
+-- node that waits for it (each DO block is one line: statements end at a line's ';').
+DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'event_tag'::regclass AND conname = 'fk_event_journal') THEN ALTER TABLE event_tag DROP CONSTRAINT fk_event_journal; END IF; END $$;
 
 CREATE UNIQUE INDEX IF NOT EXISTS event_tag_tag_event_idx ON event_tag(tag, event_id);
 
-ALTER TABLE event_tag DROP CONSTRAINT IF EXISTS event_tag_pkey;
-
-ALTER TABLE event_tag REPLICA IDENTITY USING INDEX event_tag_tag_event_idx;
+DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = 'event_tag'::regclass AND conname = 'event_tag_pkey') THEN ALTER TABLE event_tag DROP CONSTRAINT event_tag_pkey; END IF; END $$;
 
 CREATE TABLE IF NOT EXISTS snapshot(
   persistence_id VARCHAR(255) NOT NULL,
@@ -73,7 +74,7 @@ CREATE TABLE IF NOT EXISTS dead_letter(
 
 -- Sources that can redeliver (Kafka) give each record a key, so a redelivered rejection is kept
 -- once. Added by ALTER so that databases created before it get it too.
-ALTER TABLE dead_letter ADD COLUMN IF NOT EXISTS record_key VARCHAR(512);
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'dead_letter'::regclass AND attname = 'record_key' AND NOT attisdropped) THEN ALTER TABLE dead_letter ADD COLUMN record_key VARCHAR(512); END IF; END $$;
 
 CREATE UNIQUE INDEX IF NOT EXISTS dead_letter_record_key_idx ON dead_letter(record_key);
 

@@ -18,6 +18,8 @@ import java.util.List;
  * statement must name itself.
  */
 public final class SchemaCreator {
+  private static final int ATTEMPTS = 3;
+
   private SchemaCreator() {}
 
   public static void createIfMissing(DatabaseSettings db) {
@@ -26,15 +28,35 @@ public final class SchemaCreator {
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(true);
       for (String sql : statements) {
-        try {
-          statement.execute(sql);
-        } catch (SQLException e) {
+        run(statement, sql, db);
+      }
+    } catch (SQLException e) {
+      throw new SchemaException("cannot connect to " + db.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs one statement, again after a failure: nodes of a cluster started together run the same
+   * statements at once, and a CREATE ... IF NOT EXISTS racing another can fail on the catalog's
+   * unique names; once the other has committed, the statement finds the object and does nothing.
+   */
+  private static void run(Statement statement, String sql, DatabaseSettings db) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        statement.execute(sql);
+        return;
+      } catch (SQLException e) {
+        if (attempt == ATTEMPTS) {
           throw new SchemaException(
               "cannot run schema statement on " + db.describe() + ": " + firstLine(sql), e);
         }
       }
-    } catch (SQLException e) {
-      throw new SchemaException("cannot connect to " + db.describe() + ": " + e.getMessage(), e);
+      try {
+        Thread.sleep(250L * attempt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SchemaException("interrupted creating the schema on " + db.describe(), e);
+      }
     }
   }
 

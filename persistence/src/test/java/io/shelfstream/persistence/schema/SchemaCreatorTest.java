@@ -13,6 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,10 +82,29 @@ class SchemaCreatorTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void nodesStartedTogetherAllCreateTheSchema(String kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      var nodes = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> starts = new ArrayList<>();
+        for (int node = 0; node < 4; node++) {
+          starts.add(nodes.submit(() -> SchemaCreator.createIfMissing(db.settings())));
+        }
+        for (Future<?> start : starts) {
+          start.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        nodes.shutdownNow();
+      }
+    }
+  }
+
   @Test
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
-    assertThat(statements).hasSize(12);
+    assertThat(statements).hasSize(11);
     assertThat(statements)
         .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }

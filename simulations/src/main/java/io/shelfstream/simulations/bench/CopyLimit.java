@@ -49,7 +49,6 @@ final class CopyLimit {
    */
   private static final List<String> STOCK_TAG_TABLE =
       List.of(
-          "ALTER TABLE event_tag REPLICA IDENTITY DEFAULT",
           "DROP INDEX event_tag_tag_event_idx",
           "ALTER TABLE event_tag ADD PRIMARY KEY(event_id, tag)",
           "ALTER TABLE event_tag ADD CONSTRAINT fk_event_journal FOREIGN KEY(event_id)"

@@ -69,8 +69,8 @@ final class KafkaReport {
                     + " **events/s** = accepted ÷ seconds from the PUT. Beside it, a plain"
                     + " kafka-clients consumer (own group, byte arrays, %d records per poll) reads"
                     + " the same topic from the start, timed from subscribe to the last record. A"
-                    + " run lasts 20-30 s, so that the consumer's start and the last commit (about"
-                    + " 1.5 s together) weigh little.",
+                    + " run lasts 30-45 s, about as long as an HTTP run, so that the consumer's"
+                    + " start and the last commit (about 1.5 s together) weigh little.",
                 context.sizes().warmUp().toSeconds(),
                 KafkaRuns.WARM_UP_RECORDS,
                 context.sizes().kafkaEvents(),

@@ -55,7 +55,7 @@ record Sizes(
             options.warmUpSeconds() != null ? options.warmUpSeconds() : quick ? 5 : 90),
         quick ? Duration.ofSeconds(8) : Duration.ofSeconds(60),
         quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30),
-        quick ? 8_000 : 600_000,
+        quick ? 8_000 : 1_500_000,
         quick ? 100 : 2_000,
         500,
         quick ? Duration.ofMinutes(2) : Duration.ofMinutes(8),

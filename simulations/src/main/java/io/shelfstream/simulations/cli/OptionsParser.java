@@ -17,7 +17,9 @@ import java.util.Set;
 /** Parses and validates the command line; every error names the option at fault. */
 public final class OptionsParser {
 
-  private static final Set<String> FLAGS = Set.of("burst", "json", "help");
+  static final long MAX_PREPARED_EVENTS = 5_000_000;
+
+  private static final Set<String> FLAGS = Set.of("burst", "json", "help", "prepare");
   private static final Set<String> VALUED =
       Set.of(
           "target",
@@ -137,6 +139,12 @@ public final class OptionsParser {
     Mode mode = mode();
     int tills = intValue("tills", 4, 1, 10_000);
     checkDestination(out, target, kafka, topic, mode, tills);
+    if (flags.contains("prepare") && (events == null || events > MAX_PREPARED_EVENTS)) {
+      throw new OptionError(
+          "--prepare generates every line before sending: it needs --events N, at most "
+              + MAX_PREPARED_EVENTS
+              + " (about 500 bytes of memory each)");
+    }
     Duration settle =
         Duration.ofSeconds(longValue("settle-timeout", kafka != null ? 120 : 5, 0, 86_400));
     return new Options(
@@ -155,7 +163,8 @@ public final class OptionsParser {
         path("truth"),
         path("policies"),
         settle,
-        flags.contains("json"));
+        flags.contains("json"),
+        flags.contains("prepare"));
   }
 
   private void checkDestination(

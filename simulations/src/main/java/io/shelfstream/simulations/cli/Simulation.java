@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * One run: generate the world, add noise, send every line while feeding ground truth with the valid
@@ -59,6 +61,13 @@ final class Simulation {
     Iterator<Emission> lines =
         NoisePipeline.apply(
             worldEvents, options.noise(), options.malformedKinds(), options.world().seed(), noise);
+    if (options.prepare()) {
+      long generating = System.nanoTime();
+      lines = prepared(lines, truth);
+      err.printf(
+          "simulate: every line generated before sending (--prepare) in %.1f s%n",
+          (System.nanoTime() - generating) / 1e9);
+    }
     Pacer pacer = Pacer.of(options.rate(), options.burst());
     long started = System.nanoTime();
     boolean acknowledged;
@@ -75,7 +84,9 @@ final class Simulation {
         pacer.acquire();
         boolean resend = false;
         if (line instanceof ValidLine valid) {
-          truth.accept(valid.event());
+          if (!options.prepare()) {
+            truth.accept(valid.event());
+          }
           resend = valid.resend();
         }
         stats.sent(line instanceof MalformedLine, resend);
@@ -96,6 +107,22 @@ final class Simulation {
       return SummaryBuilder.build(
           options, stats, noise, worldEvents.count(), elapsed, acknowledged, truth, report);
     }
+  }
+
+  /**
+   * Every line, generated now, and the ground truth of every valid one: truth follows the order of
+   * the lines, which are then sent in that order.
+   */
+  private static Iterator<Emission> prepared(Iterator<Emission> lines, GroundTruth truth) {
+    List<Emission> all = new ArrayList<>();
+    while (lines.hasNext()) {
+      Emission line = lines.next();
+      if (line instanceof ValidLine valid) {
+        truth.accept(valid.event());
+      }
+      all.add(line);
+    }
+    return all.iterator();
   }
 
   private String phaseText() {

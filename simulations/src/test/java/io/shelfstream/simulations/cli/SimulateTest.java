@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +98,58 @@ class SimulateTest {
         .isEqualTo(summary.get("linesSent").asLong());
     assertThat(summary.get("ackLatencyMillis").get("lines").asLong())
         .isEqualTo(summary.get("linesSent").asLong());
+  }
+
+  @Test
+  void aPreparedRunWithEveryNoiseEndsWithEveryRecordMatching() throws Exception {
+    int exit =
+        simulate(
+            against(
+                "--prepare",
+                "--events",
+                "3000",
+                "--duplicates",
+                "3",
+                "--malformed",
+                "1",
+                "--out-of-order",
+                "10",
+                "--late",
+                "2",
+                "--conflicts",
+                "5"));
+
+    JsonNode summary = summary();
+    assertThat(exit).as(summary.toPrettyString()).isZero();
+    assertThat(summary.get("mismatches").asLong()).isZero();
+    assertThat(summary.get("worldEvents").asLong()).isEqualTo(3000);
+    assertThat(err.toString()).contains("every line generated before sending");
+  }
+
+  @Test
+  void preparingSendsTheSameLinesWithTheSameTruth(@TempDir Path dir) throws Exception {
+    String[] common = {
+      "--stores", "2", "--products", "8", "--events", "2000", "--duplicates", "10", "--malformed",
+      "5", "--out-of-order", "50", "--late", "20", "--conflicts", "30", "--seed", "7"
+    };
+    for (String run : new String[] {"live", "prepared"}) {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--out",
+                  dir.resolve(run).toString(),
+                  "--truth",
+                  dir.resolve(run + ".truth").toString()));
+      args.addAll(List.of(common));
+      if (run.equals("prepared")) {
+        args.add("--prepare");
+      }
+      assertThat(simulate(args.toArray(String[]::new))).as(run).isZero();
+    }
+
+    assertThat(Files.mismatch(dir.resolve("live"), dir.resolve("prepared"))).isEqualTo(-1L);
+    assertThat(Files.mismatch(dir.resolve("live.truth"), dir.resolve("prepared.truth")))
+        .isEqualTo(-1L);
   }
 
   @Test
@@ -274,6 +327,11 @@ class SimulateTest {
     assertBad("--target must be an http:// URI", "--target", "127.0.0.1:8080");
     assertBad("--preset must be demo", "--preset", "huge", "--target", "http://127.0.0.1:1");
     assertBad("--events needs a value", "--target", "http://127.0.0.1:1", "--events");
+    assertBad(
+        "--prepare generates every line before sending: it needs --events",
+        "--target",
+        "http://127.0.0.1:1",
+        "--prepare");
   }
 
   private void assertBad(String message, String... args) {
