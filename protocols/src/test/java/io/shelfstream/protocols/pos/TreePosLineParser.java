@@ -34,8 +34,10 @@ import java.util.function.LongPredicate;
 
 /**
  * The tree-based PosLineParser (with its LineFields, here Fields) as it was before parsing became
- * streaming, kept unchanged as the oracle that PosLineParserProperties compares the streaming
- * parser with.
+ * streaming, kept as the oracle that PosLineParserProperties compares the streaming parser with;
+ * changed since only by the two number checks fixed in both (1e400, Long.MIN_VALUE). Its decoding
+ * half is a copy of PosLineParser's on purpose: a deliberate change to the wire format's rules is
+ * made in both, or retires this oracle.
  */
 final class TreePosLineParser {
   public static final String DEFAULT_SOURCE = "pos";

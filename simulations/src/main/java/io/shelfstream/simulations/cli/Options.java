@@ -14,8 +14,8 @@ import java.util.Set;
  * @param target the node's base URI; null when writing to a file
  * @param events stop after this many world events (null: run {@code world.days()} days)
  * @param settleTimeout how long mismatching records are re-checked before they count
- * @param prepare generate every line before the clock starts, so that sending runs at the node's
- *     pace rather than the generator's
+ * @param prepare generate every line before the clock starts, and feed ground truth after it, so
+ *     that sending runs at the node's pace rather than the generator's
  */
 public record Options(
     WorldSpec world,

@@ -61,9 +61,12 @@ final class Simulation {
     Iterator<Emission> lines =
         NoisePipeline.apply(
             worldEvents, options.noise(), options.malformedKinds(), options.world().seed(), noise);
+    List<Emission> prepared = null;
     if (options.prepare()) {
       long generating = System.nanoTime();
-      lines = prepared(lines, truth);
+      prepared = new ArrayList<>();
+      lines.forEachRemaining(prepared::add);
+      lines = prepared.iterator();
       err.printf(
           "simulate: every line generated before sending (--prepare) in %.1f s%n",
           (System.nanoTime() - generating) / 1e9);
@@ -79,22 +82,28 @@ final class Simulation {
                 new ProgressLine(stats, this::phaseText)::next);
         Emitter emitter = emitter()) {
       acknowledged = emitter.acknowledgesLines();
+      int sent = 0;
       while (stats.failure() == null && lines.hasNext()) {
         Emission line = lines.next();
         pacer.acquire();
         boolean resend = false;
         if (line instanceof ValidLine valid) {
-          if (!options.prepare()) {
+          if (prepared == null) {
             truth.accept(valid.event());
           }
           resend = valid.resend();
         }
         stats.sent(line instanceof MalformedLine, resend);
         emitter.send(line);
+        sent++;
       }
       phase = "waiting for acknowledgements";
       emitter.finish(ACK_TIMEOUT);
       double elapsed = (System.nanoTime() - started) / 1e9;
+      if (prepared != null) {
+        // after the clock, and only for what was sent: a run that failed sent fewer lines
+        feed(truth, prepared.subList(0, sent));
+      }
       if (options.truthFile() != null) {
         TruthJson.write(truth, options.truthFile());
       }
@@ -109,20 +118,13 @@ final class Simulation {
     }
   }
 
-  /**
-   * Every line, generated now, and the ground truth of every valid one: truth follows the order of
-   * the lines, which are then sent in that order.
-   */
-  private static Iterator<Emission> prepared(Iterator<Emission> lines, GroundTruth truth) {
-    List<Emission> all = new ArrayList<>();
-    while (lines.hasNext()) {
-      Emission line = lines.next();
+  /** Ground truth of the valid lines, in the order they were sent. */
+  private static void feed(GroundTruth truth, List<Emission> sent) {
+    for (Emission line : sent) {
       if (line instanceof ValidLine valid) {
         truth.accept(valid.event());
       }
-      all.add(line);
     }
-    return all.iterator();
   }
 
   private String phaseText() {
