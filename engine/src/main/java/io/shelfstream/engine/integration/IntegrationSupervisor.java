@@ -70,7 +70,6 @@ public final class IntegrationSupervisor {
   }
 
   private final String id;
-  private final SourceTypes types;
   private final IngestPipeline pipeline;
   private final SupervisionSettings supervision;
   private final Clock clock;
@@ -81,8 +80,7 @@ public final class IntegrationSupervisor {
 
   private IntegrationSpec spec;
   private IntegrationState state = IntegrationState.STARTING;
-  private IntegrationSource source; // built from sourceSpec; kept across runs
-  private IntegrationSpec sourceSpec;
+  private final SourceOfSpec sources;
   private RunningSource running;
   private long runId;
   private int failuresInARow;
@@ -100,7 +98,7 @@ public final class IntegrationSupervisor {
       TimerScheduler<Command> timers,
       StashBuffer<Command> stash) {
     this.id = id;
-    this.types = types;
+    this.sources = new SourceOfSpec(types);
     this.pipeline = pipeline;
     this.supervision = supervision;
     this.clock = clock;
@@ -294,25 +292,12 @@ public final class IntegrationSupervisor {
         .onSignal(PostStop.class, this::onPostStop);
   }
 
-  /** The source of the current spec, built again only when the spec changes. */
   private IntegrationSource source() {
-    if (source == null || !spec.equals(sourceSpec)) {
-      closeSource();
-      source = types.create(spec);
-      sourceSpec = spec;
-    }
-    return source;
-  }
-
-  private void closeSource() {
-    if (source != null) {
-      source.close();
-      source = null;
-    }
+    return sources.of(spec);
   }
 
   private Behavior<Command> onPostStop(PostStop stopped) {
-    closeSource();
+    sources.close();
     return Behaviors.same();
   }
 
@@ -335,7 +320,7 @@ public final class IntegrationSupervisor {
   }
 
   private Behavior<Command> onTriggerActive(Trigger trigger) {
-    if (!source.polls()) {
+    if (!source().polls()) {
       trigger
           .replyTo()
           .tell(
