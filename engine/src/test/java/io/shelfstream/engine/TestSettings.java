@@ -32,6 +32,6 @@ public final class TestSettings {
     for (StoreField field : StoreField.values()) {
       fields.put(field, policy);
     }
-    return new GoldenRecordSettings(RANKING, policy, fields, dedupe, 100, 4);
+    return new GoldenRecordSettings(RANKING, policy, fields, dedupe, 100, 0, 4);
   }
 }

@@ -20,16 +20,22 @@ import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.DeleteSnapshotsFailed;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
+import org.apache.pekko.persistence.typed.SnapshotFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.Logger;
 
 /**
  * The inventory golden records of one location: one record per SKU there (docs/golden-record.md),
@@ -117,20 +123,25 @@ public final class LocationInventory
   }
 
   public static Behavior<Command> create(String locationId, GoldenRecordSettings settings) {
-    return new LocationInventory(locationId, settings);
+    return Behaviors.setup(context -> new LocationInventory(locationId, settings, context));
   }
 
   private final String locationId;
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
+  private final SnapshotSchedule snapshots;
+  private final Logger log;
 
-  private LocationInventory(String locationId, GoldenRecordSettings settings) {
+  private LocationInventory(
+      String locationId, GoldenRecordSettings settings, ActorContext<Command> context) {
     super(
         persistenceIdOf(locationId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.locationId = locationId;
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, locationId));
+    this.snapshots = new SnapshotSchedule(settings, persistenceIdOf(locationId), context);
+    this.log = context.getLog();
   }
 
   @Override
@@ -187,9 +198,27 @@ public final class LocationInventory
     return LocationState.SNAPSHOTS;
   }
 
+  // Snapshots speed up recovery; events are never deleted: the journal is the audit trail. No
+  // retention criteria: SnapshotSchedule spaces the snapshots by their size and deletes the old.
   @Override
-  public RetentionCriteria retentionCriteria() {
-    // snapshots speed up recovery; events are never deleted: the journal is the audit trail
-    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  public boolean shouldSnapshot(LocationState state, Event event, long sequenceNr) {
+    return snapshots.due(state);
+  }
+
+  @Override
+  public SignalHandler<LocationState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(
+            SnapshotCompleted.class,
+            (state, done) -> snapshots.stored(state, done.getSnapshotMetadata().sequenceNr()))
+        .onSignal(SnapshotFailed.class, (state, failed) -> snapshots.failed(state))
+        .onSignal(
+            DeleteSnapshotsFailed.class,
+            (state, failed) ->
+                log.warn(
+                    "Old snapshots of {} not deleted (the next snapshot tries again): {}",
+                    persistenceId(),
+                    failed.getFailure().toString()))
+        .build();
   }
 }

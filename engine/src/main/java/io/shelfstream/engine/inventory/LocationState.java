@@ -33,6 +33,9 @@ public final class LocationState implements CborSerializable {
 
   private int rebuildIndexAt;
 
+  /** Events applied since the last snapshot (the one recovered from, or since started). */
+  private long eventsSinceSnapshot;
+
   public LocationState() {
     this(new HashMap<>(), true);
   }
@@ -83,7 +86,17 @@ public final class LocationState implements CborSerializable {
     if (index.size() > rebuildIndexAt) {
       rebuildIndex();
     }
+    eventsSinceSnapshot++;
     return this;
+  }
+
+  long eventsSinceSnapshot() {
+    return eventsSinceSnapshot;
+  }
+
+  /** A snapshot of this state was stored, or failed and is to be tried again later. */
+  void restartSnapshotCount() {
+    eventsSinceSnapshot = 0;
   }
 
   private void rebuildIndex() {

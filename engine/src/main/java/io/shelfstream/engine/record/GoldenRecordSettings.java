@@ -16,12 +16,16 @@ public record GoldenRecordSettings(
     Map<StoreField, ConflictPolicy> storeFields,
     DedupeSettings dedupe,
     int snapshotEvery,
+    int snapshotBytesPerEvent,
     int tagSlices) {
 
   public GoldenRecordSettings {
     storeFields = Map.copyOf(storeFields);
     if (snapshotEvery < 1) {
       throw new IllegalArgumentException("snapshot-every must be at least 1");
+    }
+    if (snapshotBytesPerEvent < 0) {
+      throw new IllegalArgumentException("snapshot-bytes-per-event must not be negative");
     }
     if (tagSlices < 1) {
       throw new IllegalArgumentException("tag-slices must be at least 1");
@@ -53,6 +57,7 @@ public record GoldenRecordSettings(
         fields,
         DedupeSettings.fromConfig(config.getConfig("dedupe")),
         config.getInt("snapshot-every"),
+        config.getInt("snapshot-bytes-per-event"),
         config.getInt("tag-slices"));
   }
 

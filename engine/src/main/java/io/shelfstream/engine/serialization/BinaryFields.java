@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
 final class BinaryFields {
   private BinaryFields() {}
 
+  /** What {@link #writeStamp} writes after the source and the id: seconds, nanos, offset. */
+  static final int TIME_BYTES = Long.BYTES + Integer.BYTES + Integer.BYTES;
+
   static void writeStamp(BinaryOut out, Stamp stamp) {
     out.writeText(stamp.source());
     out.writeText(stamp.eventId());

@@ -4,6 +4,7 @@ import io.shelfstream.engine.dedupe.SeenIds;
 import io.shelfstream.engine.inventory.InventoryState;
 import io.shelfstream.engine.inventory.InventoryState.Movement;
 import io.shelfstream.engine.inventory.LocationState;
+import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
 import java.io.IOException;
 import java.io.NotSerializableException;
@@ -50,6 +51,42 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       writeRecord(out, sku.getValue());
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The bytes {@link #toBinary} writes for {@code location}, counting a character as one byte (ids
+   * and sources are ASCII in practice); without writing them, for deciding when to snapshot.
+   */
+  public static long sizeOf(LocationState location) {
+    long size = Integer.BYTES;
+    for (Map.Entry<String, InventoryState> sku : location.bySku().entrySet()) {
+      size += textSize(sku.getKey()) + recordSize(sku.getValue());
+    }
+    return size;
+  }
+
+  private static long recordSize(InventoryState record) {
+    long size = Long.BYTES + Integer.BYTES;
+    for (Map.Entry<String, Versioned<Long>> count : record.countsBySource().entrySet()) {
+      size += textSize(count.getKey()) + Long.BYTES + stampSize(count.getValue().stamp());
+    }
+    size += Integer.BYTES;
+    for (Movement movement : record.movements()) {
+      size += stampSize(movement.stamp()) + Long.BYTES;
+    }
+    size += Integer.BYTES;
+    for (SeenIds.Entry entry : record.seen()) {
+      size += textSize(entry.source()) + textSize(entry.eventId()) + Long.BYTES;
+    }
+    return size;
+  }
+
+  private static long stampSize(Stamp stamp) {
+    return textSize(stamp.source()) + textSize(stamp.eventId()) + BinaryFields.TIME_BYTES;
+  }
+
+  private static long textSize(String text) {
+    return Short.BYTES + text.length();
   }
 
   @Override

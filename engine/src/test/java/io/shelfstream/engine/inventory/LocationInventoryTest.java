@@ -5,14 +5,19 @@ import static io.shelfstream.engine.inventory.InventoryStateTest.move;
 import static io.shelfstream.engine.record.IngestStatus.ACCEPTED;
 import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.inventory.LocationInventory.Command;
 import io.shelfstream.engine.inventory.LocationInventory.Event;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.IngestReply;
+import io.shelfstream.engine.serialization.LocationSnapshotSerializer;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -137,31 +142,47 @@ class LocationInventoryTest {
     assertThat(view("SKU-1")).isEmpty();
   }
 
+  private static GoldenRecordSettings snapshotting(int every, int bytesPerEvent) {
+    return new GoldenRecordSettings(
+        SETTINGS.ranking(),
+        SETTINGS.onHand(),
+        SETTINGS.storeFields(),
+        SETTINGS.dedupe(),
+        every,
+        bytesPerEvent,
+        4);
+  }
+
+  private static Event receipt(String sku, int n) {
+    var at = Instant.parse("2026-03-01T09:00:00Z").plusSeconds(n);
+    return move(sku, MovementKind.RECEIPT, "r" + n, at.toString(), 1);
+  }
+
+  private static List<Long> snapshotSequenceNrs(
+      EventSourcedBehaviorTestKit<Command, Event, LocationState> kit, String persistenceId) {
+    return kit.snapshotTestKit().orElseThrow().persistedInStorage(persistenceId).stream()
+        .map(snapshot -> snapshot.first().sequenceNr())
+        .toList();
+  }
+
   @Test
-  void snapshotsEveryNEventsAndRecoversFromThemWithTheirDedupeMemory() {
-    var everyThree =
-        new GoldenRecordSettings(
-            SETTINGS.ranking(), SETTINGS.onHand(), SETTINGS.storeFields(), SETTINGS.dedupe(), 3, 4);
+  void snapshotsEveryNEventsKeepsTheNewestAndRecoversFromItWithItsDedupeMemory() {
     var snapshotting =
         EventSourcedBehaviorTestKit.<Command, Event, LocationState>create(
-            testKit.system(), LocationInventory.create("S002", everyThree));
+            testKit.system(), LocationInventory.create("S002", snapshotting(3, 0)));
     snapshotting.clear();
     for (int i = 0; i < 7; i++) {
       int n = i;
       snapshotting.<IngestReply>runCommand(
-          replyTo ->
-              new LocationInventory.Ingest(
-                  List.of(
-                      move(
-                          "SKU-" + (n % 2),
-                          MovementKind.RECEIPT,
-                          "r" + n,
-                          "2026-03-01T09:0" + n + ":00Z",
-                          1)),
-                  replyTo));
+          replyTo -> new LocationInventory.Ingest(List.of(receipt("SKU-" + (n % 2), n)), replyTo));
     }
-    var snapshots = snapshotting.snapshotTestKit().orElseThrow();
-    assertThat(snapshots.persistedInStorage("LocationInventory|S002")).hasSize(2);
+    // snapshots after events 3 and 6; the first is deleted once the second is stored
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(snapshotSequenceNrs(snapshotting, "LocationInventory|S002"))
+                    .containsExactly(6L));
     assertThat(snapshotting.persistenceTestKit().persistedInStorage("LocationInventory|S002"))
         .as("events are kept after a snapshot: the journal is the audit trail")
         .hasSize(7);
@@ -172,11 +193,52 @@ class LocationInventoryTest {
     assertThat(recovered.sku("SKU-1").version()).isEqualTo(3);
     var redelivered =
         snapshotting.<IngestReply>runCommand(
-            replyTo ->
-                new LocationInventory.Ingest(
-                    List.of(move("SKU-0", MovementKind.RECEIPT, "r2", "2026-03-01T09:02:00Z", 1)),
-                    replyTo));
+            replyTo -> new LocationInventory.Ingest(List.of(receipt("SKU-0", 2)), replyTo));
     assertThat(redelivered.reply().statuses()).containsExactly(DUPLICATE);
+  }
+
+  @Test
+  void aLargeLocationSnapshotsLessOftenSoThatSnapshotsCostAboutTheirBytesPerEvent() {
+    int bytesPerEvent = 1000;
+    String id = "LocationInventory|S003";
+    var snapshotting =
+        EventSourcedBehaviorTestKit.<Command, Event, LocationState>create(
+            testKit.system(), LocationInventory.create("S003", snapshotting(3, bytesPerEvent)));
+    snapshotting.clear();
+    // one batch of 300 events: small when the snapshot falls due, so one is taken after it
+    List<Event> history = new ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      history.add(receipt("SKU-" + (n % 10), n));
+    }
+    snapshotting.<IngestReply>runCommand(replyTo -> new LocationInventory.Ingest(history, replyTo));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(snapshotSequenceNrs(snapshotting, id)).containsExactly(300L));
+
+    // now about 19 KB of records: the next snapshot comes after about 19 events, not 3
+    long sizeAfterHistory = LocationSnapshotSerializer.sizeOf(snapshotting.getState());
+    assertThat(sizeAfterHistory / bytesPerEvent).isGreaterThan(10);
+    int n = 300;
+    // a snapshot is stored before the command that triggered it is answered
+    while (snapshotSequenceNrs(snapshotting, id).stream().allMatch(seqNr -> seqNr <= 300)
+        && n < 400) {
+      int next = n++;
+      snapshotting.<IngestReply>runCommand(
+          replyTo -> new LocationInventory.Ingest(List.of(receipt("SKU-1", next)), replyTo));
+    }
+    long sizeAtSnapshot = LocationSnapshotSerializer.sizeOf(snapshotting.getState());
+    long snapshotAt = n;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(snapshotSequenceNrs(snapshotting, id)).containsExactly(snapshotAt));
+    // decided with the record before the last event: within one event's bytes of the final size
+    assertThat(snapshotAt - 300)
+        .isBetween(sizeAfterHistory / bytesPerEvent, sizeAtSnapshot / bytesPerEvent + 1);
+
+    LocationState recovered = snapshotting.restart().state();
+    assertThat(recovered.sku("SKU-1").version()).isEqualTo(30 + snapshotAt - 300);
   }
 
   @Test
