@@ -24,13 +24,13 @@ record BenchOptions(
     String command) {
 
   static final List<String> BENCHMARKS =
-      List.of("http", "copy", "kafka", "memory", "h2", "profile");
+      List.of("http", "copy", "kafka", "memory", "h2", "profile", "snapshots");
   private static final Set<String> VALUED =
       Set.of("--runs", "--only", "--pg-url", "--pg-user", "--body-gb", "--seconds", "--warm-up");
 
   static final String USAGE =
       """
-      usage: ./shelfstream bench [--runs N] [--quick] [--only http,copy,kafka,memory,h2,profile]
+      usage: ./shelfstream bench [--runs N] [--quick] [--only http,copy,kafka,memory,h2,profile,snapshots]
                                  [--pg-url URL] [--pg-user USER] [--body-gb G] [--seconds S]
                                  [--warm-up S]
         --runs N       measured runs per benchmark, each on a node warmed up first (default 3)

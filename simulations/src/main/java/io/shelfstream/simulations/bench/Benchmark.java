@@ -27,6 +27,9 @@ interface Benchmark {
     if (options.runs("profile")) {
       suite.add(of("profile", context -> List.of(ProfileBench.run(context))));
     }
+    if (options.runs("snapshots")) {
+      suite.add(of("snapshots", context -> List.of(SnapshotBench.run(context))));
+    }
     if (options.runs("memory")) {
       suite.add(of("memory", MemoryBench::run));
     }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param bodyBytes NDJSON streamed in one POST by the resident-memory benchmark
  * @param bodyCap how long that stream may last
  * @param workingSet distinct events the streamed body repeats
+ * @param busyLocationEvents events of each run of the snapshot benchmark (BusyLocationLoad)
  */
 record Sizes(
     Duration httpRun,
@@ -31,7 +32,8 @@ record Sizes(
     Duration heapCap,
     long bodyBytes,
     Duration bodyCap,
-    int workingSet) {
+    int workingSet,
+    long busyLocationEvents) {
 
   static final long GIB = 1L << 30;
   static final String NODE_HEAP = "-Xmx2g";
@@ -61,7 +63,8 @@ record Sizes(
         quick ? Duration.ofMinutes(2) : Duration.ofMinutes(8),
         (long) (bodyGib * GIB),
         quick ? Duration.ofSeconds(60) : Duration.ofMinutes(3),
-        quick ? 1_000 : 20_000);
+        quick ? 1_000 : 20_000,
+        quick ? 40_000 : 1_200_000);
   }
 
   long heapEntities() {
