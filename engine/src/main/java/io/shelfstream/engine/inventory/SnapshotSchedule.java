@@ -62,11 +62,6 @@ final class SnapshotSchedule {
     state.restartSnapshotCount();
   }
 
-  /** Events between snapshots, as last decided. */
-  long spacing() {
-    return spacing;
-  }
-
   /**
    * The snapshot decided on is stored at {@code sequenceNr}: no event was applied since (the entity
    * waits meanwhile). Deletes the older ones.
