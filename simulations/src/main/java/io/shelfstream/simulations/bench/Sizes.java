@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How big and how long each benchmark is, for a full run (about 40 minutes on 2 cores) or a quick
+ * How big and how long each benchmark is, for a full run (about 55 minutes on 2 cores) or a quick
  * one (a few minutes). Every load loop is bounded by a count and by one of these durations.
  *
  * @param httpRun length of each measured HTTP run
