@@ -3,18 +3,8 @@ package io.shelfstream.simulations.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,52 +27,26 @@ final class BusyLocationLoad {
   /** Sends {@code events} lines; returns the lines acknowledged, all of them or it throws. */
   static long send(URI node, long events, Duration cap) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    URI target = node.resolve("/v1/pos/events");
     long deadline = System.nanoTime() + cap.toNanos();
     AtomicLong nextBatch = new AtomicLong();
     long batches = (events + BATCH - 1) / BATCH;
     AtomicLong acknowledged = new AtomicLong();
-    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int s = 0; s < SENDERS; s++) {
-        running.add(
-            senders.submit(
-                () -> {
-                  long batch;
-                  while ((batch = nextBatch.getAndIncrement()) < batches) {
-                    if (System.nanoTime() > deadline) {
-                      throw new IOException("busy-location load not sent within " + cap);
-                    }
-                    long first = batch * BATCH;
-                    long last = Math.min(events, first + BATCH);
-                    HttpResponse<String> answer =
-                        client.send(
-                            HttpRequest.newBuilder(target)
-                                .timeout(Duration.ofMinutes(2))
-                                .header("Content-Type", "application/x-ndjson")
-                                .POST(HttpRequest.BodyPublishers.ofString(lines(first, last)))
-                                .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 200) {
-                      throw new IOException(
-                          "batch answered " + answer.statusCode() + ": " + answer.body());
-                    }
-                    acknowledged.addAndGet(last - first);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> sender : running) {
-        try {
-          sender.get(cap.toSeconds() + 180, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-          throw new IOException("busy-location load failed: " + e.getMessage(), e);
-        }
-      }
-    } finally {
-      senders.shutdownNow();
-    }
+    BatchSenders.run(
+        SENDERS,
+        cap.plusSeconds(180),
+        "busy-location load",
+        () -> {
+          long batch;
+          while ((batch = nextBatch.getAndIncrement()) < batches) {
+            if (System.nanoTime() > deadline) {
+              throw new IOException("busy-location load not sent within " + cap);
+            }
+            long first = batch * BATCH;
+            long last = Math.min(events, first + BATCH);
+            BatchSenders.post(client, node, lines(first, last));
+            acknowledged.addAndGet(last - first);
+          }
+        });
     return acknowledged.get();
   }
 

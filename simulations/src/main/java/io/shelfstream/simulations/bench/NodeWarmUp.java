@@ -2,20 +2,10 @@ package io.shelfstream.simulations.bench;
 
 import io.shelfstream.simulations.emit.Pacer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,51 +41,24 @@ final class NodeWarmUp {
       return 0;
     }
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    URI events = node.uri().resolve("/v1/pos/events");
     long deadline = System.nanoTime() + length.toNanos();
     AtomicLong nextEvent = node.warmUpEvents();
     AtomicLong batches = new AtomicLong();
     AtomicLong acknowledged = new AtomicLong();
     Pacer batchPacer = Pacer.of(shape.rate() / shape.batchLines(), false); // rate 0: no pause
-    ExecutorService senders = Executors.newFixedThreadPool(shape.senders());
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int s = 0; s < shape.senders(); s++) {
-        running.add(
-            senders.submit(
-                () -> {
-                  while (System.nanoTime() < deadline && batches.incrementAndGet() <= MAX_BATCHES) {
-                    synchronized (batchPacer) {
-                      batchPacer.acquire();
-                    }
-                    String body = batch(nextEvent, shape.batchLines());
-                    HttpResponse<String> answer =
-                        client.send(
-                            HttpRequest.newBuilder(events)
-                                .timeout(Duration.ofMinutes(2))
-                                .header("Content-Type", "application/x-ndjson")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 200) {
-                      throw new IOException(
-                          "warm-up batch answered " + answer.statusCode() + ": " + answer.body());
-                    }
-                    acknowledged.addAndGet(shape.batchLines());
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> sender : running) {
-        try {
-          sender.get(length.toSeconds() + 180, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-          throw new IOException("node warm-up failed: " + e.getMessage(), e);
-        }
-      }
-    } finally {
-      senders.shutdownNow();
-    }
+    BatchSenders.run(
+        shape.senders(),
+        length.plusSeconds(180),
+        "node warm-up",
+        () -> {
+          while (System.nanoTime() < deadline && batches.incrementAndGet() <= MAX_BATCHES) {
+            synchronized (batchPacer) {
+              batchPacer.acquire();
+            }
+            BatchSenders.post(client, node.uri(), batch(nextEvent, shape.batchLines()));
+            acknowledged.addAndGet(shape.batchLines());
+          }
+        });
     return acknowledged.get();
   }
 
