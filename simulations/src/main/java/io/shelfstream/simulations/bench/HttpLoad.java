@@ -115,11 +115,7 @@ final class HttpLoad {
       seconds = (System.nanoTime() - started) / 1e9;
     }
     // the ground truth of what was sent, in the order it was sent
-    for (Emission line : sent) {
-      if (line instanceof ValidLine valid) {
-        truth.accept(valid.event());
-      }
-    }
+    ValidLine.eventsOf(sent, truth::accept);
     return new Outcome(
         new HttpLoadResult(
             stats.sent(),

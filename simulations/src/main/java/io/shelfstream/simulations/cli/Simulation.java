@@ -102,7 +102,7 @@ final class Simulation {
       double elapsed = (System.nanoTime() - started) / 1e9;
       if (prepared != null) {
         // after the clock, and only for what was sent: a run that failed sent fewer lines
-        feed(truth, prepared.subList(0, sent));
+        ValidLine.eventsOf(prepared.subList(0, sent), truth::accept);
       }
       if (options.truthFile() != null) {
         TruthJson.write(truth, options.truthFile());
@@ -115,15 +115,6 @@ final class Simulation {
       }
       return SummaryBuilder.build(
           options, stats, noise, worldEvents.count(), elapsed, acknowledged, truth, report);
-    }
-  }
-
-  /** Ground truth of the valid lines, in the order they were sent. */
-  private static void feed(GroundTruth truth, List<Emission> sent) {
-    for (Emission line : sent) {
-      if (line instanceof ValidLine valid) {
-        truth.accept(valid.event());
-      }
     }
   }
 

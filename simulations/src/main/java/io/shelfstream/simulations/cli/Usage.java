@@ -41,8 +41,8 @@ final class Usage {
         --tills C             concurrent tills / batch senders (default 4)
         --batch N             lines per HTTP batch (default 1000)
         --rate R              target lines per second overall, 0 = as fast as possible (default 0)
-        --prepare             generate every line (and its ground truth) before sending, so that the
-                              node, not the generator, sets the pace; needs --events (at most 5000000)
+        --prepare             generate every line before sending (ground truth is fed after), so that
+                              the node, not the generator, sets the pace; needs --events (at most 5000000)
         --settle-timeout S    seconds to re-check mismatching records (default 120 with Kafka, 5 over HTTP)
 
       Output:
