@@ -5,65 +5,101 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shelfstream.engine.dedupe.SeenIds.Entry;
 import io.shelfstream.engine.policy.Stamp;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The mutable form of {@link SeenIds}, for state that only its entity's actor touches: adding an id
- * costs an insert into a list ordered by event time (an append, for ids arriving in time order)
- * instead of a copy of the list. Same rules, same serialized form.
+ * costs an insert into arrays ordered by event time (an append, for ids arriving in time order)
+ * instead of a copy of a list. Same rules, same serialized form.
  *
- * <p>Forgetting the oldest ids only moves {@code first} past them; the list drops them once they
- * are an eighth of it. Removing them at once shifted the whole list (up to {@code maxIds} entries)
+ * <p>The ids are kept in three parallel arrays rather than as {@link Entry} objects: a location
+ * remembers hundreds of thousands of ids, and an object per id was as many more for the collector
+ * to trace, and a cache miss more per lookup.
+ *
+ * <p>Forgetting the oldest ids only moves {@code first} past them; the arrays drop them once they
+ * are an eighth of what is held. Removing them at once shifted every id held (up to {@code maxIds})
  * on every event of a SKU whose memory was full.
  */
 public final class IdMemory {
-  private final ArrayList<Entry> entries;
-  private int first; // entries before it are forgotten
+  private static final String[] NO_TEXT = new String[0];
+  private static final long[] NO_TIME = new long[0];
 
-  public IdMemory() {
-    this.entries = new ArrayList<>();
-  }
+  private String[] sources = NO_TEXT;
+  private String[] eventIds = NO_TEXT;
+  private long[] epochMillis = NO_TIME;
+  private int first; // ids before it are forgotten
+  private int end; // ids from it on are free room
+
+  public IdMemory() {}
 
   @JsonCreator
   public IdMemory(@JsonProperty("entries") List<Entry> entries) {
-    this.entries = new ArrayList<>(entries);
-  }
-
-  /** The ids remembered, oldest first; read only. */
-  @JsonProperty("entries")
-  public List<Entry> entries() {
-    return Collections.unmodifiableList(entries.subList(first, entries.size()));
-  }
-
-  public int size() {
-    return entries.size() - first;
-  }
-
-  public boolean contains(String source, String eventId) {
-    return contains(entries, first, source, eventId);
-  }
-
-  public void add(Stamp stamp, DedupeSettings settings) {
-    var entry =
-        new Entry(stamp.source(), stamp.eventId(), stamp.occurredAt().toInstant().toEpochMilli());
-    entries.add(insertionPoint(entries, first, entry.epochMilli()), entry);
-    first += toForget(entries, first, settings);
-    if (first > entries.size() / 8) {
-      entries.subList(0, first).clear();
-      first = 0;
+    grow(entries.size());
+    for (Entry entry : entries) {
+      sources[end] = entry.source();
+      eventIds[end] = entry.eventId();
+      epochMillis[end] = entry.epochMilli();
+      end++;
     }
   }
 
-  static boolean contains(List<Entry> entries, String source, String eventId) {
-    return contains(entries, 0, source, eventId);
+  /** The ids remembered, oldest first; a copy. */
+  @JsonProperty("entries")
+  public List<Entry> entries() {
+    List<Entry> entries = new ArrayList<>(size());
+    for (int i = first; i < end; i++) {
+      entries.add(new Entry(sources[i], eventIds[i], epochMillis[i]));
+    }
+    return entries;
   }
 
-  private static boolean contains(List<Entry> entries, int first, String source, String eventId) {
+  /** Every id remembered, oldest first, as (source, event id). */
+  public void forEach(BiConsumer<String, String> action) {
+    for (int i = first; i < end; i++) {
+      action.accept(sources[i], eventIds[i]);
+    }
+  }
+
+  public int size() {
+    return end - first;
+  }
+
+  public boolean contains(String source, String eventId) {
     // ids of one source tend to have the same length, which String.equals checks first; the
     // hash (cached in each String) tells most of them apart at the cost of an int comparison
     int hash = eventId.hashCode();
-    for (int i = entries.size() - 1; i >= first; i--) {
+    for (int i = end - 1; i >= first; i--) {
+      String id = eventIds[i];
+      if (id.hashCode() == hash && id.equals(eventId) && sources[i].equals(source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public void add(Stamp stamp, DedupeSettings settings) {
+    long epochMilli = stamp.occurredAt().toInstant().toEpochMilli();
+    if (end == sources.length) {
+      makeRoom();
+    }
+    int at = insertionPoint(epochMilli);
+    if (at < end) {
+      System.arraycopy(sources, at, sources, at + 1, end - at);
+      System.arraycopy(eventIds, at, eventIds, at + 1, end - at);
+      System.arraycopy(epochMillis, at, epochMillis, at + 1, end - at);
+    }
+    sources[at] = stamp.source();
+    eventIds[at] = stamp.eventId();
+    epochMillis[at] = epochMilli;
+    end++;
+    first += toForget(settings);
+  }
+
+  static boolean contains(List<Entry> entries, String source, String eventId) {
+    int hash = eventId.hashCode();
+    for (int i = entries.size() - 1; i >= 0; i--) {
       Entry entry = entries.get(i);
       if (entry.eventId().hashCode() == hash
           && entry.eventId().equals(eventId)
@@ -74,17 +110,40 @@ public final class IdMemory {
     return false;
   }
 
-  /** After every entry of the same time or earlier, so that ties keep their arrival order. */
-  private static int insertionPoint(List<Entry> entries, int first, long epochMilli) {
-    int size = entries.size();
-    if (size == first || entries.get(size - 1).epochMilli() <= epochMilli) {
-      return size;
+  /** Room for one more id at the end: drops the forgotten ones if they are an eighth, or grows. */
+  private void makeRoom() {
+    if (first > 0 && first >= end / 8) {
+      int kept = end - first;
+      System.arraycopy(sources, first, sources, 0, kept);
+      System.arraycopy(eventIds, first, eventIds, 0, kept);
+      System.arraycopy(epochMillis, first, epochMillis, 0, kept);
+      Arrays.fill(sources, kept, end, null);
+      Arrays.fill(eventIds, kept, end, null);
+      first = 0;
+      end = kept;
+    } else {
+      grow(Math.max(8, sources.length + (sources.length >> 1)));
+    }
+  }
+
+  private void grow(int capacity) {
+    if (capacity > sources.length) {
+      sources = Arrays.copyOf(sources, capacity);
+      eventIds = Arrays.copyOf(eventIds, capacity);
+      epochMillis = Arrays.copyOf(epochMillis, capacity);
+    }
+  }
+
+  /** After every id of the same time or earlier, so that ties keep their arrival order. */
+  private int insertionPoint(long epochMilli) {
+    if (end == first || epochMillis[end - 1] <= epochMilli) {
+      return end;
     }
     int low = first;
-    int high = size; // the first entry later than epochMilli is in [low, high]
+    int high = end; // the first id later than epochMilli is in [low, high]
     while (low < high) {
       int middle = (low + high) >>> 1;
-      if (entries.get(middle).epochMilli() <= epochMilli) {
+      if (epochMillis[middle] <= epochMilli) {
         low = middle + 1;
       } else {
         high = middle;
@@ -93,18 +152,18 @@ public final class IdMemory {
     return low;
   }
 
-  /** How many of the oldest remembered entries fall outside the window or beyond maxIds. */
-  private static int toForget(List<Entry> entries, int first, DedupeSettings settings) {
-    int size = entries.size();
-    if (size == first) {
-      return 0;
-    }
-    long oldestKept = entries.get(size - 1).epochMilli() - settings.window().toMillis();
+  /** How many of the oldest remembered ids fall outside the window or beyond maxIds. */
+  private int toForget(DedupeSettings settings) {
+    long oldestKept = epochMillis[end - 1] - settings.window().toMillis();
     int drop = 0;
-    while (first + drop < size
-        && (size - first - drop > settings.maxIds()
-            || entries.get(first + drop).epochMilli() < oldestKept)) {
+    while (first + drop < end
+        && (end - first - drop > settings.maxIds() || epochMillis[first + drop] < oldestKept)) {
       drop++;
+    }
+    if (drop > 0) {
+      // forgotten ids are not referenced any more, even before the arrays drop them
+      Arrays.fill(sources, first, first + drop, null);
+      Arrays.fill(eventIds, first, first + drop, null);
     }
     return drop;
   }

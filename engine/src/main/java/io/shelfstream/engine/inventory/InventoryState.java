@@ -10,6 +10,7 @@ import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.protocols.event.InventoryKey;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,9 +35,6 @@ public final class InventoryState {
   private final List<Movement> movements;
   private final IdMemory seen;
   private long version;
-
-  /** A movement that may still apply: its provenance and its signed change to onHand. */
-  public record Movement(Stamp stamp, long delta) {}
 
   /** A record to which no event was applied yet. */
   public InventoryState() {
@@ -108,7 +106,7 @@ public final class InventoryState {
       return true;
     }
     for (Movement movement : movements) {
-      if (movement.stamp().sameEvent(source, eventId)) {
+      if (movement.sameEvent(source, eventId)) {
         return true;
       }
     }
@@ -122,9 +120,8 @@ public final class InventoryState {
 
   /** Every {@code (source, eventId)} for which {@link #hasSeen} is true. */
   public void forEachRemembered(BiConsumer<String, String> action) {
-    seen.entries().forEach(entry -> action.accept(entry.source(), entry.eventId()));
-    movements.forEach(
-        movement -> action.accept(movement.stamp().source(), movement.stamp().eventId()));
+    seen.forEach(action);
+    movements.forEach(movement -> action.accept(movement.source(), movement.eventId()));
     countsBySource
         .values()
         .forEach(count -> action.accept(count.stamp().source(), count.stamp().eventId()));
@@ -147,20 +144,21 @@ public final class InventoryState {
         count.stamp().source(),
         new Versioned<>(count.onHand(), count.stamp()),
         settings.ranking()::newer);
-    OffsetDateTime horizon = horizon(settings);
-    movements.removeIf(movement -> !movement.stamp().isAfter(horizon));
+    Instant horizon = horizon(settings);
+    movements.removeIf(movement -> !movement.isAfter(horizon));
   }
 
   private void applyMovement(MovementRecorded movement, GoldenRecordSettings settings) {
-    OffsetDateTime horizon = horizon(settings);
+    Instant horizon = horizon(settings);
     // at or before every possible baseline: recorded in the journal, never applied
-    if (horizon == null || movement.stamp().isAfter(horizon)) {
-      movements.add(new Movement(movement.stamp(), movement.delta()));
+    Movement kept = new Movement(movement.stamp(), movement.delta());
+    if (horizon == null || kept.isAfter(horizon)) {
+      movements.add(kept);
     }
   }
 
   /** Every future baseline is after this instant; null while there is no count. */
-  private OffsetDateTime horizon(GoldenRecordSettings settings) {
+  private Instant horizon(GoldenRecordSettings settings) {
     OffsetDateTime newest = null;
     for (Versioned<Long> count : countsBySource.values()) {
       OffsetDateTime at = count.stamp().occurredAt();
@@ -168,21 +166,23 @@ public final class InventoryState {
         newest = at;
       }
     }
-    return newest == null ? null : newest.minus(settings.onHand().horizonSlack());
+    return newest == null ? null : newest.toInstant().minus(settings.onHand().horizonSlack());
   }
 
   public InventoryView view(InventoryKey key, GoldenRecordSettings settings) {
     Optional<Versioned<Long>> baseline = settings.onHand().choose(countsBySource);
     long onHand = baseline.map(Versioned::value).orElse(0L);
+    Instant after = baseline.map(count -> count.stamp().occurredAt().toInstant()).orElse(null);
     int applied = 0;
     Stamp lastMovement = null;
     for (Movement movement : movements) {
-      if (baseline.isEmpty() || movement.stamp().isAfter(baseline.get().stamp().occurredAt())) {
+      if (after == null || movement.isAfter(after)) {
         onHand += movement.delta();
         applied++;
+        Stamp stamp = movement.stamp();
         if (lastMovement == null
-            || settings.ranking().lastWriteWins().compare(movement.stamp(), lastMovement) > 0) {
-          lastMovement = movement.stamp();
+            || settings.ranking().lastWriteWins().compare(stamp, lastMovement) > 0) {
+          lastMovement = stamp;
         }
       }
     }

@@ -2,8 +2,8 @@ package io.shelfstream.engine.serialization;
 
 import io.shelfstream.engine.dedupe.SeenIds;
 import io.shelfstream.engine.inventory.InventoryState;
-import io.shelfstream.engine.inventory.InventoryState.Movement;
 import io.shelfstream.engine.inventory.LocationState;
+import io.shelfstream.engine.inventory.Movement;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
 import java.io.IOException;
@@ -120,8 +120,9 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       BinaryFields.writeStamp(out, movement.stamp());
       out.writeLong(movement.delta());
     }
-    out.writeInt(record.seen().size());
-    for (SeenIds.Entry entry : record.seen()) {
+    List<SeenIds.Entry> seen = record.seen();
+    out.writeInt(seen.size());
+    for (SeenIds.Entry entry : seen) {
       out.writeText(entry.source());
       out.writeText(entry.eventId());
       out.writeLong(entry.epochMilli());
