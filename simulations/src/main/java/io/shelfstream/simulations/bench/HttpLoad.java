@@ -69,10 +69,14 @@ final class HttpLoad {
 
   private HttpLoad() {}
 
-  /** A finished run, and the ground truth of every valid line it sent. */
-  record Outcome(HttpLoadResult result, GroundTruth truth) {}
+  /**
+   * A finished run, the ground truth of every valid line it sent, and where the machine's CPU went
+   * while it sent them (from its clock's start to its last acknowledgement: not the generating
+   * before it, nor the ground truth after it).
+   */
+  record Outcome(HttpLoadResult result, GroundTruth truth, CpuMeter.Use cpu) {}
 
-  static Outcome run(URI node, Shape shape, Duration duration)
+  static Outcome run(URI node, long nodePid, Shape shape, Duration duration)
       throws IOException, InterruptedException {
     GroundTruth truth = new GroundTruth(PoliciesJson.parse(new NodeClient(node).policies()));
     Iterator<Emission> lines =
@@ -90,6 +94,8 @@ final class HttpLoad {
     long started = System.nanoTime();
     long deadline = started + duration.toNanos();
     double seconds;
+    CpuMeter.Use cpu;
+    CpuMeter meter = CpuMeter.start(nodePid);
     try (Progress progress = Progress.every(Duration.ofSeconds(10), stats);
         HttpBatchEmitter emitter =
             new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats)) {
@@ -113,6 +119,7 @@ final class HttpLoad {
       }
       emitter.finish(ACK_TIMEOUT);
       seconds = (System.nanoTime() - started) / 1e9;
+      cpu = meter.stop();
     }
     // the ground truth of what was sent, in the order it was sent
     ValidLine.eventsOf(sent, truth::accept);
@@ -130,7 +137,8 @@ final class HttpLoad {
             latency(stats.latencySnapshot()),
             stats.failure(),
             stats.anomalies()),
-        truth);
+        truth,
+        cpu);
   }
 
   /**

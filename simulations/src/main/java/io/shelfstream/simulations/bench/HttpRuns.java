@@ -93,10 +93,9 @@ final class HttpRuns {
         if (postgres) {
           context.postgres().checkpoint("the measured run");
         }
-        CpuMeter meter = CpuMeter.start(node.pid());
         Instant started = Instant.now();
-        outcome = HttpLoad.run(node.uri(), shape, length);
-        cpu = meter.stop();
+        outcome = HttpLoad.run(node.uri(), node.pid(), shape, length);
+        cpu = outcome.cpu();
         afterLoad.accept(node, started, Instant.now());
         if (outcome.result().failure() != null) {
           throw new IOException(
