@@ -36,6 +36,10 @@ public final class InventoryState {
   private final IdMemory seen;
   private long version;
 
+  // the horizon changes only with the counts: computed once per count, not once per movement
+  private Instant horizon;
+  private boolean horizonKnown;
+
   /** A record to which no event was applied yet. */
   public InventoryState() {
     this(Map.of(), List.of(), List.of(), 0);
@@ -144,6 +148,7 @@ public final class InventoryState {
         count.stamp().source(),
         new Versioned<>(count.onHand(), count.stamp()),
         settings.ranking()::newer);
+    horizonKnown = false;
     Instant horizon = horizon(settings);
     movements.removeIf(movement -> !movement.isAfter(horizon));
   }
@@ -159,6 +164,14 @@ public final class InventoryState {
 
   /** Every future baseline is after this instant; null while there is no count. */
   private Instant horizon(GoldenRecordSettings settings) {
+    if (!horizonKnown) {
+      horizon = horizonOfCounts(settings);
+      horizonKnown = true;
+    }
+    return horizon;
+  }
+
+  private Instant horizonOfCounts(GoldenRecordSettings settings) {
     OffsetDateTime newest = null;
     for (Versioned<Long> count : countsBySource.values()) {
       OffsetDateTime at = count.stamp().occurredAt();
