@@ -14,7 +14,7 @@ for arg in "$@"; do
 done
 
 # shellcheck disable=SC2086
-exec java ${SHELFSTREAM_BENCH_JAVA_OPTS:--Xmx3g} \
+exec java ${SHELFSTREAM_BENCH_JAVA_OPTS:--Xmx5g} \
   -Dshelfstream.bench.command="$command" \
   -cp "$ROOT/simulations/target/classes:$ROOT/simulations/target/lib/*" \
   io.shelfstream.simulations.bench.Bench "$@"

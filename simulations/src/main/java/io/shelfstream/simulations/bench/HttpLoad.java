@@ -50,10 +50,10 @@ final class HttpLoad {
   private static final long MAX_EVENTS = 20_000_000;
 
   /** Lines a saturation run prepares per second of its length: above any rate seen here. */
-  private static final long SATURATION_PREPARED_PER_SECOND = 60_000;
+  private static final long SATURATION_PREPARED_PER_SECOND = 80_000;
 
-  /** At about 500 bytes each (event, line and its bytes), 1.6 GB of the harness's heap. */
-  private static final long MAX_PREPARED = 3_200_000;
+  /** At about 500 bytes each (event, line and its bytes), 2.4 GB of the harness's heap. */
+  private static final long MAX_PREPARED = 4_800_000;
 
   private static final Duration ACK_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration SETTLE = Duration.ofSeconds(10);

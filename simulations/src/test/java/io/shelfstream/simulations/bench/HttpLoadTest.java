@@ -14,6 +14,6 @@ class HttpLoadTest {
     assertThat(HttpLoad.preparedLines(HttpLoad.SATURATION, Duration.ofSeconds(60)))
         .isGreaterThan(60L * 30_000);
     assertThat(HttpLoad.preparedLines(HttpLoad.SATURATION, Duration.ofHours(1)))
-        .isEqualTo(3_200_000L);
+        .isEqualTo(4_800_000L);
   }
 }
