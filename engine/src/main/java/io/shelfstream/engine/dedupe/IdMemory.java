@@ -7,7 +7,6 @@ import io.shelfstream.engine.policy.Stamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * The mutable form of {@link SeenIds}, for state that only its entity's actor touches: adding an id
@@ -55,11 +54,27 @@ public final class IdMemory {
     return entries;
   }
 
-  /** Every id remembered, oldest first, as (source, event id). */
-  public void forEach(BiConsumer<String, String> action) {
+  /** What {@link #forEach} shows each remembered id to. */
+  @FunctionalInterface
+  public interface Visitor {
+    void visit(String source, String eventId, long epochMilli);
+  }
+
+  /** Every id remembered, oldest first, without an object per id. */
+  public void forEach(Visitor visitor) {
     for (int i = first; i < end; i++) {
-      action.accept(sources[i], eventIds[i]);
+      visitor.visit(sources[i], eventIds[i], epochMillis[i]);
     }
+  }
+
+  /** A copy that shares no array with this memory. */
+  public IdMemory copy() {
+    IdMemory copy = new IdMemory();
+    copy.sources = Arrays.copyOfRange(sources, first, end);
+    copy.eventIds = Arrays.copyOfRange(eventIds, first, end);
+    copy.epochMillis = Arrays.copyOfRange(epochMillis, first, end);
+    copy.end = end - first;
+    return copy;
   }
 
   public int size() {

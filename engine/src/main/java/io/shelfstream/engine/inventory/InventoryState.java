@@ -51,9 +51,17 @@ public final class InventoryState {
       List<Movement> movements,
       List<SeenIds.Entry> seen,
       long version) {
+    this(countsBySource, movements, new IdMemory(seen), version);
+  }
+
+  private InventoryState(
+      Map<String, Versioned<Long>> countsBySource,
+      List<Movement> movements,
+      IdMemory seen,
+      long version) {
     this.countsBySource = new HashMap<>(countsBySource);
     this.movements = new ArrayList<>(movements);
-    this.seen = new IdMemory(seen);
+    this.seen = seen;
     this.version = version;
   }
 
@@ -64,7 +72,7 @@ public final class InventoryState {
       @JsonProperty("movements") List<Movement> movements,
       @JsonProperty("seen") IdMemory seen,
       @JsonProperty("version") long version) {
-    return new InventoryState(countsBySource, movements, seen.entries(), version);
+    return new InventoryState(countsBySource, movements, seen, version);
   }
 
   @JsonProperty("seen")
@@ -73,7 +81,7 @@ public final class InventoryState {
   }
 
   public InventoryState copy() {
-    return new InventoryState(countsBySource, movements, seen.entries(), version);
+    return new InventoryState(countsBySource, movements, seen.copy(), version);
   }
 
   @JsonProperty("countsBySource")
@@ -86,9 +94,19 @@ public final class InventoryState {
     return Collections.unmodifiableList(movements);
   }
 
-  /** The ids remembered beyond the counts and movements kept; read only. */
+  /** The ids remembered beyond the counts and movements kept, oldest first; a copy. */
   public List<SeenIds.Entry> seen() {
     return seen.entries();
+  }
+
+  /** How many ids {@link #seen} holds. */
+  public int seenCount() {
+    return seen.size();
+  }
+
+  /** Every id {@link #seen} holds, oldest first, without copying them. */
+  public void forEachSeen(IdMemory.Visitor visitor) {
+    seen.forEach(visitor);
   }
 
   /** Events applied so far. */
@@ -124,7 +142,7 @@ public final class InventoryState {
 
   /** Every {@code (source, eventId)} for which {@link #hasSeen} is true. */
   public void forEachRemembered(BiConsumer<String, String> action) {
-    seen.forEach(action);
+    seen.forEach((source, eventId, epochMilli) -> action.accept(source, eventId));
     movements.forEach(movement -> action.accept(movement.source(), movement.eventId()));
     countsBySource
         .values()

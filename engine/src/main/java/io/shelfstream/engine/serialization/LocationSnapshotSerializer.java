@@ -72,13 +72,17 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     }
     size += Integer.BYTES;
     for (Movement movement : record.movements()) {
-      size += stampSize(movement.stamp()) + Long.BYTES;
+      size +=
+          textSize(movement.source())
+              + textSize(movement.eventId())
+              + BinaryFields.TIME_BYTES
+              + Long.BYTES;
     }
-    size += Integer.BYTES;
-    for (SeenIds.Entry entry : record.seen()) {
-      size += textSize(entry.source()) + textSize(entry.eventId()) + Long.BYTES;
-    }
-    return size;
+    long[] seen = {Integer.BYTES};
+    record.forEachSeen(
+        (source, eventId, epochMilli) ->
+            seen[0] += textSize(source) + textSize(eventId) + Long.BYTES);
+    return size + seen[0];
   }
 
   private static long stampSize(Stamp stamp) {
@@ -120,13 +124,13 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       BinaryFields.writeStamp(out, movement.stamp());
       out.writeLong(movement.delta());
     }
-    List<SeenIds.Entry> seen = record.seen();
-    out.writeInt(seen.size());
-    for (SeenIds.Entry entry : seen) {
-      out.writeText(entry.source());
-      out.writeText(entry.eventId());
-      out.writeLong(entry.epochMilli());
-    }
+    out.writeInt(record.seenCount());
+    record.forEachSeen(
+        (source, eventId, epochMilli) -> {
+          out.writeText(source);
+          out.writeText(eventId);
+          out.writeLong(epochMilli);
+        });
   }
 
   private static InventoryState readRecord(BinaryIn in) throws IOException {
