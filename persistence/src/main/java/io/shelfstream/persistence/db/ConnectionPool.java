@@ -3,7 +3,11 @@ package io.shelfstream.persistence.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** A pool of connections for Shelfstream's own tables (the journal has its own, in Slick). */
+/**
+ * A pool of connections for Shelfstream's own tables and its journal writer
+ * (pekko-persistence-jdbc's snapshots and queries have theirs, in Slick). On PostgreSQL each pool's
+ * connections carry its name as their {@code application_name}.
+ */
 public final class ConnectionPool {
   private ConnectionPool() {}
 
@@ -16,6 +20,10 @@ public final class ConnectionPool {
     config.setDriverClassName(db.dialect().driver());
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
+    if (db.dialect() == Dialect.POSTGRES) {
+      // pg_stat_activity then tells which of a node's pools runs what
+      config.addDataSourceProperty("ApplicationName", name);
+    }
     return new HikariDataSource(config);
   }
 }

@@ -21,6 +21,12 @@ public final class JournalConfig {
   public static final String STOCK = "jdbc";
 
   /**
+   * The {@code application_name} of pekko-persistence-jdbc's connections on PostgreSQL: snapshots,
+   * the read journal (projections, replay) and the stock journal when it writes.
+   */
+  public static final String READ_SIDE_APPLICATION_NAME = "shelfstream-pekko-jdbc";
+
+  /**
    * The configuration for {@code db}, with the journal named by {@code
    * shelfstream.persistence.journal}.
    */
@@ -62,11 +68,14 @@ public final class JournalConfig {
       // PostgreSQL prefers a merge join or a hash join that walks or scans event_journal from its
       // first event instead: slower on every poll the longer the journal, and 4 projection slices
       // poll all the time. This pool's other queries (snapshots, events by persistence id) have
-      // no joins.
+      // no joins. Its application_name tells its connections apart in pg_stat_activity.
       settings.put(
           slick + "db.connectionInitSql",
           "SELECT set_config('enable_mergejoin', 'off', false),"
-              + " set_config('enable_hashjoin', 'off', false)");
+              + " set_config('enable_hashjoin', 'off', false),"
+              + " set_config('application_name', '"
+              + READ_SIDE_APPLICATION_NAME
+              + "', false)");
     }
     settings.put("shelfstream-journal.db.url", db.url());
     settings.put("shelfstream-journal.db.user", db.user());
