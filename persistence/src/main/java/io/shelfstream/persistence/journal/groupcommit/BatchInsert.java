@@ -15,7 +15,7 @@ interface BatchInsert {
 
   static BatchInsert forDialect(Dialect dialect) {
     return switch (dialect) {
-      case POSTGRES -> new PostgresBatchInsert();
+      case POSTGRES -> new PostgresCopyInsert();
       case H2 -> new H2BatchInsert();
     };
   }
