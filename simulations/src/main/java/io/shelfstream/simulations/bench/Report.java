@@ -97,8 +97,9 @@ final class Report {
         "This machine is shared and noisy (2 cores, other people's builds and brokers): compare"
             + " medians and ratios measured side by side in one run, not absolute figures across"
             + " runs. Each run's table shows where the CPU went, from /proc: the node, PostgreSQL"
-            + " (every postgres process on the machine), the harness (generator, senders, ground"
-            + " truth) and all other processes.\n\n");
+            + " (every postgres process on the machine), the harness (in an HTTP run its senders:"
+            + " the window runs from the first line sent to the last acknowledgement, after the"
+            + " lines were generated and before ground truth is fed) and all other processes.\n\n");
     Table summary = new Table("benchmark", "result (median; every run in brackets)");
     for (Section section : sections) {
       for (String[] line : section.summary()) {
