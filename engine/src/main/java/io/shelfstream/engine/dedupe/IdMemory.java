@@ -137,7 +137,8 @@ public final class IdMemory {
       first = 0;
       end = kept;
     } else {
-      grow(Math.max(8, sources.length + (sources.length >> 1)));
+      // from 2: most records remember only a few ids, and there are a million of them
+      grow(Math.max(2, sources.length + (sources.length >> 1)));
     }
   }
 

@@ -36,9 +36,12 @@ public final class InventoryState {
   private final IdMemory seen;
   private long version;
 
-  // the horizon changes only with the counts: computed once per count, not once per movement
-  private Instant horizon;
-  private boolean horizonKnown;
+  // the horizon changes only with the counts: computed once per count, not once per movement,
+  // and kept as numbers (a record with a count would otherwise keep one more object)
+  private static final long HORIZON_UNKNOWN = Long.MIN_VALUE;
+  private static final long NO_HORIZON = Long.MIN_VALUE + 1;
+  private long horizonSecond = HORIZON_UNKNOWN;
+  private int horizonNano;
 
   /** A record to which no event was applied yet. */
   public InventoryState() {
@@ -166,27 +169,31 @@ public final class InventoryState {
         count.stamp().source(),
         new Versioned<>(count.onHand(), count.stamp()),
         settings.ranking()::newer);
-    horizonKnown = false;
-    Instant horizon = horizon(settings);
-    movements.removeIf(movement -> !movement.isAfter(horizon));
+    horizonSecond = HORIZON_UNKNOWN;
+    if (hasHorizon(settings)) {
+      movements.removeIf(movement -> !movement.isAfter(horizonSecond, horizonNano));
+    }
   }
 
   private void applyMovement(MovementRecorded movement, GoldenRecordSettings settings) {
-    Instant horizon = horizon(settings);
     // at or before every possible baseline: recorded in the journal, never applied
     Movement kept = new Movement(movement.stamp(), movement.delta());
-    if (horizon == null || kept.isAfter(horizon)) {
+    if (!hasHorizon(settings) || kept.isAfter(horizonSecond, horizonNano)) {
       movements.add(kept);
     }
   }
 
-  /** Every future baseline is after this instant; null while there is no count. */
-  private Instant horizon(GoldenRecordSettings settings) {
-    if (!horizonKnown) {
-      horizon = horizonOfCounts(settings);
-      horizonKnown = true;
+  /**
+   * Whether there is a horizon (a count): every future baseline is after the instant {@code
+   * (horizonSecond, horizonNano)}.
+   */
+  private boolean hasHorizon(GoldenRecordSettings settings) {
+    if (horizonSecond == HORIZON_UNKNOWN) {
+      Instant horizon = horizonOfCounts(settings);
+      horizonSecond = horizon == null ? NO_HORIZON : horizon.getEpochSecond();
+      horizonNano = horizon == null ? 0 : horizon.getNano();
     }
-    return horizon;
+    return horizonSecond != NO_HORIZON;
   }
 
   private Instant horizonOfCounts(GoldenRecordSettings settings) {
@@ -207,7 +214,7 @@ public final class InventoryState {
     int applied = 0;
     Stamp lastMovement = null;
     for (Movement movement : movements) {
-      if (after == null || movement.isAfter(after)) {
+      if (after == null || movement.isAfter(after.getEpochSecond(), after.getNano())) {
         onHand += movement.delta();
         applied++;
         Stamp stamp = movement.stamp();

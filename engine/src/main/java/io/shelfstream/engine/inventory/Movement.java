@@ -56,10 +56,12 @@ public final class Movement {
     return eventId;
   }
 
-  /** Whether it occurred strictly after {@code instant}, as {@link Stamp#isAfter} decides. */
-  public boolean isAfter(Instant instant) {
-    return epochSecond > instant.getEpochSecond()
-        || (epochSecond == instant.getEpochSecond() && nano > instant.getNano());
+  /**
+   * Whether it occurred strictly after the instant {@code (second, nano)} (epoch seconds and the
+   * nanos within), as {@link Stamp#isAfter} decides.
+   */
+  public boolean isAfter(long second, int nanoOfSecond) {
+    return epochSecond > second || (epochSecond == second && nano > nanoOfSecond);
   }
 
   public boolean sameEvent(String otherSource, String otherEventId) {

@@ -34,9 +34,9 @@ class MovementProperties {
 
     assertThat(movement.stamp()).isEqualTo(stamp);
     assertThat(movement.delta()).isEqualTo(delta);
-    assertThat(movement.isAfter(horizon))
+    assertThat(movement.isAfter(horizon.getEpochSecond(), horizon.getNano()))
         .isEqualTo(stamp.isAfter(horizon.atOffset(ZoneOffset.UTC)));
-    assertThat(movement.isAfter(at.toInstant())).isFalse();
+    assertThat(movement.isAfter(at.toEpochSecond(), at.getNano())).isFalse();
     assertThat(movement).isEqualTo(new Movement(stamp, delta));
   }
 }
