@@ -12,8 +12,8 @@ import java.util.List;
  * @param fixedRateRun length of the fixed-rate latency run
  * @param settle how long a node sends at the fixed rate, not counted, before that run
  * @param kafkaEvents world events produced into Kafka per measured run: enough for about as long a
- *     run as an HTTP one, so that the consumer's start and the last commit (about 1.5 s) weigh
- *     little
+ *     run as an HTTP one (a minute at 50k events/s), so that the consumer's start and the last
+ *     commit (about 1.5 s) weigh little
  * @param heapLocations locations of the heap benchmark, each with {@link #heapSkus} SKUs
  * @param heapCap how long the heap benchmark may send before it measures what it reached
  * @param bodyBytes NDJSON streamed in one POST by the resident-memory benchmark
@@ -57,7 +57,7 @@ record Sizes(
             options.warmUpSeconds() != null ? options.warmUpSeconds() : quick ? 5 : 90),
         quick ? Duration.ofSeconds(8) : Duration.ofSeconds(60),
         quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30),
-        quick ? 8_000 : 1_500_000,
+        quick ? 8_000 : 3_000_000,
         quick ? 100 : 2_000,
         500,
         quick ? Duration.ofMinutes(2) : Duration.ofMinutes(8),
