@@ -13,8 +13,6 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.persistence.jdbc.db.SlickExtension;
-import org.apache.pekko.persistence.jdbc.db.SlickExtensionImpl;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +37,7 @@ class ConnectionNamesTest {
           JournalConfig.forDatabase(db.settings()).withFallback(ConfigFactory.load()).resolve();
       ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "connection-names", config);
       try {
-        var slick = (SlickExtensionImpl) SlickExtension.get(system);
-        try (Connection connection =
-            slick
-                .database(config.getConfig("jdbc-read-journal"))
-                .database()
-                .source()
-                .createConnection()) {
+        try (Connection connection = ReadSideConnections.open(system, config)) {
           assertThat(applicationName(connection))
               .isEqualTo(JournalConfig.READ_SIDE_APPLICATION_NAME);
         }

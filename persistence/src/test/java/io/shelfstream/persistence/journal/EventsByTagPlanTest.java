@@ -14,8 +14,6 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.persistence.jdbc.db.SlickExtension;
-import org.apache.pekko.persistence.jdbc.db.SlickExtensionImpl;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +37,7 @@ class EventsByTagPlanTest {
       ActorSystem<Void> system =
           ActorSystem.create(Behaviors.empty(), "read-journal-connections", config);
       try {
-        var slick = (SlickExtensionImpl) SlickExtension.get(system);
-        try (Connection connection =
-                slick
-                    .database(config.getConfig("jdbc-read-journal"))
-                    .database()
-                    .source()
-                    .createConnection();
+        try (Connection connection = ReadSideConnections.open(system, config);
             Statement sql = connection.createStatement()) {
           sql.execute(
               "INSERT INTO event_journal (persistence_id, sequence_number, writer, event_ser_id,"
