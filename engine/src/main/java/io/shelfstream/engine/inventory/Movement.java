@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>One flat object, where a {@link Stamp} would bring five more (its {@link OffsetDateTime} is
  * four): a busy location keeps hundreds of thousands of movements live, which the collector traces
- * and every count's horizon check reads. The stamp is rebuilt when a query or a snapshot asks.
+ * and every count's horizon check reads. The stamp is rebuilt when a query asks; a snapshot writes
+ * its parts.
  */
 public final class Movement {
   private final String source;
@@ -54,6 +55,19 @@ public final class Movement {
 
   public String eventId() {
     return eventId;
+  }
+
+  /** When it occurred: epoch seconds, the nanos within, and the offset the source reported. */
+  public long epochSecond() {
+    return epochSecond;
+  }
+
+  public int nano() {
+    return nano;
+  }
+
+  public int offsetSeconds() {
+    return offsetSeconds;
   }
 
   /**

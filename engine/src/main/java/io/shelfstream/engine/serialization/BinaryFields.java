@@ -16,12 +16,24 @@ final class BinaryFields {
   static final int TIME_BYTES = Long.BYTES + Integer.BYTES + Integer.BYTES;
 
   static void writeStamp(BinaryOut out, Stamp stamp) {
-    out.writeText(stamp.source());
-    out.writeText(stamp.eventId());
     OffsetDateTime at = stamp.occurredAt();
-    out.writeLong(at.toEpochSecond());
-    out.writeInt(at.getNano());
-    out.writeInt(at.getOffset().getTotalSeconds());
+    writeStamp(
+        out,
+        stamp.source(),
+        stamp.eventId(),
+        at.toEpochSecond(),
+        at.getNano(),
+        at.getOffset().getTotalSeconds());
+  }
+
+  /** A stamp from its parts, for state that keeps them without a {@link Stamp} object. */
+  static void writeStamp(
+      BinaryOut out, String source, String eventId, long epochSecond, int nano, int offsetSeconds) {
+    out.writeText(source);
+    out.writeText(eventId);
+    out.writeLong(epochSecond);
+    out.writeInt(nano);
+    out.writeInt(offsetSeconds);
   }
 
   static Stamp readStamp(BinaryIn in) throws IOException {

@@ -68,15 +68,12 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   private static long recordSize(InventoryState record) {
     long size = Long.BYTES + Integer.BYTES;
     for (Map.Entry<String, Versioned<Long>> count : record.countsBySource().entrySet()) {
-      size += textSize(count.getKey()) + Long.BYTES + stampSize(count.getValue().stamp());
+      Stamp stamp = count.getValue().stamp();
+      size += textSize(count.getKey()) + Long.BYTES + stampSize(stamp.source(), stamp.eventId());
     }
     size += Integer.BYTES;
     for (Movement movement : record.movements()) {
-      size +=
-          textSize(movement.source())
-              + textSize(movement.eventId())
-              + BinaryFields.TIME_BYTES
-              + Long.BYTES;
+      size += stampSize(movement.source(), movement.eventId()) + Long.BYTES;
     }
     long[] seen = {Integer.BYTES};
     record.forEachSeen(
@@ -85,8 +82,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     return size + seen[0];
   }
 
-  private static long stampSize(Stamp stamp) {
-    return textSize(stamp.source()) + textSize(stamp.eventId()) + BinaryFields.TIME_BYTES;
+  private static long stampSize(String source, String eventId) {
+    return textSize(source) + textSize(eventId) + BinaryFields.TIME_BYTES;
   }
 
   private static long textSize(String text) {
@@ -121,7 +118,14 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     }
     out.writeInt(record.movements().size());
     for (Movement movement : record.movements()) {
-      BinaryFields.writeStamp(out, movement.stamp());
+      // from its parts: a Stamp per movement would be garbage made for each snapshot
+      BinaryFields.writeStamp(
+          out,
+          movement.source(),
+          movement.eventId(),
+          movement.epochSecond(),
+          movement.nano(),
+          movement.offsetSeconds());
       out.writeLong(movement.delta());
     }
     out.writeInt(record.seenCount());

@@ -110,6 +110,24 @@ class LocationSnapshotSerializerTest {
   }
 
   @Test
+  void theSizeUsedToSpaceSnapshotsIsTheSizeWrittenForAsciiIds() {
+    var state = new LocationState();
+    for (int n = 0; n < 60; n++) {
+      String sku = "SKU-" + n % 4;
+      String at = T0.plusMinutes(5L * n).toString();
+      state.apply(
+          n % 15 == 0
+              ? count(sku, n % 30 == 0 ? "erp" : "wms", "c" + n, at, 100 + n)
+              : move(sku, MovementKind.SALE, "m" + n, at, 1),
+          SETTINGS);
+    }
+    Object snapshot = LocationState.SNAPSHOTS.toJournal(state);
+
+    assertThat(LocationSnapshotSerializer.sizeOf(state))
+        .isEqualTo(serialization.serialize(snapshot).get().length);
+  }
+
+  @Test
   void aSnapshotIsACopyThatLaterEventsDoNotChange() {
     LocationState state = location();
     Object snapshot = LocationState.SNAPSHOTS.toJournal(state);
