@@ -83,7 +83,6 @@ final class HttpRuns {
               ? new NodeDatabase.OnPostgres(context.postgres(), schema)
               : new NodeDatabase.EmbeddedH2();
       HttpLoad.Outcome outcome;
-      CpuMeter.Use cpu;
       CheckReport check = null;
       try (NodeProcess node = NodeProcess.start(context, nodeName, database, jvmOptions)) {
         warmUp(context, node);
@@ -95,7 +94,6 @@ final class HttpRuns {
         }
         Instant started = Instant.now();
         outcome = HttpLoad.run(node.uri(), node.pid(), shape, length);
-        cpu = outcome.cpu();
         afterLoad.accept(node, started, Instant.now());
         if (outcome.result().failure() != null) {
           throw new IOException(
@@ -108,7 +106,7 @@ final class HttpRuns {
       boolean copied = counted && postgres;
       CopyLimit.Result copy = copied ? CopyLimit.measure(context, schema, false) : null;
       CopyLimit.Result stockCopy = copied ? CopyLimit.measure(context, schema, true) : null;
-      return new Run(label, counted, outcome.result(), cpu, check, copy, stockCopy);
+      return new Run(label, counted, outcome.result(), outcome.cpu(), check, copy, stockCopy);
     }
   }
 
