@@ -30,6 +30,7 @@ public final class IdMemory {
   private long[] epochMillis = NO_TIME;
   private int first; // ids before it are forgotten
   private int end; // ids from it on are free room
+  private long textLength; // characters of the remembered sources and ids, kept as they change
 
   public IdMemory() {}
 
@@ -40,6 +41,7 @@ public final class IdMemory {
       sources[end] = entry.source();
       eventIds[end] = entry.eventId();
       epochMillis[end] = entry.epochMilli();
+      textLength += entry.source().length() + entry.eventId().length();
       end++;
     }
   }
@@ -74,11 +76,21 @@ public final class IdMemory {
     copy.eventIds = Arrays.copyOfRange(eventIds, first, end);
     copy.epochMillis = Arrays.copyOfRange(epochMillis, first, end);
     copy.end = end - first;
+    copy.textLength = textLength;
     return copy;
   }
 
   public int size() {
     return end - first;
+  }
+
+  /**
+   * The characters of every source and event id remembered, without visiting them: a location's
+   * snapshot is sized from it each time one may fall due, and walking hundreds of thousands of ids
+   * for that cost as much as writing the snapshot.
+   */
+  public long textLength() {
+    return textLength;
   }
 
   public boolean contains(String source, String eventId) {
@@ -108,6 +120,7 @@ public final class IdMemory {
     sources[at] = stamp.source();
     eventIds[at] = stamp.eventId();
     epochMillis[at] = epochMilli;
+    textLength += stamp.source().length() + stamp.eventId().length();
     end++;
     first += toForget(settings);
   }
@@ -175,6 +188,9 @@ public final class IdMemory {
     while (first + drop < end
         && (end - first - drop > settings.maxIds() || epochMillis[first + drop] < oldestKept)) {
       drop++;
+    }
+    for (int i = first; i < first + drop; i++) {
+      textLength -= sources[i].length() + eventIds[i].length();
     }
     if (drop > 0) {
       // forgotten ids are not referenced any more, even before the arrays drop them

@@ -107,6 +107,11 @@ public final class InventoryState {
     return seen.size();
   }
 
+  /** The characters of every source and event id {@link #seen} holds. */
+  public long seenTextLength() {
+    return seen.textLength();
+  }
+
   /** Every id {@link #seen} holds, oldest first, without copying them. */
   public void forEachSeen(IdMemory.Visitor visitor) {
     seen.forEach(visitor);

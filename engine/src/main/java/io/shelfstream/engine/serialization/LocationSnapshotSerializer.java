@@ -75,11 +75,12 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     for (Movement movement : record.movements()) {
       size += stampSize(movement.source(), movement.eventId()) + Long.BYTES;
     }
-    long[] seen = {Integer.BYTES};
-    record.forEachSeen(
-        (source, eventId, epochMilli) ->
-            seen[0] += textSize(source) + textSize(eventId) + Long.BYTES);
-    return size + seen[0];
+    // each id: its source and event id as text, and its time
+    long seen =
+        Integer.BYTES
+            + (long) record.seenCount() * (2 * Short.BYTES + Long.BYTES)
+            + record.seenTextLength();
+    return size + seen;
   }
 
   private static long stampSize(String source, String eventId) {

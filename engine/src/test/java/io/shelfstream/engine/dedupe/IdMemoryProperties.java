@@ -17,7 +17,8 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * IdMemory forgets lazily (it drops the forgotten entries in bulk): what it remembers must still be
- * exactly what the rules say after every single add, whatever the order of event times.
+ * exactly what the rules say after every single add, whatever the order of event times, and the
+ * characters it counts without visiting them must be those of what it remembers.
  */
 class IdMemoryProperties {
 
@@ -37,6 +38,10 @@ class IdMemoryProperties {
 
       assertThat(memory.entries()).containsExactlyElementsOf(expected);
       assertThat(memory.size()).isEqualTo(expected.size());
+      long characters =
+          expected.stream().mapToLong(e -> e.source().length() + e.eventId().length()).sum();
+      assertThat(memory.textLength()).isEqualTo(characters);
+      assertThat(memory.copy().textLength()).isEqualTo(characters);
       for (int j = 0; j <= i; j++) {
         String id = "e" + j;
         boolean kept = expected.stream().anyMatch(entry -> entry.eventId().equals(id));
