@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,9 +103,36 @@ class SchemaCreatorTest {
   }
 
   @Test
+  void snapshotsOfATableMadeWithTheDefaultCompressionAreCompressedWithLz4() throws Exception {
+    Assumptions.assumeTrue(
+        TestDatabase.kinds().anyMatch("postgres"::equals), "needs SHELFSTREAM_TEST_PG_URL");
+    try (TestDatabase db = TestDatabase.create("postgres");
+        Connection connection =
+            DriverManager.getConnection(
+                db.settings().url(), db.settings().user(), db.settings().password());
+        Statement sql = connection.createStatement()) {
+      SchemaCreator.createIfMissing(db.settings());
+      sql.execute("ALTER TABLE snapshot ALTER COLUMN snapshot_payload SET COMPRESSION pglz");
+      SchemaCreator.createIfMissing(db.settings()); // as at the next start
+
+      // a payload as compressible as a location's ids, large enough to be compressed
+      sql.execute(
+          "INSERT INTO snapshot (persistence_id, sequence_number, created, snapshot_ser_id,"
+              + " snapshot_ser_manifest, snapshot_payload) SELECT 'LocationInventory|L1', 1, 0,"
+              + " 1, 'm', convert_to(string_agg('pos|evt-' || n, ','), 'UTF8')"
+              + " FROM generate_series(1, 50000) AS n");
+      try (ResultSet row =
+          sql.executeQuery("SELECT pg_column_compression(snapshot_payload) FROM snapshot")) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).isEqualTo("lz4");
+      }
+    }
+  }
+
+  @Test
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
-    assertThat(statements).hasSize(11);
+    assertThat(statements).hasSize(12);
     assertThat(statements)
         .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }
