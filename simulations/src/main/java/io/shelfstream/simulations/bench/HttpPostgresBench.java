@@ -57,8 +57,9 @@ final class HttpPostgresBench {
                 + " entities: one per location, one per store), 3%% duplicates,"
                 + " 10%% out of order, 1%% malformed lines; %d senders POSTing %d-line batches to"
                 + " `/v1/pos/events`, no rate limit (%d lines in flight), %d s per run. Each run's"
-                + " node is first warmed up for %d s, not counted: the same senders post the"
-                + " world's mix of kinds (mostly sales) to entities of their own (`warmup-*`"
+                + " node is first warmed up for %d s, and on in %d s slices while its JIT compilers"
+                + " use more than %.2f cores (at most %d s more), not counted: the same senders"
+                + " post the world's mix of kinds (mostly sales) to entities of their own (`warmup-*`"
                 + " locations and stores, left out of the COPY and the"
                 + " check), so that its JIT is warm, while every entity of the measured world is"
                 + " still new to it; then a CHECKPOINT, so that the run does not inherit the warm-up's"
@@ -72,7 +73,10 @@ final class HttpPostgresBench {
             shape.batchLines(),
             shape.senders() * shape.batchLines(),
             sizes.httpRun().toSeconds(),
-            sizes.warmUp().toSeconds())
+            sizes.warmUp().toSeconds(),
+            HttpRuns.WARM_UP_SLICE.toSeconds(),
+            HttpRuns.JIT_SETTLED_CORES,
+            sizes.warmUpMore().toSeconds())
         .text(
             "- **%s accepted events/s** (median of %d runs; runs listed)\n"
                 + "- ack latency at saturation: p50 %s ms, p99 %s ms",

@@ -91,7 +91,10 @@ final class Report {
             + " starts its own node (and database schema or H2 directory), as a separate process"
             + " launched as users launch it, and warms it up before measuring: "
             + Sizes.of(header.options()).warmUp().toSeconds()
-            + " s of load on entities of its own, not counted.");
+            + " s of load on entities of its own, and on while its JIT compilers are still busy"
+            + " (at most "
+            + Sizes.of(header.options()).warmUpMore().toSeconds()
+            + " s more), not counted.");
     text.append(about.markdown()).append('\n');
     text.append(
         "This machine is shared and noisy (2 cores, other people's builds and brokers): compare"

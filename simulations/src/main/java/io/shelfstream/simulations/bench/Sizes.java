@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param httpRun length of each measured HTTP run
  * @param warmUp how long each node is warmed up before it is measured (see NodeWarmUp)
+ * @param warmUpMore how much longer at most, while the node's JIT compilers are still busy (see
+ *     HttpRuns#warmUp); zero when the warm-up's length was chosen with --warm-up
  * @param fixedRateRun length of the fixed-rate latency run
  * @param settle how long a node sends at the fixed rate, not counted, before that run
  * @param kafkaEvents world events produced into Kafka per measured run: enough for about as long a
@@ -24,6 +26,7 @@ import java.util.List;
 record Sizes(
     Duration httpRun,
     Duration warmUp,
+    Duration warmUpMore,
     Duration fixedRateRun,
     Duration settle,
     long kafkaEvents,
@@ -55,6 +58,7 @@ record Sizes(
         run,
         Duration.ofSeconds(
             options.warmUpSeconds() != null ? options.warmUpSeconds() : quick ? 5 : 90),
+        Duration.ofSeconds(options.warmUpSeconds() != null || quick ? 0 : 90),
         quick ? Duration.ofSeconds(8) : Duration.ofSeconds(60),
         quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30),
         quick ? 8_000 : 3_000_000,

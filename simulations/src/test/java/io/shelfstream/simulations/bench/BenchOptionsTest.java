@@ -23,6 +23,7 @@ class BenchOptionsTest {
     assertThat(options.pgUser()).isEqualTo("postgres");
     assertThat(sizes.httpRun()).isEqualTo(Duration.ofSeconds(60));
     assertThat(sizes.warmUp()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(sizes.warmUpMore()).isEqualTo(Duration.ofSeconds(90));
     assertThat(sizes.bodyBytes()).isEqualTo(10 * Sizes.GIB);
     assertThat(sizes.heapEntities()).isEqualTo(1_000_000);
   }
@@ -40,6 +41,8 @@ class BenchOptionsTest {
     assertThat(chosen.bodyBytes()).isEqualTo(Sizes.GIB);
     assertThat(quick.warmUp()).isEqualTo(Duration.ofSeconds(5));
     assertThat(chosen.warmUp()).isZero();
+    assertThat(quick.warmUpMore()).isZero();
+    assertThat(chosen.warmUpMore()).as("a length chosen is the length run").isZero();
   }
 
   @Test
