@@ -107,13 +107,17 @@ final class CpuMeter {
   /** utime + stime of a process (and its threads); 0 once it is gone. */
   static long processTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // after "pid (comm) ", utime and stime are the 12th and 13th fields
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /** utime + stime of a process's or a thread's {@code stat} line. */
+  static long ticks(String stat) {
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // after "pid (comm) ", utime and stime are the 12th and 13th fields
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static Map<Long, Long> postgresTicks() {

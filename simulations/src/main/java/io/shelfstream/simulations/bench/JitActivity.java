@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * warm once they are nearly idle under load.
  */
 final class JitActivity {
-  private static final double TICKS_PER_SECOND = 100; // USER_HZ
+  private static final double TICKS_PER_SECOND = 100; // USER_HZ, as CpuMeter
 
   private final long pid;
   private final long startTicks;
@@ -46,11 +46,7 @@ final class JitActivity {
     try {
       String stat = Files.readString(thread.resolve("stat"));
       String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!isCompiler(name)) {
-        return 0;
-      }
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return isCompiler(name) ? CpuMeter.ticks(stat) : 0;
     } catch (IOException | RuntimeException e) {
       return 0; // the thread ended meanwhile
     }
