@@ -189,10 +189,10 @@ public final class IdMemory {
         && (end - first - drop > settings.maxIds() || epochMillis[first + drop] < oldestKept)) {
       drop++;
     }
-    for (int i = first; i < first + drop; i++) {
-      textLength -= sources[i].length() + eventIds[i].length();
-    }
     if (drop > 0) {
+      for (int i = first; i < first + drop; i++) {
+        textLength -= sources[i].length() + eventIds[i].length();
+      }
       // forgotten ids are not referenced any more, even before the arrays drop them
       Arrays.fill(sources, first, first + drop, null);
       Arrays.fill(eventIds, first, first + drop, null);
