@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How big and how long each benchmark is, for a full run (about 55 minutes on 2 cores) or a quick
- * one (a few minutes). Every load loop is bounded by a count and by one of these durations.
+ * How big and how long each benchmark is, for a full run (50-75 minutes on 2 cores, depending on
+ * the host) or a quick one (a few minutes). Every load loop is bounded by a count and by one of
+ * these durations.
  *
  * @param httpRun length of each measured HTTP run
  * @param warmUp how long each node is warmed up before it is measured (see NodeWarmUp)
