@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Shelfstream node started as users start it ({@code io.shelfstream.http.node.Main} with the
@@ -30,7 +29,7 @@ final class NodeProcess implements AutoCloseable {
   private final Path dataDir;
   private final NodeDatabase database;
   private final Cleanup cleanup;
-  private final AtomicLong warmUpEvents = new AtomicLong(); // see NodeWarmUp
+  private final NodeWarmUp.Lines warmUpLines = new NodeWarmUp.Lines();
 
   private NodeProcess(
       JavaProcess process, URI uri, Path dataDir, NodeDatabase database, Cleanup cleanup) {
@@ -95,9 +94,9 @@ final class NodeProcess implements AutoCloseable {
     return node;
   }
 
-  /** The number of the next warm-up line for this node: each warm-up goes on from the last. */
-  AtomicLong warmUpEvents() {
-    return warmUpEvents;
+  /** This node's warm-up lines: each warm-up goes on from the last. */
+  NodeWarmUp.Lines warmUpLines() {
+    return warmUpLines;
   }
 
   URI uri() {

@@ -14,7 +14,7 @@ public record Network(List<StoreSite> stores, List<Warehouse> warehouses) {
     warehouses = List.copyOf(warehouses);
   }
 
-  static Network generate(int storeCount, SplittableRandom random) {
+  static Network generate(int storeCount, String sitePrefix, SplittableRandom random) {
     int warehouseCount = (storeCount + STORES_PER_WAREHOUSE - 1) / STORES_PER_WAREHOUSE;
     List<StoreSite> stores = new ArrayList<>(storeCount);
     for (int i = 0; i < storeCount; i++) {
@@ -27,7 +27,7 @@ public record Network(List<StoreSite> stores, List<Warehouse> warehouses) {
       stores.add(
           new StoreSite(
               i,
-              String.format("S%03d", i + 1),
+              sitePrefix + String.format("S%03d", i + 1),
               city,
               district,
               address,
@@ -40,7 +40,9 @@ public record Network(List<StoreSite> stores, List<Warehouse> warehouses) {
       // a warehouse sits in the region of the first store it serves
       warehouses.add(
           new Warehouse(
-              w, String.format("W%02d", w + 1), stores.get(w * STORES_PER_WAREHOUSE).zone()));
+              w,
+              sitePrefix + String.format("W%02d", w + 1),
+              stores.get(w * STORES_PER_WAREHOUSE).zone()));
     }
     return new Network(stores, warehouses);
   }

@@ -23,7 +23,7 @@ public final class World {
     this.spec = spec;
     SplittableRandom random = new SplittableRandom(spec.seed());
     this.catalog = Catalog.generate(spec.products(), random);
-    this.network = Network.generate(spec.stores(), random);
+    this.network = Network.generate(spec.stores(), spec.sitePrefix(), random);
     this.calendar = new RetailCalendar(spec.seed());
     this.promotions = new Promotions(spec.seed());
   }

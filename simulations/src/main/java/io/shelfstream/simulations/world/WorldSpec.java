@@ -7,8 +7,11 @@ import java.time.LocalDate;
  *
  * @param days how many days to simulate; the stream is unbounded when days is {@link #UNBOUNDED} (a
  *     caller then stops after a number of events)
+ * @param sitePrefix put before every store's and warehouse's id: the same world's life on sites of
+ *     other names (empty for the usual S001, W01)
  */
-public record WorldSpec(long seed, int stores, int products, int days, LocalDate start) {
+public record WorldSpec(
+    long seed, int stores, int products, int days, LocalDate start, String sitePrefix) {
 
   public static final int UNBOUNDED = Integer.MAX_VALUE;
   public static final LocalDate DEFAULT_START = LocalDate.of(2026, 1, 1);
@@ -19,10 +22,20 @@ public record WorldSpec(long seed, int stores, int products, int days, LocalDate
         products >= 1 && products <= 999_999,
         "products must be between 1 and 999999, got " + products);
     require(days >= 1, "days must be at least 1, got " + days);
+    require(sitePrefix != null, "sitePrefix must not be null");
+  }
+
+  public WorldSpec(long seed, int stores, int products, int days, LocalDate start) {
+    this(seed, stores, products, days, start, "");
   }
 
   public WorldSpec withDays(int newDays) {
-    return new WorldSpec(seed, stores, products, newDays, start);
+    return new WorldSpec(seed, stores, products, newDays, start, sitePrefix);
+  }
+
+  /** The same life on sites whose ids start with {@code prefix}. */
+  public WorldSpec withSitePrefix(String prefix) {
+    return new WorldSpec(seed, stores, products, days, start, prefix);
   }
 
   private static void require(boolean condition, String message) {

@@ -57,6 +57,21 @@ class WorldTest {
   }
 
   @Test
+  void renamedSitesLiveTheSameLifeUnderTheirNewIds() {
+    List<SimEvent> usual = all(World.create(SMALL).events());
+    List<SimEvent> renamed = all(World.create(SMALL.withSitePrefix("warmup-")).events());
+
+    assertThat(renamed).hasSameSizeAs(usual);
+    for (int i = 0; i < usual.size(); i++) {
+      SimEvent original = usual.get(i);
+      SimEvent twin = renamed.get(i);
+      assertThat(twin.getClass()).isEqualTo(original.getClass());
+      assertThat(twin.occurredAt()).isEqualTo(original.occurredAt());
+      assertThat(twin.routingKey()).isEqualTo("warmup-" + original.routingKey());
+    }
+  }
+
+  @Test
   void eventsComeInTimeOrder() {
     OffsetDateTime previous = null;
     for (SimEvent event : all(World.create(SMALL).events())) {
