@@ -60,11 +60,11 @@ final class HttpPostgresBench {
                 + " `/v1/pos/events`, no rate limit (%d lines in flight), %d s per run. Each run's"
                 + " node is first warmed up for %d s, and on in %d s slices while its JIT compilers"
                 + " use more than %.2f cores (at most %d s more), not counted: the same senders"
-                + " post the world's mix of kinds (mostly sales) to entities of their own (`warmup-*`"
-                + " locations and stores, left out of the COPY and the"
-                + " check), so that its JIT is warm, while every entity of the measured world is"
-                + " still new to it; then a CHECKPOINT, so that the run does not inherit the warm-up's"
-                + " WAL. **events/s** = accepted events ÷ wall time from the first line"
+                + " post the measured world's own life through the same noise, on sites renamed"
+                + " `warmup-S001` and so on (left out of the COPY and the check), so that its JIT"
+                + " has compiled the paths the measured lines take, while every entity of the"
+                + " measured world is still new to it; then a CHECKPOINT, so that the run does not"
+                + " inherit the warm-up's WAL. **events/s** = accepted events ÷ wall time from the first line"
                 + " sent to the last acknowledgement. **Ack latency**: from a batch's POST to its"
                 + " answer, counted once per line of the batch.",
             Sizes.NODE_HEAP,
