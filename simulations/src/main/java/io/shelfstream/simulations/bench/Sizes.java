@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How big and how long each benchmark is, for a full run (50-75 minutes on 2 cores, depending on
+ * How big and how long each benchmark is, for a full run (50-80 minutes on 2 cores, depending on
  * the host) or a quick one (a few minutes). Every load loop is bounded by a count and by one of
  * these durations.
  *
