@@ -41,8 +41,7 @@ final class CopyLimit {
    */
   record Result(long journalRows, long tagRows, long bytes, List<Double> loadSeconds) {
     double seconds() {
-      List<Double> sorted = loadSeconds.stream().sorted().toList();
-      return sorted.get(sorted.size() / 2);
+      return Series.of(loadSeconds).median();
     }
 
     double eventsPerSecond() {

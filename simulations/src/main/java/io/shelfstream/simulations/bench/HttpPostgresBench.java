@@ -64,8 +64,8 @@ final class HttpPostgresBench {
                 + " `warmup-S001` and so on (left out of the COPY and the check), so that its JIT"
                 + " has compiled the paths the measured lines take, while every entity of the"
                 + " measured world is still new to it; then a CHECKPOINT, so that the run does not"
-                + " inherit the warm-up's WAL. **events/s** = accepted events ÷ wall time from the first line"
-                + " sent to the last acknowledgement. **Ack latency**: from a batch's POST to its"
+                + " inherit the warm-up's WAL. **events/s** = accepted events ÷ wall time from the"
+                + " first line sent to the last acknowledgement. **Ack latency**: from a batch's POST to its"
                 + " answer, counted once per line of the batch.",
             Sizes.NODE_HEAP,
             HttpLoad.WORLD.stores(),
@@ -180,8 +180,8 @@ final class HttpPostgresBench {
                 + " transaction; the time covers both COPYs and"
                 + " the commit. The same rows are loaded %d times, each into a fresh schema after a"
                 + " CHECKPOINT, and the median load counts: one load varied by half between runs on"
-                + " this shared host. `ordering` values are kept, so the tag rows still reference their"
-                + " events. Snapshots and dead letters, which the node also wrote, are not copied."
+                + " this shared host. `ordering` values are kept, so the tag rows still reference"
+                + " their events. Snapshots and dead letters, which the node also wrote, are not copied."
                 + " events/s = journal rows ÷ seconds.",
             Binaries.NODE_DDL, CopyLimit.LOADS)
         .text(

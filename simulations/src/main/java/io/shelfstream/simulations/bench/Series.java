@@ -9,6 +9,12 @@ final class Series {
 
   private final List<Double> values = new ArrayList<>();
 
+  static Series of(List<Double> values) {
+    Series series = new Series();
+    values.forEach(series::add);
+    return series;
+  }
+
   void add(double value) {
     values.add(value);
   }

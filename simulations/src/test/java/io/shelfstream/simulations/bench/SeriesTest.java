@@ -2,16 +2,13 @@ package io.shelfstream.simulations.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 
 class SeriesTest {
 
   private static Series of(double... values) {
-    Series series = new Series();
-    for (double value : values) {
-      series.add(value);
-    }
-    return series;
+    return Series.of(DoubleStream.of(values).boxed().toList());
   }
 
   @Test
