@@ -2,16 +2,16 @@ package io.shelfstream.engine.dedupe;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.shelfstream.engine.dedupe.SeenIds.Entry;
 import io.shelfstream.engine.policy.Stamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The mutable form of {@link SeenIds}, for state that only its entity's actor touches: adding an id
- * costs an insert into arrays ordered by event time (an append, for ids arriving in time order)
- * instead of a copy of a list. Same rules, same serialized form.
+ * The event ids a record remembers, ordered by event time, so that a redelivered event is
+ * acknowledged as a duplicate. Bounded by {@link DedupeSettings}: the oldest ids are forgotten
+ * first. Mutable, for state that only its entity's actor touches: adding an id costs an insert into
+ * arrays ordered by event time (an append, for ids arriving in time order), not a copy of a list.
  *
  * <p>The ids are kept in three parallel arrays rather than as {@link Entry} objects: a location
  * remembers hundreds of thousands of ids, and an object per id was as many more for the collector
@@ -22,6 +22,9 @@ import java.util.List;
  * on every event of a SKU whose memory was full.
  */
 public final class IdMemory {
+  /** One id remembered: the form snapshots hold. */
+  public record Entry(String source, String eventId, long epochMilli) {}
+
   private static final String[] NO_TEXT = new String[0];
   private static final long[] NO_TIME = new long[0];
 
@@ -123,19 +126,6 @@ public final class IdMemory {
     textLength += stamp.source().length() + stamp.eventId().length();
     end++;
     first += toForget(settings);
-  }
-
-  static boolean contains(List<Entry> entries, String source, String eventId) {
-    int hash = eventId.hashCode();
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      Entry entry = entries.get(i);
-      if (entry.eventId().hashCode() == hash
-          && entry.eventId().equals(eventId)
-          && entry.source().equals(source)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Room for one more id at the end: drops the forgotten ones if they are an eighth, or grows. */

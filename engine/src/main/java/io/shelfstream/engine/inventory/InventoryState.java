@@ -3,7 +3,6 @@ package io.shelfstream.engine.inventory;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.shelfstream.engine.dedupe.IdMemory;
-import io.shelfstream.engine.dedupe.SeenIds;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
@@ -52,7 +51,7 @@ public final class InventoryState {
   public InventoryState(
       Map<String, Versioned<Long>> countsBySource,
       List<Movement> movements,
-      List<SeenIds.Entry> seen,
+      List<IdMemory.Entry> seen,
       long version) {
     this(countsBySource, movements, new IdMemory(seen), version);
   }
@@ -98,7 +97,7 @@ public final class InventoryState {
   }
 
   /** The ids remembered beyond the counts and movements kept, oldest first; a copy. */
-  public List<SeenIds.Entry> seen() {
+  public List<IdMemory.Entry> seen() {
     return seen.entries();
   }
 

@@ -1,6 +1,6 @@
 package io.shelfstream.engine.serialization;
 
-import io.shelfstream.engine.dedupe.SeenIds;
+import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.inventory.InventoryState;
 import io.shelfstream.engine.inventory.LocationState;
 import io.shelfstream.engine.inventory.Movement;
@@ -153,9 +153,9 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       movements.add(new Movement(BinaryFields.readStamp(in), in.readLong()));
     }
     int seenCount = in.readInt();
-    List<SeenIds.Entry> seen = new ArrayList<>(seenCount);
+    List<IdMemory.Entry> seen = new ArrayList<>(seenCount);
     for (int i = 0; i < seenCount; i++) {
-      seen.add(new SeenIds.Entry(in.readText(), in.readText(), in.readLong()));
+      seen.add(new IdMemory.Entry(in.readText(), in.readText(), in.readLong()));
     }
     return new InventoryState(counts, movements, seen, version);
   }

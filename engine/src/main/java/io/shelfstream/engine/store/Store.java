@@ -19,6 +19,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -77,7 +78,12 @@ public final class Store
 
   @Override
   public StoreState emptyState() {
-    return StoreState.EMPTY;
+    return new StoreState();
+  }
+
+  @Override
+  public SnapshotAdapter<StoreState> snapshotAdapter() {
+    return StoreState.SNAPSHOTS;
   }
 
   @Override

@@ -1,27 +1,73 @@
 package io.shelfstream.engine.store;
 
-import io.shelfstream.engine.dedupe.SeenIds;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.StoreField;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 
 /**
  * Each field's latest value per source; the value served is chosen per field by its policy, so
  * fields merge independently and the result does not depend on arrival order.
+ *
+ * <p>Mutable, like {@link io.shelfstream.engine.inventory.LocationState}: an update changes it in
+ * place. As an immutable record, every update copied the up to {@code dedupe.max-ids} ids it
+ * remembers, three times over. Only its entity's actor touches it; a snapshot takes a copy ({@link
+ * #SNAPSHOTS}) before the snapshot store serializes it on its own.
  */
-public record StoreState(
-    Map<StoreField, Map<String, Versioned<String>>> fieldsBySource, SeenIds seen, long version)
-    implements CborSerializable {
+// snapshots of the record it was hold "empty" too: isEmpty(), derived from the version
+@JsonIgnoreProperties("empty")
+public final class StoreState implements CborSerializable {
+  private final Map<StoreField, Map<String, Versioned<String>>> fieldsBySource =
+      new EnumMap<>(StoreField.class);
+  private final IdMemory seen;
+  private long version;
 
-  public static final StoreState EMPTY = new StoreState(Map.of(), SeenIds.EMPTY, 0);
+  /** A store no update was applied to yet. */
+  public StoreState() {
+    this(Map.of(), new IdMemory(), 0);
+  }
 
-  public StoreState {
-    fieldsBySource = Map.copyOf(fieldsBySource);
+  /** As a snapshot stored it (the same shape as the record it was); copies what it is given. */
+  @JsonCreator
+  StoreState(
+      @JsonProperty("fieldsBySource")
+          Map<StoreField, Map<String, Versioned<String>>> fieldsBySource,
+      @JsonProperty("seen") IdMemory seen,
+      @JsonProperty("version") long version) {
+    fieldsBySource.forEach(
+        (field, bySource) -> this.fieldsBySource.put(field, new HashMap<>(bySource)));
+    this.seen = seen;
+    this.version = version;
+  }
+
+  public StoreState copy() {
+    return new StoreState(fieldsBySource, seen.copy(), version);
+  }
+
+  @JsonProperty("fieldsBySource")
+  public Map<StoreField, Map<String, Versioned<String>>> fieldsBySource() {
+    return Collections.unmodifiableMap(fieldsBySource);
+  }
+
+  @JsonProperty("seen")
+  private IdMemory seenAsJson() {
+    return seen;
+  }
+
+  /** Updates applied so far. */
+  @JsonProperty("version")
+  public long version() {
+    return version;
   }
 
   public boolean isEmpty() {
@@ -32,22 +78,20 @@ public record StoreState(
     return seen.contains(source, eventId);
   }
 
+  /** Applies {@code event} in place; returns this state. */
   public StoreState apply(Store.StoreUpdated event, GoldenRecordSettings settings) {
-    Map<StoreField, Map<String, Versioned<String>>> next = new EnumMap<>(StoreField.class);
-    next.putAll(fieldsBySource);
+    Stamp stamp = event.stamp();
     event
         .fields()
         .forEach(
-            (field, value) -> {
-              Map<String, Versioned<String>> bySource =
-                  new HashMap<>(next.getOrDefault(field, Map.of()));
-              bySource.merge(
-                  event.stamp().source(),
-                  new Versioned<>(value, event.stamp()),
-                  settings.ranking()::newer);
-              next.put(field, Map.copyOf(bySource));
-            });
-    return new StoreState(next, seen.add(event.stamp(), settings.dedupe()), version + 1);
+            (field, value) ->
+                fieldsBySource
+                    .computeIfAbsent(field, ignored -> new HashMap<>())
+                    .merge(
+                        stamp.source(), new Versioned<>(value, stamp), settings.ranking()::newer));
+    seen.add(stamp, settings.dedupe());
+    version++;
+    return this;
   }
 
   public StoreView view(String storeId, GoldenRecordSettings settings) {
@@ -73,4 +117,17 @@ public record StoreState(
         version,
         provenance);
   }
+
+  public static final SnapshotAdapter<StoreState> SNAPSHOTS =
+      new SnapshotAdapter<>() {
+        @Override
+        public Object toJournal(StoreState state) {
+          return state.copy();
+        }
+
+        @Override
+        public StoreState fromJournal(Object from) {
+          return (StoreState) from; // deserialized: nothing else holds it
+        }
+      };
 }

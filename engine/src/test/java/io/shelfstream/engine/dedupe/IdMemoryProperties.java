@@ -2,7 +2,7 @@ package io.shelfstream.engine.dedupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.engine.dedupe.SeenIds.Entry;
+import io.shelfstream.engine.dedupe.IdMemory.Entry;
 import io.shelfstream.engine.policy.Stamp;
 import java.time.Duration;
 import java.time.Instant;

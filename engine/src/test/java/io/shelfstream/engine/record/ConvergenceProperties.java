@@ -76,7 +76,7 @@ class ConvergenceProperties {
     StoreView expected = expectedStore(settings, distinct);
 
     for (int arrival = 0; arrival < 3; arrival++) {
-      StoreState state = StoreState.EMPTY;
+      StoreState state = new StoreState();
       for (StoreUpdated event : arrivalOf(distinct, random)) {
         if (!state.hasSeen(event.stamp().source(), event.stamp().eventId())) {
           state = state.apply(event, settings);

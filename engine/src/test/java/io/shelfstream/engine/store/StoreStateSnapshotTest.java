@@ -1,0 +1,114 @@
+package io.shelfstream.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shelfstream.engine.TestSettings;
+import io.shelfstream.engine.policy.Stamp;
+import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.store.Store.StoreUpdated;
+import io.shelfstream.protocols.event.StoreField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A store's snapshots: those written before the state became mutable still read, and copies. */
+class StoreStateSnapshotTest {
+  private static final GoldenRecordSettings SETTINGS =
+      TestSettings.sourcePriority(Duration.ofDays(30));
+  private static final StoreUpdated ERP =
+      update(
+          "erp",
+          "m1",
+          "2026-01-01T00:00:00Z",
+          Map.of(StoreField.NAME, "Lyon Part-Dieu", StoreField.TIMEZONE, "Europe/Paris"));
+  private static final StoreUpdated POS =
+      update(
+          "pos",
+          "m2",
+          "2026-01-05T00:00:00+01:00",
+          Map.of(StoreField.NAME, "LYON PD", StoreField.STATUS, "open"));
+
+  private static ActorTestKit testKit;
+  private static Serialization serialization;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create();
+    serialization = SerializationExtension.get(testKit.system());
+  }
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private static StoreUpdated update(
+      String source, String id, String at, Map<StoreField, String> fields) {
+    return new StoreUpdated(new Stamp(source, id, OffsetDateTime.parse(at)), fields);
+  }
+
+  /**
+   * The fixture is jackson-cbor's bytes of the immutable record {@code StoreState} of commit
+   * 67de908 after ERP then POS, written by that commit's serializer (id 33, manifest the class
+   * name), which is what a store's snapshot table holds from before.
+   */
+  @Test
+  void aSnapshotOfTheRecordItWasReadsAsTheSameStore() throws IOException {
+    byte[] recordBytes = fixture("/snapshots/store-state-record.cbor.base64");
+    var restored =
+        (StoreState) serialization.deserialize(recordBytes, 33, StoreState.class.getName()).get();
+
+    assertThat(restored.view("S001", SETTINGS))
+        .isEqualTo(
+            new StoreState().apply(ERP, SETTINGS).apply(POS, SETTINGS).view("S001", SETTINGS));
+    assertThat(restored.hasSeen("erp", "m1")).isTrue();
+    assertThat(restored.hasSeen("pos", "m2")).isTrue();
+    assertThat(restored.hasSeen("pos", "m1")).isFalse();
+
+    var later = update("erp", "m3", "2026-01-06T00:00:00Z", Map.of(StoreField.STATUS, "closed"));
+    StoreView after = restored.apply(later, SETTINGS).view("S001", SETTINGS);
+    assertThat(after.status()).as("erp outranks pos").isEqualTo("closed");
+    assertThat(after.version()).isEqualTo(3);
+  }
+
+  @Test
+  void aSnapshotIsACopyThatLaterUpdatesDoNotChange() {
+    StoreState live = new StoreState().apply(ERP, SETTINGS);
+    var snapshot = (StoreState) StoreState.SNAPSHOTS.toJournal(live);
+    byte[] bytes = serialization.serialize(snapshot).get();
+
+    live.apply(POS, SETTINGS);
+
+    var restored =
+        (StoreState)
+            serialization
+                .deserialize(
+                    bytes,
+                    serialization.findSerializerFor(snapshot).identifier(),
+                    StoreState.class.getName())
+                .get();
+    assertThat(snapshot.version()).isEqualTo(1);
+    assertThat(snapshot.hasSeen("pos", "m2")).isFalse();
+    assertThat(restored.view("S001", SETTINGS))
+        .isEqualTo(new StoreState().apply(ERP, SETTINGS).view("S001", SETTINGS));
+    assertThat(restored.hasSeen("erp", "m1")).isTrue();
+    assertThat(live.view("S001", SETTINGS).status()).isEqualTo("open");
+  }
+
+  private static byte[] fixture(String resource) throws IOException {
+    try (InputStream in = StoreStateSnapshotTest.class.getResourceAsStream(resource)) {
+      String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+      return Base64.getDecoder().decode(text);
+    }
+  }
+}
