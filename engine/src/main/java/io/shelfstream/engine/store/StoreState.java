@@ -127,7 +127,8 @@ public final class StoreState implements CborSerializable {
 
         @Override
         public StoreState fromJournal(Object from) {
-          return (StoreState) from; // deserialized: nothing else holds it
+          // a snapshot store in memory (the tests') hands back the object it was given
+          return ((StoreState) from).copy();
         }
       };
 }

@@ -3,7 +3,6 @@ package io.shelfstream.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
-import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.store.Store.StoreUpdated;
 import io.shelfstream.protocols.event.StoreField;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -25,18 +23,8 @@ import org.junit.jupiter.api.Test;
 class StoreStateSnapshotTest {
   private static final GoldenRecordSettings SETTINGS =
       TestSettings.sourcePriority(Duration.ofDays(30));
-  private static final StoreUpdated ERP =
-      update(
-          "erp",
-          "m1",
-          "2026-01-01T00:00:00Z",
-          Map.of(StoreField.NAME, "Lyon Part-Dieu", StoreField.TIMEZONE, "Europe/Paris"));
-  private static final StoreUpdated POS =
-      update(
-          "pos",
-          "m2",
-          "2026-01-05T00:00:00+01:00",
-          Map.of(StoreField.NAME, "LYON PD", StoreField.STATUS, "open"));
+  private static final StoreUpdated ERP = StoreUpdates.ERP;
+  private static final StoreUpdated POS = StoreUpdates.POS;
 
   private static ActorTestKit testKit;
   private static Serialization serialization;
@@ -50,11 +38,6 @@ class StoreStateSnapshotTest {
   @AfterAll
   static void stop() {
     testKit.shutdownTestKit();
-  }
-
-  private static StoreUpdated update(
-      String source, String id, String at, Map<StoreField, String> fields) {
-    return new StoreUpdated(new Stamp(source, id, OffsetDateTime.parse(at)), fields);
   }
 
   /**
@@ -75,7 +58,9 @@ class StoreStateSnapshotTest {
     assertThat(restored.hasSeen("pos", "m2")).isTrue();
     assertThat(restored.hasSeen("pos", "m1")).isFalse();
 
-    var later = update("erp", "m3", "2026-01-06T00:00:00Z", Map.of(StoreField.STATUS, "closed"));
+    var later =
+        StoreUpdates.update(
+            "erp", "m3", "2026-01-06T00:00:00Z", Map.of(StoreField.STATUS, "closed"));
     StoreView after = restored.apply(later, SETTINGS).view("S001", SETTINGS);
     assertThat(after.status()).as("erp outranks pos").isEqualTo("closed");
     assertThat(after.version()).isEqualTo(3);

@@ -5,15 +5,11 @@ import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
-import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.IngestReply;
 import io.shelfstream.engine.store.Store.Command;
 import io.shelfstream.engine.store.Store.StoreUpdated;
-import io.shelfstream.protocols.event.StoreField;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -34,29 +30,14 @@ class StoreTest {
     testKit.shutdownTestKit();
   }
 
-  private static StoreUpdated update(
-      String source, String id, String at, Map<StoreField, String> fields) {
-    return new StoreUpdated(new Stamp(source, id, OffsetDateTime.parse(at)), fields);
-  }
-
   @Test
   void mergesFieldByFieldAndKeepsEachFieldsProvenance() {
     var kit =
         EventSourcedBehaviorTestKit.<Command, StoreUpdated, StoreState>create(
             testKit.system(),
             Store.create("S001", TestSettings.sourcePriority(Duration.ofDays(30))));
-    var erp =
-        update(
-            "erp",
-            "m1",
-            "2026-01-01T00:00:00Z",
-            Map.of(StoreField.NAME, "Lyon Part-Dieu", StoreField.TIMEZONE, "Europe/Paris"));
-    var pos =
-        update(
-            "pos",
-            "m2",
-            "2026-01-05T00:00:00Z",
-            Map.of(StoreField.NAME, "LYON PD", StoreField.STATUS, "open"));
+    var erp = StoreUpdates.ERP;
+    var pos = StoreUpdates.POS;
 
     var reply =
         kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(pos, erp, pos), replyTo))
