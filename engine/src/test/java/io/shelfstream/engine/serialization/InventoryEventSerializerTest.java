@@ -7,23 +7,19 @@ import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
+import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.MovementKind;
 import java.io.NotSerializableException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InventoryEventSerializerTest {
-  private static ActorTestKit testKit;
-  private static Serialization serialization;
+  @RegisterExtension static final PekkoSerialization PEKKO = new PekkoSerialization();
 
   private static final List<LocationInventory.Event> EVENTS =
       List.of(
@@ -48,25 +44,15 @@ class InventoryEventSerializerTest {
               null,
               "shrink"));
 
-  @BeforeAll
-  static void start() {
-    testKit = ActorTestKit.create();
-    serialization = SerializationExtension.get(testKit.system());
-  }
-
-  @AfterAll
-  static void stop() {
-    testKit.shutdownTestKit();
-  }
-
   @Test
   void inventoryEventsAreJournaledWithTheCompactSerializerAndReadBackEqual() {
     for (LocationInventory.Event event : EVENTS) {
-      Serializer serializer = serialization.findSerializerFor(event);
+      Serializer serializer = PEKKO.get().findSerializerFor(event);
       assertThat(serializer.identifier()).isEqualTo(InventoryEventSerializer.IDENTIFIER);
-      byte[] bytes = serialization.serialize(event).get();
+      byte[] bytes = PEKKO.get().serialize(event).get();
       Object read =
-          serialization
+          PEKKO
+              .get()
               .deserialize(
                   bytes, serializer.identifier(), Serializers.manifestFor(serializer, event))
               .get();
@@ -78,12 +64,13 @@ class InventoryEventSerializerTest {
 
   @Test
   void rowsWrittenByJacksonCborBeforeStayReadable() throws Exception {
-    Serializer cbor = serialization.serializerFor(CborSerializable.class);
+    Serializer cbor = PEKKO.get().serializerFor(CborSerializable.class);
     assertThat(cbor.identifier()).isNotEqualTo(InventoryEventSerializer.IDENTIFIER);
     for (LocationInventory.Event event : EVENTS) {
       byte[] bytes = cbor.toBinary(event);
       Object read =
-          serialization
+          PEKKO
+              .get()
               .deserialize(bytes, cbor.identifier(), Serializers.manifestFor(cbor, event))
               .get();
       assertThat(read).isEqualTo(event);

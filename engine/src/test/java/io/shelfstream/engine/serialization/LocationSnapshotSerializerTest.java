@@ -10,19 +10,16 @@ import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.inventory.LocationState;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import java.io.NotSerializableException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LocationSnapshotSerializerTest {
   // a short memory, so that the records have forgotten some ids when the snapshot is taken
@@ -31,19 +28,7 @@ class LocationSnapshotSerializerTest {
           TestSettings.lastWriteWins().onHand(), new DedupeSettings(Duration.ofHours(1), 5));
   private static final OffsetDateTime T0 = OffsetDateTime.parse("2026-03-01T08:00:00+01:00");
 
-  private static ActorTestKit testKit;
-  private static Serialization serialization;
-
-  @BeforeAll
-  static void start() {
-    testKit = ActorTestKit.create();
-    serialization = SerializationExtension.get(testKit.system());
-  }
-
-  @AfterAll
-  static void stop() {
-    testKit.shutdownTestKit();
-  }
+  @RegisterExtension static final PekkoSerialization PEKKO = new PekkoSerialization();
 
   private static CountRecorded count(String sku, String source, String id, String at, long n) {
     return new CountRecorded(sku, new Stamp(source, id, OffsetDateTime.parse(at)), n);
@@ -84,13 +69,14 @@ class LocationSnapshotSerializerTest {
   void snapshotsAreStoredWithTheCompactSerializerAndRestoreTheSameRecords() {
     LocationState state = location();
     Object snapshot = LocationState.SNAPSHOTS.toJournal(state);
-    Serializer serializer = serialization.findSerializerFor(snapshot);
+    Serializer serializer = PEKKO.get().findSerializerFor(snapshot);
     assertThat(serializer.identifier()).isEqualTo(LocationSnapshotSerializer.IDENTIFIER);
 
-    byte[] bytes = serialization.serialize(snapshot).get();
+    byte[] bytes = PEKKO.get().serialize(snapshot).get();
     LocationState restored =
         LocationState.SNAPSHOTS.fromJournal(
-            serialization
+            PEKKO
+                .get()
                 .deserialize(
                     bytes, serializer.identifier(), Serializers.manifestFor(serializer, snapshot))
                 .get());
@@ -124,16 +110,16 @@ class LocationSnapshotSerializerTest {
     Object snapshot = LocationState.SNAPSHOTS.toJournal(state);
 
     assertThat(LocationSnapshotSerializer.sizeOf(state))
-        .isEqualTo(serialization.serialize(snapshot).get().length);
+        .isEqualTo(PEKKO.get().serialize(snapshot).get().length);
   }
 
   @Test
   void aSnapshotIsACopyThatLaterEventsDoNotChange() {
     LocationState state = location();
     Object snapshot = LocationState.SNAPSHOTS.toJournal(state);
-    byte[] before = serialization.serialize(snapshot).get();
+    byte[] before = PEKKO.get().serialize(snapshot).get();
     state.apply(move("SKU-1", MovementKind.SALE, "later", T0.plusDays(1).toString(), 1), SETTINGS);
-    assertThat(serialization.serialize(snapshot).get()).isEqualTo(before);
+    assertThat(PEKKO.get().serialize(snapshot).get()).isEqualTo(before);
   }
 
   @Test
@@ -144,7 +130,7 @@ class LocationSnapshotSerializerTest {
       bytes = in.readAllBytes();
     }
     Object read =
-        serialization.deserialize(bytes, 33, "io.shelfstream.engine.inventory.LocationState").get();
+        PEKKO.get().deserialize(bytes, 33, "io.shelfstream.engine.inventory.LocationState").get();
     assertSameRecords(LocationState.SNAPSHOTS.fromJournal(read), location());
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.store.Store.StoreUpdated;
+import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.StoreField;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A store's snapshots: those written before the state became mutable still read, and copies. */
 class StoreStateSnapshotTest {
@@ -26,19 +23,7 @@ class StoreStateSnapshotTest {
   private static final StoreUpdated ERP = StoreUpdates.ERP;
   private static final StoreUpdated POS = StoreUpdates.POS;
 
-  private static ActorTestKit testKit;
-  private static Serialization serialization;
-
-  @BeforeAll
-  static void start() {
-    testKit = ActorTestKit.create();
-    serialization = SerializationExtension.get(testKit.system());
-  }
-
-  @AfterAll
-  static void stop() {
-    testKit.shutdownTestKit();
-  }
+  @RegisterExtension static final PekkoSerialization PEKKO = new PekkoSerialization();
 
   /**
    * The fixture is jackson-cbor's bytes of the immutable record {@code StoreState} of commit
@@ -49,7 +34,7 @@ class StoreStateSnapshotTest {
   void aSnapshotOfTheRecordItWasReadsAsTheSameStore() throws IOException {
     byte[] recordBytes = fixture("/snapshots/store-state-record.cbor.base64");
     var restored =
-        (StoreState) serialization.deserialize(recordBytes, 33, StoreState.class.getName()).get();
+        (StoreState) PEKKO.get().deserialize(recordBytes, 33, StoreState.class.getName()).get();
 
     assertThat(restored.view("S001", SETTINGS))
         .isEqualTo(
@@ -70,16 +55,17 @@ class StoreStateSnapshotTest {
   void aSnapshotIsACopyThatLaterUpdatesDoNotChange() {
     StoreState live = new StoreState().apply(ERP, SETTINGS);
     var snapshot = (StoreState) StoreState.SNAPSHOTS.toJournal(live);
-    byte[] bytes = serialization.serialize(snapshot).get();
+    byte[] bytes = PEKKO.get().serialize(snapshot).get();
 
     live.apply(POS, SETTINGS);
 
     var restored =
         (StoreState)
-            serialization
+            PEKKO
+                .get()
                 .deserialize(
                     bytes,
-                    serialization.findSerializerFor(snapshot).identifier(),
+                    PEKKO.get().findSerializerFor(snapshot).identifier(),
                     StoreState.class.getName())
                 .get();
     assertThat(snapshot.version()).isEqualTo(1);
