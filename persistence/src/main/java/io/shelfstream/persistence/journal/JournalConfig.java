@@ -82,7 +82,11 @@ public final class JournalConfig {
     settings.put("shelfstream-journal.db.password", db.password());
     settings.put("shelfstream-journal.db.pool-size", journalPoolSize);
     settings.put("pekko.projection.jdbc.dialect", db.dialect().projectionDialect());
+    // System properties (-Dshelfstream-journal.writers=1) before the module's settings, as
+    // ConfigFactory.load puts them before a node's files: without them, the settings below
+    // could not be tuned on a node's command line.
     return ConfigFactory.parseMap(settings, "shelfstream.db")
+        .withFallback(ConfigFactory.defaultOverrides())
         .withFallback(ConfigFactory.parseResources("shelfstream-persistence.conf"));
   }
 }
