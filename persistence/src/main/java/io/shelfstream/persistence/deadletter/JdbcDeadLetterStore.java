@@ -15,9 +15,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
-/** Dead letters in the {@code dead_letter} table of the node's database, written in batches. */
+/**
+ * Dead letters in the {@code dead_letter} table of the node's database. The letters of concurrent
+ * requests are committed together (one transaction at a time): a request with a malformed line
+ * among valid ones no longer costs a commit of its own.
+ */
 public final class JdbcDeadLetterStore implements DeadLetterStore {
   private static final int MAX_KEY_LENGTH = 255;
+  private static final int MAX_LETTERS_PER_TRANSACTION = 5000;
   // a letter whose record key is already stored is a redelivery: keep the first (a NULL key
   // never matches, so letters without one are always kept)
   private static final String INSERT =
@@ -31,16 +36,23 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
 
   private final DataSource dataSource;
   private final Executor blocking;
+  private final GroupCommit<DeadLetter> writes;
 
   /** {@code blocking} runs the JDBC calls; it must not be an actor dispatcher's. */
   public JdbcDeadLetterStore(DataSource dataSource, Executor blocking) {
     this.dataSource = dataSource;
     this.blocking = blocking;
+    this.writes = new GroupCommit<>(blocking, this::insert, MAX_LETTERS_PER_TRANSACTION);
   }
 
   @Override
   public CompletionStage<Void> store(List<DeadLetter> letters) {
-    return CompletableFuture.runAsync(() -> insert(letters), blocking);
+    return writes.submit(letters);
+  }
+
+  /** Transactions that stored letters so far. */
+  long transactions() {
+    return writes.transactions();
   }
 
   private void insert(List<DeadLetter> letters) {

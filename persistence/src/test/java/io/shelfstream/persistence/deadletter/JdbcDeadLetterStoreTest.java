@@ -11,7 +11,11 @@ import io.shelfstream.persistence.schema.SchemaCreator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,5 +102,91 @@ class JdbcDeadLetterStoreTest {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void theLettersOfRequestsArrivingTogetherAreCommittedInOneTransaction(String kind)
+      throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try (TestDatabase db = TestDatabase.create(kind);
+        var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+      SchemaCreator.createIfMissing(db.settings());
+      var store = new JdbcDeadLetterStore(pool, executor);
+      CountDownLatch release = block(executor);
+
+      List<CompletableFuture<Void>> stored = new ArrayList<>();
+      for (int request = 0; request < 10; request++) {
+        stored.add(
+            store
+                .store(List.of(letter("line " + request, null), letter("line x" + request, null)))
+                .toCompletableFuture());
+      }
+      release.countDown();
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+      assertThat(store.newest(100).toCompletableFuture().get(10, TimeUnit.SECONDS)).hasSize(20);
+      assertThat(store.transactions()).isEqualTo(1);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void aLetterThatCannotBeStoredFailsOnlyTheRequestThatSentIt(String kind) throws Exception {
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try (TestDatabase db = TestDatabase.create(kind);
+        var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+      SchemaCreator.createIfMissing(db.settings());
+      var store = new JdbcDeadLetterStore(pool, executor);
+      CountDownLatch release = block(executor);
+      var before = letter("line 1", null);
+      var unstorable = letter("line 2", "k".repeat(600)); // record_key holds 512
+      var after = letter("line 3", null);
+
+      var first = store.store(List.of(before)).toCompletableFuture();
+      var failing = store.store(List.of(unstorable)).toCompletableFuture();
+      var last = store.store(List.of(after)).toCompletableFuture();
+      release.countDown();
+
+      first.get(10, TimeUnit.SECONDS);
+      last.get(10, TimeUnit.SECONDS);
+      // what the ingestion pipeline reports to the sender of that line
+      assertThat(failing.handle((done, error) -> error).get(10, TimeUnit.SECONDS))
+          .hasMessageStartingWith("dead letters not stored:")
+          .hasMessageFindingMatch("(?i)too long");
+      assertThat(store.newest(10).toCompletableFuture().get(10, TimeUnit.SECONDS))
+          .extracting(StoredDeadLetter::letter)
+          .containsExactly(after, before);
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  /** Occupies {@code executor}'s one thread until the latch is counted down. */
+  private static CountDownLatch block(ExecutorService executor) {
+    CountDownLatch release = new CountDownLatch(1);
+    executor.execute(
+        () -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    return release;
+  }
+
+  private static DeadLetter letter(String where, String recordKey) {
+    return new DeadLetter(
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        "http:pos",
+        where,
+        "pos",
+        null,
+        "line: not valid JSON (x)",
+        "{",
+        recordKey);
   }
 }
