@@ -27,21 +27,39 @@ public final class JournalConfig {
   public static final String READ_SIDE_APPLICATION_NAME = "shelfstream-pekko-jdbc";
 
   /**
+   * The module's settings of the journal, snapshot store and read journal plugins. A node's
+   * application.conf includes them (http-api), above the plugins' own reference.conf and below a
+   * node's own file and -D options, so that those can change them.
+   */
+  public static final String MODULE_SETTINGS = "shelfstream-persistence.conf";
+
+  /**
    * The configuration for {@code db}, with the journal named by {@code
-   * shelfstream.persistence.journal}.
+   * shelfstream.persistence.journal}, to go before {@code appConfig}. When {@code appConfig} does
+   * not include {@link #MODULE_SETTINGS} (a test's), they come with it, as from {@link
+   * #forDatabase}.
    */
   public static Config forNode(Config appConfig, DatabaseSettings db) {
-    return forDatabase(
-        db,
-        appConfig.getString("shelfstream.persistence.journal"),
-        appConfig.getInt("shelfstream.db.journal-pool-size"));
+    Config database =
+        databaseSettings(
+            db,
+            appConfig.getString("shelfstream.persistence.journal"),
+            appConfig.getInt("shelfstream.db.journal-pool-size"));
+    return appConfig.hasPath("shelfstream-journal.class") ? database : withModuleSettings(database);
   }
 
   public static Config forDatabase(DatabaseSettings db) {
     return forDatabase(db, GROUP_COMMIT, db.poolSize());
   }
 
+  /**
+   * The configuration for {@code db} and the module's settings, to go before ConfigFactory.load.
+   */
   public static Config forDatabase(DatabaseSettings db, String journal, int journalPoolSize) {
+    return withModuleSettings(databaseSettings(db, journal, journalPoolSize));
+  }
+
+  private static Config databaseSettings(DatabaseSettings db, String journal, int journalPoolSize) {
     String plugin =
         switch (journal) {
           case GROUP_COMMIT -> "shelfstream-journal";
@@ -82,11 +100,13 @@ public final class JournalConfig {
     settings.put("shelfstream-journal.db.password", db.password());
     settings.put("shelfstream-journal.db.pool-size", journalPoolSize);
     settings.put("pekko.projection.jdbc.dialect", db.dialect().projectionDialect());
-    // System properties (-Dshelfstream-journal.writers=1) before the module's settings, as
-    // ConfigFactory.load puts them before a node's files: without them, the settings below
-    // could not be tuned on a node's command line.
-    return ConfigFactory.parseMap(settings, "shelfstream.db")
+    return ConfigFactory.parseMap(settings, "shelfstream.db");
+  }
+
+  /** System properties before the module's settings, as ConfigFactory.load puts them. */
+  private static Config withModuleSettings(Config database) {
+    return database
         .withFallback(ConfigFactory.defaultOverrides())
-        .withFallback(ConfigFactory.parseResources("shelfstream-persistence.conf"));
+        .withFallback(ConfigFactory.parseResources(MODULE_SETTINGS));
   }
 }

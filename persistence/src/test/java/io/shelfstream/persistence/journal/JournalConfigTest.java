@@ -43,6 +43,32 @@ class JournalConfigTest {
     }
   }
 
+  @Test
+  void aConfigurationThatIncludesTheModulesSettingsKeepsItsOwnValues() {
+    Config appConfig =
+        ConfigFactory.parseString("shelfstream-journal.writers = 1")
+            .withFallback(ConfigFactory.parseResources(JournalConfig.MODULE_SETTINGS))
+            .withFallback(ConfigFactory.load());
+    var db = new DatabaseSettings("jdbc:h2:mem:journal-config-test", "", "", 2);
+
+    Config config = JournalConfig.forNode(appConfig, db).withFallback(appConfig).resolve();
+
+    assertThat(config.getInt(WRITERS)).isEqualTo(1);
+    assertThat(config.getString("shelfstream-journal.db.url"))
+        .isEqualTo("jdbc:h2:mem:journal-config-test");
+  }
+
+  @Test
+  void aConfigurationWithoutTheModulesSettingsGetsThem() {
+    Config appConfig = ConfigFactory.load();
+    var db = new DatabaseSettings("jdbc:h2:mem:journal-config-test", "", "", 2);
+
+    Config config = JournalConfig.forNode(appConfig, db).withFallback(appConfig).resolve();
+
+    assertThat(config.getInt(WRITERS)).isEqualTo(2);
+    assertThat(config.getString("jdbc-read-journal.dao")).endsWith("TagIndexReadJournalDao");
+  }
+
   private static Config journalConfig() {
     var db = new DatabaseSettings("jdbc:h2:mem:journal-config-test", "", "", 2);
     return JournalConfig.forDatabase(db).withFallback(ConfigFactory.load()).resolve();
