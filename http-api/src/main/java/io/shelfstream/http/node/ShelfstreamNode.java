@@ -2,7 +2,6 @@ package io.shelfstream.http.node;
 
 import com.typesafe.config.Config;
 import com.zaxxer.hikari.HikariDataSource;
-import io.shelfstream.engine.ingest.DeadLetterStore;
 import io.shelfstream.engine.ingest.IngestPipeline;
 import io.shelfstream.engine.ingest.IngestSettings;
 import io.shelfstream.engine.integration.IntegrationRuntimeSettings;
@@ -84,17 +83,18 @@ public final class ShelfstreamNode implements AutoCloseable {
     try {
       HikariDataSource pool =
           ConnectionPool.open(db, config.getInt("shelfstream.db.own-pool-size"), "shelfstream");
+      Executor jdbc =
+          system.dispatchers().lookup(DispatcherSelector.fromConfig("shelfstream-jdbc-dispatcher"));
+      JdbcDeadLetterStore deadLetters = new JdbcDeadLetterStore(pool, jdbc);
       CoordinatedShutdown.get(system)
           .addTask(
               CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
               "close-connection-pool",
               () -> {
+                deadLetters.close(); // stores the letters already given, while it has connections
                 pool.close();
                 return CompletableFuture.completedFuture(Done.getInstance());
               });
-      Executor jdbc =
-          system.dispatchers().lookup(DispatcherSelector.fromConfig("shelfstream-jdbc-dispatcher"));
-      DeadLetterStore deadLetters = new JdbcDeadLetterStore(pool, jdbc);
       PlannerStatistics.keepFresh(system, pool, db.dialect(), jdbc);
 
       joinCluster(system, node);

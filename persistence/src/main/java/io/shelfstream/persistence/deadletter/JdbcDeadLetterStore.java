@@ -2,6 +2,7 @@ package io.shelfstream.persistence.deadletter;
 
 import io.shelfstream.engine.ingest.DeadLetter;
 import io.shelfstream.engine.ingest.DeadLetterStore;
+import io.shelfstream.persistence.groupcommit.GroupCommitWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * Dead letters in the {@code dead_letter} table of the node's database. The letters of concurrent
- * requests are committed together (one transaction at a time): a request with a malformed line
- * among valid ones no longer costs a commit of its own.
+ * requests are committed together, as the journal's events are (GroupCommitWriter): a request with
+ * a malformed line among valid ones does not cost a commit of its own.
  */
-public final class JdbcDeadLetterStore implements DeadLetterStore {
+public final class JdbcDeadLetterStore implements DeadLetterStore, AutoCloseable {
   private static final int MAX_KEY_LENGTH = 255;
   private static final int MAX_LETTERS_PER_TRANSACTION = 5000;
   // a letter whose record key is already stored is a redelivery: keep the first (a NULL key
@@ -36,29 +37,58 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
 
   private final DataSource dataSource;
   private final Executor blocking;
-  private final GroupCommit<DeadLetter> writes;
+  private final GroupCommitWriter<DeadLetter> writer;
 
-  /** {@code blocking} runs the JDBC calls; it must not be an actor dispatcher's. */
+  /**
+   * {@code blocking} runs the queries; it must not be an actor dispatcher's. The letters are
+   * written by a thread of the store's own.
+   */
   public JdbcDeadLetterStore(DataSource dataSource, Executor blocking) {
+    this(dataSource, blocking, 1);
+  }
+
+  /** With {@code writers} 0, letters are written only by {@link #flushQueued} (for tests). */
+  JdbcDeadLetterStore(DataSource dataSource, Executor blocking, int writers) {
     this.dataSource = dataSource;
     this.blocking = blocking;
-    this.writes = new GroupCommit<>(blocking, this::insert, MAX_LETTERS_PER_TRANSACTION);
+    this.writer =
+        new GroupCommitWriter<>(
+            "dead letters",
+            "letters",
+            dataSource,
+            JdbcDeadLetterStore::insert,
+            writers,
+            MAX_LETTERS_PER_TRANSACTION);
   }
 
   @Override
   public CompletionStage<Void> store(List<DeadLetter> letters) {
-    return writes.submit(letters);
+    return writer
+        .write(letters)
+        .exceptionally(
+            error -> {
+              throw new CompletionException(
+                  "dead letters not stored: " + error.getMessage(), error);
+            });
   }
 
   /** Transactions that stored letters so far. */
   long transactions() {
-    return writes.transactions();
+    return writer.batches();
   }
 
-  private void insert(List<DeadLetter> letters) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      connection.setAutoCommit(false);
+  void flushQueued() {
+    writer.flushQueued();
+  }
+
+  /** Stores the letters already given, then stops. */
+  @Override
+  public void close() {
+    writer.close();
+  }
+
+  private static void insert(Connection connection, List<DeadLetter> letters) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (DeadLetter letter : letters) {
         insert.setTimestamp(1, Timestamp.from(letter.receivedAt()));
         insert.setString(2, key(letter.channel()));
@@ -72,9 +102,6 @@ public final class JdbcDeadLetterStore implements DeadLetterStore {
         insert.addBatch();
       }
       insert.executeBatch();
-      connection.commit();
-    } catch (SQLException e) {
-      throw new CompletionException("dead letters not stored: " + e.getMessage(), e);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.shelfstream.persistence.journal.groupcommit;
+package io.shelfstream.persistence.groupcommit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,65 +16,86 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: every write waiting when a writer thread is free goes into one transaction, with
- * one insert statement, whatever entity it came from. Under load batches grow by themselves (writes
- * queue up while a batch is committing); when idle a write is committed at once. If a batch fails,
- * its writes are retried one by one so that only a write that cannot be stored fails (e.g. a
- * sequence number written twice by two nodes).
+ * one insert, whoever it came from (the journal's events of all entities; the dead letters of all
+ * requests). A transaction's cost is mostly its commit, a flush of the database's log, not its
+ * rows. Under load batches grow by themselves (writes queue up while a batch is committing); when
+ * idle a write is committed at once. If a batch fails, its writes are retried one by one so that
+ * only a write that cannot be stored fails (e.g. a sequence number written twice by two nodes).
  */
-final class GroupCommitWriter implements AutoCloseable {
+public final class GroupCommitWriter<T> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-  private record Pending(List<JournalRow> rows, CompletableFuture<Void> done) {}
+  /** Writes {@code items} in the caller's transaction, in as few round trips as it can. */
+  public interface Insert<T> {
+    void insert(Connection connection, List<T> items) throws SQLException;
+  }
 
-  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private record Pending<T>(List<T> items, CompletableFuture<Void> done) {}
+
+  private final String name;
+  private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
   private final DataSource dataSource;
-  private final BatchInsert insert;
-  private final int maxBatchEvents;
+  private final Insert<T> insert;
+  private final int maxBatchItems;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicLong batches = new AtomicLong();
-  private final AtomicLong events = new AtomicLong();
+  private final AtomicLong items = new AtomicLong();
   private final AtomicLong commitNanos = new AtomicLong();
-  private final WriterStatsLog statsLog = new WriterStatsLog();
+  private final WriterStatsLog statsLog;
   private volatile boolean closing;
 
-  GroupCommitWriter(DataSource dataSource, BatchInsert insert, int writers, int maxBatchEvents) {
+  /**
+   * {@code name} and {@code itemsName} name the writer and what it writes in its threads and logs
+   * ("journal", "events"); {@code writers} threads commit batches of at most {@code maxBatchItems}.
+   */
+  public GroupCommitWriter(
+      String name,
+      String itemsName,
+      DataSource dataSource,
+      Insert<T> insert,
+      int writers,
+      int maxBatchItems) {
+    this.name = name;
     this.dataSource = dataSource;
     this.insert = insert;
-    this.maxBatchEvents = maxBatchEvents;
+    this.maxBatchItems = maxBatchItems;
+    this.statsLog = new WriterStatsLog(name, itemsName);
     for (int i = 0; i < writers; i++) {
-      Thread thread = new Thread(this::run, "shelfstream-journal-writer-" + i);
+      Thread thread =
+          new Thread(this::run, "shelfstream-" + name.replace(' ', '-') + "-writer-" + i);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
     }
   }
 
-  /** Completes once the rows are committed. */
-  CompletionStage<Void> write(List<JournalRow> rows) {
-    var pending = new Pending(rows, new CompletableFuture<>());
+  /** Completes once the items are committed. */
+  public CompletionStage<Void> write(List<T> items) {
+    var pending = new Pending<>(items, new CompletableFuture<Void>());
     if (closing) {
-      pending.done.completeExceptionally(new IllegalStateException("the journal is shutting down"));
+      pending.done.completeExceptionally(
+          new IllegalStateException("the " + name + " is shutting down"));
     } else {
       queue.add(pending);
     }
     return pending.done;
   }
 
-  /** Transactions and events written so far, for the logs and benchmarks. */
-  long batches() {
+  /** Transactions and items written so far, for the logs, benchmarks and tests. */
+  public long batches() {
     return batches.get();
   }
 
-  long events() {
-    return events.get();
+  public long items() {
+    return items.get();
   }
 
   /**
    * Commits everything queued as one batch, on the caller's thread (for a writer made with no
    * threads).
    */
-  void flushQueued() {
-    Pending first = queue.poll();
+  public void flushQueued() {
+    Pending<T> first = queue.poll();
     if (first != null) {
       flush(drainAfter(first));
     }
@@ -83,7 +104,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private void run() {
     while (!closing || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first != null) {
           flush(drainAfter(first));
         }
@@ -91,54 +112,55 @@ final class GroupCommitWriter implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        log.error("journal writer failed unexpectedly; it goes on with the next batch", e);
+        log.error("{} writer failed unexpectedly; it goes on with the next batch", name, e);
       }
     }
   }
 
-  private List<Pending> drainAfter(Pending first) {
-    List<Pending> batch = new ArrayList<>();
+  private List<Pending<T>> drainAfter(Pending<T> first) {
+    List<Pending<T>> batch = new ArrayList<>();
     batch.add(first);
-    int size = first.rows.size();
-    Pending next;
-    while (size < maxBatchEvents && (next = queue.poll()) != null) {
+    int size = first.items.size();
+    Pending<T> next;
+    while (size < maxBatchItems && (next = queue.poll()) != null) {
       batch.add(next);
-      size += next.rows.size();
+      size += next.items.size();
     }
     return batch;
   }
 
-  private void flush(List<Pending> batch) {
-    List<JournalRow> rows = new ArrayList<>();
-    batch.forEach(pending -> rows.addAll(pending.rows));
+  private void flush(List<Pending<T>> batch) {
+    List<T> rows = new ArrayList<>();
+    batch.forEach(pending -> rows.addAll(pending.items));
     try {
       CommitTiming took = commit(rows);
       commitNanos.addAndGet(took.totalNanos());
       batches.incrementAndGet();
-      events.addAndGet(rows.size());
+      items.addAndGet(rows.size());
       batch.forEach(pending -> pending.done.complete(null));
-      statsLog.maybeLog(batches.get(), events.get(), commitNanos.get(), took, queue.size());
-    } catch (SQLException e) {
+      statsLog.maybeLog(batches.get(), items.get(), commitNanos.get(), took, queue.size());
+    } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1) {
         batch.get(0).done.completeExceptionally(e);
         return;
       }
       log.warn(
-          "a batch of {} writes failed ({}); writing them one by one",
+          "a {} batch of {} writes failed ({}); writing them one by one",
+          name,
           batch.size(),
           e.getMessage());
-      for (Pending pending : batch) {
+      for (Pending<T> pending : batch) {
         try {
-          commit(pending.rows);
+          commit(pending.items);
           pending.done.complete(null);
-        } catch (SQLException single) {
+        } catch (SQLException | RuntimeException single) {
           pending.done.completeExceptionally(single);
         }
       }
     }
   }
 
-  private CommitTiming commit(List<JournalRow> rows) throws SQLException {
+  private CommitTiming commit(List<T> rows) throws SQLException {
     long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
       long connected = System.nanoTime();
@@ -167,9 +189,9 @@ final class GroupCommitWriter implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    Pending left;
+    Pending<T> left;
     while ((left = queue.poll()) != null) {
-      left.done.completeExceptionally(new IllegalStateException("the journal shut down"));
+      left.done.completeExceptionally(new IllegalStateException("the " + name + " shut down"));
     }
   }
 }

@@ -14,8 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +26,9 @@ class JdbcDeadLetterStoreTest {
   void keepsEveryLetterWithItsRawTextAndReasonNewestFirst(String kind) throws Exception {
     var executor = Executors.newFixedThreadPool(2);
     try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+        var pool = ConnectionPool.open(db.settings(), 2, "test");
+        var store = new JdbcDeadLetterStore(pool, executor)) {
       SchemaCreator.createIfMissing(db.settings());
-      var store = new JdbcDeadLetterStore(pool, executor);
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       String withNul = RawText.of("{\"a\":\"\0\"}".getBytes(StandardCharsets.UTF_8));
       var first =
@@ -64,9 +62,9 @@ class JdbcDeadLetterStoreTest {
   void aRedeliveredRecordWithAKeyIsKeptOnce(String kind) throws Exception {
     var executor = Executors.newFixedThreadPool(2);
     try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+        var pool = ConnectionPool.open(db.settings(), 2, "test");
+        var store = new JdbcDeadLetterStore(pool, executor)) {
       SchemaCreator.createIfMissing(db.settings());
-      var store = new JdbcDeadLetterStore(pool, executor);
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       var poison =
           new DeadLetter(
@@ -106,15 +104,13 @@ class JdbcDeadLetterStoreTest {
 
   @ParameterizedTest
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
-  void theLettersOfRequestsArrivingTogetherAreCommittedInOneTransaction(String kind)
+  void theLettersOfRequestsWaitingTogetherAreCommittedInOneTransaction(String kind)
       throws Exception {
-    ExecutorService executor = Executors.newSingleThreadExecutor();
+    var executor = Executors.newFixedThreadPool(2);
     try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+        var pool = ConnectionPool.open(db.settings(), 2, "test");
+        var store = new JdbcDeadLetterStore(pool, executor, 0)) {
       SchemaCreator.createIfMissing(db.settings());
-      var store = new JdbcDeadLetterStore(pool, executor);
-      CountDownLatch release = block(executor);
-
       List<CompletableFuture<Void>> stored = new ArrayList<>();
       for (int request = 0; request < 10; request++) {
         stored.add(
@@ -122,9 +118,10 @@ class JdbcDeadLetterStoreTest {
                 .store(List.of(letter("line " + request, null), letter("line x" + request, null)))
                 .toCompletableFuture());
       }
-      release.countDown();
-      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
+      store.flushQueued();
+
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
       assertThat(store.newest(100).toCompletableFuture().get(10, TimeUnit.SECONDS)).hasSize(20);
       assertThat(store.transactions()).isEqualTo(1);
     } finally {
@@ -135,20 +132,19 @@ class JdbcDeadLetterStoreTest {
   @ParameterizedTest
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
   void aLetterThatCannotBeStoredFailsOnlyTheRequestThatSentIt(String kind) throws Exception {
-    ExecutorService executor = Executors.newSingleThreadExecutor();
+    var executor = Executors.newFixedThreadPool(2);
     try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+        var pool = ConnectionPool.open(db.settings(), 2, "test");
+        var store = new JdbcDeadLetterStore(pool, executor, 0)) {
       SchemaCreator.createIfMissing(db.settings());
-      var store = new JdbcDeadLetterStore(pool, executor);
-      CountDownLatch release = block(executor);
       var before = letter("line 1", null);
       var unstorable = letter("line 2", "k".repeat(600)); // record_key holds 512
       var after = letter("line 3", null);
-
       var first = store.store(List.of(before)).toCompletableFuture();
       var failing = store.store(List.of(unstorable)).toCompletableFuture();
       var last = store.store(List.of(after)).toCompletableFuture();
-      release.countDown();
+
+      store.flushQueued();
 
       first.get(10, TimeUnit.SECONDS);
       last.get(10, TimeUnit.SECONDS);
@@ -162,20 +158,6 @@ class JdbcDeadLetterStoreTest {
     } finally {
       executor.shutdownNow();
     }
-  }
-
-  /** Occupies {@code executor}'s one thread until the latch is counted down. */
-  private static CountDownLatch block(ExecutorService executor) {
-    CountDownLatch release = new CountDownLatch(1);
-    executor.execute(
-        () -> {
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-    return release;
   }
 
   private static DeadLetter letter(String where, String recordKey) {

@@ -1,17 +1,13 @@
 package io.shelfstream.persistence.journal.groupcommit;
 
 import io.shelfstream.persistence.db.Dialect;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
+import io.shelfstream.persistence.groupcommit.GroupCommitWriter;
 
 /**
  * Writes many journal rows and their tags in the caller's transaction, in as few round trips as the
  * database allows.
  */
-interface BatchInsert {
-
-  void insert(Connection connection, List<JournalRow> rows) throws SQLException;
+interface BatchInsert extends GroupCommitWriter.Insert<JournalRow> {
 
   static BatchInsert forDialect(Dialect dialect) {
     return switch (dialect) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shelfstream.persistence.db.ConnectionPool;
 import io.shelfstream.persistence.db.DatabaseSettings;
+import io.shelfstream.persistence.groupcommit.GroupCommitWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import scala.jdk.javaapi.FutureConverters;
 public final class GroupCommitJournal extends AsyncWriteJournal {
   private final HikariDataSource pool;
   private final RowCodec codec;
-  private final GroupCommitWriter writer;
+  private final GroupCommitWriter<JournalRow> writer;
   private final JournalQueries queries;
   private final Executor reads;
 
@@ -46,8 +47,13 @@ public final class GroupCommitJournal extends AsyncWriteJournal {
     this.pool = ConnectionPool.open(db, db.poolSize(), "shelfstream-journal");
     this.codec = new RowCodec(SerializationExtension.get(context().system()));
     this.writer =
-        new GroupCommitWriter(
-            pool, BatchInsert.forDialect(db.dialect()), writers, config.getInt("max-batch-events"));
+        new GroupCommitWriter<>(
+            "journal",
+            "events",
+            pool,
+            BatchInsert.forDialect(db.dialect()),
+            writers,
+            config.getInt("max-batch-events"));
     this.queries = new JournalQueries(pool, codec, config.getInt("replay-page-size"));
     this.reads = context().system().dispatchers().lookup(config.getString("read-dispatcher"));
   }

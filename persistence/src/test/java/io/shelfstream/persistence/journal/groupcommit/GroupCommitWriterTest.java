@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shelfstream.persistence.TestDatabase;
 import io.shelfstream.persistence.db.ConnectionPool;
+import io.shelfstream.persistence.groupcommit.GroupCommitWriter;
 import io.shelfstream.persistence.schema.SchemaCreator;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -39,7 +40,8 @@ class GroupCommitWriterTest {
         var pool = ConnectionPool.open(db.settings(), 2, "test")) {
       SchemaCreator.createIfMissing(db.settings());
       var writer =
-          new GroupCommitWriter(pool, BatchInsert.forDialect(db.settings().dialect()), 0, 100);
+          new GroupCommitWriter<>(
+              "journal", "events", pool, BatchInsert.forDialect(db.settings().dialect()), 0, 100);
       var a = writer.write(List.of(row("A", 1), row("A", 2)));
       var b = writer.write(List.of(row("B", 1)));
       writer.flushQueued();
@@ -47,7 +49,7 @@ class GroupCommitWriterTest {
       a.toCompletableFuture().get(5, TimeUnit.SECONDS);
       b.toCompletableFuture().get(5, TimeUnit.SECONDS);
       assertThat(writer.batches()).isEqualTo(1);
-      assertThat(writer.events()).isEqualTo(3);
+      assertThat(writer.items()).isEqualTo(3);
       try (Connection connection = pool.getConnection();
           ResultSet rows =
               connection
@@ -78,7 +80,8 @@ class GroupCommitWriterTest {
         var pool = ConnectionPool.open(db.settings(), 2, "test")) {
       SchemaCreator.createIfMissing(db.settings());
       var writer =
-          new GroupCommitWriter(pool, BatchInsert.forDialect(db.settings().dialect()), 0, 100);
+          new GroupCommitWriter<>(
+              "journal", "events", pool, BatchInsert.forDialect(db.settings().dialect()), 0, 100);
       writer.write(List.of(row("X", 1)));
       writer.flushQueued();
 
