@@ -72,7 +72,10 @@ public final class JdbcDeadLetterStore implements DeadLetterStore, AutoCloseable
             });
   }
 
-  /** Transactions that stored letters so far. */
+  /**
+   * Groups of letters committed together so far (letters retried alone after a group failed are not
+   * counted).
+   */
   long transactions() {
     return writer.batches();
   }
