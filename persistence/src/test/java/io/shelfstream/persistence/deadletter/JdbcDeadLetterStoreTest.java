@@ -2,6 +2,7 @@ package io.shelfstream.persistence.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.shelfstream.engine.ingest.DeadLetter;
 import io.shelfstream.engine.ingest.DeadLetterStore.StoredDeadLetter;
 import io.shelfstream.engine.ingest.RawText;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,11 +26,8 @@ class JdbcDeadLetterStoreTest {
   @ParameterizedTest
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
   void keepsEveryLetterWithItsRawTextAndReasonNewestFirst(String kind) throws Exception {
-    var executor = Executors.newFixedThreadPool(2);
-    try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test");
-        var store = new JdbcDeadLetterStore(pool, executor)) {
-      SchemaCreator.createIfMissing(db.settings());
+    try (var on = StoreOn.open(kind, 1)) {
+      var store = on.store();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       String withNul = RawText.of("{\"a\":\"\0\"}".getBytes(StandardCharsets.UTF_8));
       var first =
@@ -52,19 +51,14 @@ class JdbcDeadLetterStoreTest {
       assertThat(newest).extracting(StoredDeadLetter::letter).containsExactly(second, first);
       assertThat(withNul).startsWith("hex:");
       assertThat(store.newest(1).toCompletableFuture().get(10, TimeUnit.SECONDS)).hasSize(1);
-    } finally {
-      executor.shutdownNow();
     }
   }
 
   @ParameterizedTest
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
   void aRedeliveredRecordWithAKeyIsKeptOnce(String kind) throws Exception {
-    var executor = Executors.newFixedThreadPool(2);
-    try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test");
-        var store = new JdbcDeadLetterStore(pool, executor)) {
-      SchemaCreator.createIfMissing(db.settings());
+    try (var on = StoreOn.open(kind, 1)) {
+      var store = on.store();
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
       var poison =
           new DeadLetter(
@@ -97,8 +91,6 @@ class JdbcDeadLetterStoreTest {
       assertThat(all)
           .extracting(StoredDeadLetter::letter)
           .containsExactly(unkeyed, other, unkeyed, poison);
-    } finally {
-      executor.shutdownNow();
     }
   }
 
@@ -106,11 +98,8 @@ class JdbcDeadLetterStoreTest {
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
   void theLettersOfRequestsWaitingTogetherAreCommittedInOneTransaction(String kind)
       throws Exception {
-    var executor = Executors.newFixedThreadPool(2);
-    try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test");
-        var store = new JdbcDeadLetterStore(pool, executor, 0)) {
-      SchemaCreator.createIfMissing(db.settings());
+    try (var on = StoreOn.open(kind, 0)) {
+      var store = on.store();
       List<CompletableFuture<Void>> stored = new ArrayList<>();
       for (int request = 0; request < 10; request++) {
         stored.add(
@@ -124,19 +113,14 @@ class JdbcDeadLetterStoreTest {
       CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
       assertThat(store.newest(100).toCompletableFuture().get(10, TimeUnit.SECONDS)).hasSize(20);
       assertThat(store.transactions()).isEqualTo(1);
-    } finally {
-      executor.shutdownNow();
     }
   }
 
   @ParameterizedTest
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
   void aLetterThatCannotBeStoredFailsOnlyTheRequestThatSentIt(String kind) throws Exception {
-    var executor = Executors.newFixedThreadPool(2);
-    try (TestDatabase db = TestDatabase.create(kind);
-        var pool = ConnectionPool.open(db.settings(), 2, "test");
-        var store = new JdbcDeadLetterStore(pool, executor, 0)) {
-      SchemaCreator.createIfMissing(db.settings());
+    try (var on = StoreOn.open(kind, 0)) {
+      var store = on.store();
       var before = letter("line 1", null);
       var unstorable = letter("line 2", "k".repeat(600)); // record_key holds 512
       var after = letter("line 3", null);
@@ -155,7 +139,28 @@ class JdbcDeadLetterStoreTest {
       assertThat(store.newest(10).toCompletableFuture().get(10, TimeUnit.SECONDS))
           .extracting(StoredDeadLetter::letter)
           .containsExactly(after, before);
-    } finally {
+    }
+  }
+
+  /** A store on a fresh database of {@code kind} with the schema, and what it runs on. */
+  private record StoreOn(
+      ExecutorService executor, TestDatabase db, HikariDataSource pool, JdbcDeadLetterStore store)
+      implements AutoCloseable {
+
+    /** {@code writers} 0: letters are written only by {@code store().flushQueued()}. */
+    static StoreOn open(String kind, int writers) {
+      var executor = Executors.newFixedThreadPool(2);
+      var db = TestDatabase.create(kind);
+      var pool = ConnectionPool.open(db.settings(), 2, "test");
+      SchemaCreator.createIfMissing(db.settings());
+      return new StoreOn(executor, db, pool, new JdbcDeadLetterStore(pool, executor, writers));
+    }
+
+    @Override
+    public void close() {
+      store.close();
+      pool.close();
+      db.close();
       executor.shutdownNow();
     }
   }
