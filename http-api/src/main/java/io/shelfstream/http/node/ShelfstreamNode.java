@@ -65,6 +65,13 @@ public final class ShelfstreamNode implements AutoCloseable {
     this.database = database;
   }
 
+  /** The actor system's configuration: the node's cluster and database settings first. */
+  static Config systemConfig(Config appConfig, NodeSettings node, DatabaseSettings db) {
+    return node.clusterOverrides()
+        .withFallback(JournalConfig.forNode(appConfig, db))
+        .withFallback(appConfig);
+  }
+
   public static ShelfstreamNode start(Config appConfig) {
     NodeSettings node = NodeSettings.fromConfig(appConfig);
     DatabaseSettings db = DatabaseSettings.fromConfig(appConfig);
@@ -73,10 +80,7 @@ public final class ShelfstreamNode implements AutoCloseable {
           "a multi-node cluster needs a database shared by all nodes: set SHELFSTREAM_DB_URL to a PostgreSQL");
     }
     SchemaCreator.createIfMissing(db);
-    Config config =
-        node.clusterOverrides()
-            .withFallback(JournalConfig.forNode(appConfig, db))
-            .withFallback(appConfig);
+    Config config = systemConfig(appConfig, node, db);
 
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);

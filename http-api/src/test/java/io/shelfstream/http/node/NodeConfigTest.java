@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.shelfstream.persistence.db.DatabaseSettings;
-import io.shelfstream.persistence.journal.JournalConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +42,8 @@ class NodeConfigTest {
     assertThat(config.getString("shelfstream-journal.db.url")).isEqualTo(DB.url());
   }
 
-  /** As ShelfstreamNode assembles it. */
   private static Config nodeConfig(Config appConfig) {
-    return JournalConfig.forNode(appConfig, DB).withFallback(appConfig).resolve();
+    return ShelfstreamNode.systemConfig(appConfig, NodeSettings.fromConfig(appConfig), DB)
+        .resolve();
   }
 }
