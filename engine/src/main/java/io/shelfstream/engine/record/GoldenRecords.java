@@ -89,16 +89,27 @@ public final class GoldenRecords {
   /**
    * Hands every event to its entity and completes once each has answered: one ack per event, in the
    * order given. Never completes exceptionally; an entity that fails makes its events {@link
-   * IngestStatus#FAILED}.
+   * IngestStatus#FAILED}. Each entity's answer gives its events' write permits back at once, not
+   * when the whole batch is answered: a large batch (a Kafka poll's) would otherwise hold permits
+   * for events long durable while its slowest entity finishes, and leave the journal short of work.
    */
   public CompletionStage<List<EventAck>> ingest(List<? extends RetailEvent> events) {
     return permits
         .acquire(events.size())
-        .thenCompose(granted -> handOver(events))
-        .whenComplete((acks, error) -> permits.release(events.size()));
+        .thenCompose(
+            grant -> {
+              CompletionStage<List<EventAck>> acks;
+              try {
+                acks = handOver(events, grant);
+              } catch (RuntimeException e) {
+                acks = CompletableFuture.failedFuture(e);
+              }
+              return acks.whenComplete((done, error) -> grant.releaseAll());
+            });
   }
 
-  private CompletionStage<List<EventAck>> handOver(List<? extends RetailEvent> events) {
+  private CompletionStage<List<EventAck>> handOver(
+      List<? extends RetailEvent> events, WritePermits.Grant grant) {
     Map<String, List<Integer>> inventory = new LinkedHashMap<>();
     Map<String, List<Integer>> stores = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
@@ -116,20 +127,23 @@ public final class GoldenRecords {
           List<LocationInventory.Event> batch = new ArrayList<>(positions.size());
           positions.forEach(
               i -> batch.add(LocationInventory.Event.of((InventoryEvent) events.get(i))));
-          answers.add(fill(acks, positions, toLocations.submit(locationId, batch)));
+          answers.add(fill(acks, positions, toLocations.submit(locationId, batch), grant));
         });
     stores.forEach(
         (storeId, positions) -> {
           List<Store.StoreUpdated> batch = new ArrayList<>(positions.size());
           positions.forEach(i -> batch.add(Store.StoreUpdated.of((StoreUpdate) events.get(i))));
-          answers.add(fill(acks, positions, toStores.submit(storeId, batch)));
+          answers.add(fill(acks, positions, toStores.submit(storeId, batch), grant));
         });
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenApply(done -> Arrays.asList(acks));
   }
 
   private static CompletableFuture<Void> fill(
-      EventAck[] acks, List<Integer> positions, CompletableFuture<List<IngestStatus>> statuses) {
+      EventAck[] acks,
+      List<Integer> positions,
+      CompletableFuture<List<IngestStatus>> statuses,
+      WritePermits.Grant grant) {
     return statuses.handle(
         (answer, error) -> {
           for (int k = 0; k < positions.size(); k++) {
@@ -138,6 +152,7 @@ public final class GoldenRecords {
                     ? EventAck.of(answer.get(k))
                     : EventAck.failed("not durable: " + describe(error) + "; resend");
           }
+          grant.release(positions.size());
           return null;
         });
   }

@@ -15,7 +15,7 @@ public final class WritePermits {
   private int available;
   private final Queue<Waiter> waiters = new ArrayDeque<>();
 
-  private record Waiter(int permits, CompletableFuture<Void> granted) {}
+  private record Waiter(Grant grant, CompletableFuture<Grant> granted) {}
 
   public WritePermits(int capacity) {
     if (capacity < 1) {
@@ -25,35 +25,67 @@ public final class WritePermits {
     this.available = capacity;
   }
 
-  /** Completes once {@code permits} (at most the capacity) are granted; waiters are served FIFO. */
-  public CompletionStage<Void> acquire(int permits) {
-    int wanted = Math.min(permits, capacity);
+  /**
+   * Completes once permits for {@code events} (at most the capacity) are granted; waiters are
+   * served FIFO. The batch gives them back through the grant, in parts as its entities answer.
+   */
+  public CompletionStage<Grant> acquire(int events) {
+    var grant = new Grant(Math.min(events, capacity));
     synchronized (this) {
-      if (waiters.isEmpty() && available >= wanted) {
-        available -= wanted;
-        return CompletableFuture.completedFuture(null);
+      if (waiters.isEmpty() && available >= grant.held) {
+        available -= grant.held;
+        return CompletableFuture.completedFuture(grant);
       }
-      var waiter = new Waiter(wanted, new CompletableFuture<>());
+      var waiter = new Waiter(grant, new CompletableFuture<>());
       waiters.add(waiter);
       return waiter.granted;
     }
   }
 
-  public void release(int permits) {
-    int returned = Math.min(permits, capacity);
-    Queue<CompletableFuture<Void>> granted = new ArrayDeque<>();
+  private void giveBack(int permits) {
+    Queue<Waiter> granted = new ArrayDeque<>();
     synchronized (this) {
-      available += returned;
-      while (!waiters.isEmpty() && available >= waiters.peek().permits) {
+      available += permits;
+      while (!waiters.isEmpty() && available >= waiters.peek().grant.held) {
         Waiter next = waiters.poll();
-        available -= next.permits;
-        granted.add(next.granted);
+        available -= next.grant.held;
+        granted.add(next);
       }
     }
-    granted.forEach(future -> future.complete(null)); // outside the lock: callbacks run here
+    // outside the lock: callbacks run here
+    granted.forEach(waiter -> waiter.granted.complete(waiter.grant));
   }
 
   public synchronized int available() {
     return available;
+  }
+
+  /** The permits one batch holds. */
+  public final class Grant {
+    private int held;
+
+    private Grant(int held) {
+      this.held = held;
+    }
+
+    /**
+     * Gives back the permits of {@code events} answered events (never more than the grant still
+     * holds), so that the next batch can start while the rest of this one is still on its way.
+     */
+    public void release(int events) {
+      int returned;
+      synchronized (this) {
+        returned = Math.min(events, held);
+        held -= returned;
+      }
+      if (returned > 0) {
+        giveBack(returned);
+      }
+    }
+
+    /** Gives back whatever the grant still holds. */
+    public void releaseAll() {
+      release(Integer.MAX_VALUE);
+    }
   }
 }
