@@ -41,10 +41,18 @@ public final class IngestPipeline {
 
   /** {@code channel} names where the records come from in the dead letters (e.g. "http:pos"). */
   public <P> Flow<Decoded<P>, Outcome<P>, NotUsed> flow(String channel) {
+    return this.<P>batchFlow(channel).mapConcat(outcomes -> outcomes);
+  }
+
+  /**
+   * As {@link #flow}, a batch's outcomes together: for a source that acts once per batch (a Kafka
+   * partition commits only its last durable offset), which then handles one element per batch
+   * rather than one per record downstream.
+   */
+  public <P> Flow<Decoded<P>, List<Outcome<P>>, NotUsed> batchFlow(String channel) {
     return Flow.<Decoded<P>>create()
         .groupedWithin(settings.batchSize(), settings.batchWindow())
-        .mapAsync(settings.parallelism(), batch -> ingest(channel, batch))
-        .mapConcat(outcomes -> outcomes);
+        .mapAsync(settings.parallelism(), batch -> ingest(channel, batch));
   }
 
   /** One batch: events to their entities and rejections to the dead letters, at the same time. */

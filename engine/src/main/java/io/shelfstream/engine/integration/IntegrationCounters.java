@@ -3,6 +3,7 @@ package io.shelfstream.engine.integration;
 import io.shelfstream.engine.ingest.Outcome;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,6 +35,28 @@ public final class IntegrationCounters {
       }
     }
     lastSuccessAt.set(clock.instant());
+  }
+
+  /** Counts a batch's outcomes, as {@link #count} each, reading the clock once. */
+  public void countAll(List<? extends Outcome<?>> outcomes) {
+    long accepts = 0;
+    long dupes = 0;
+    long rejects = 0;
+    for (Outcome<?> outcome : outcomes) {
+      switch (outcome.status()) {
+        case ACCEPTED -> accepts++;
+        case DUPLICATE -> dupes++;
+        case REJECTED -> rejects++;
+        case FAILED -> {}
+      }
+    }
+    read.addAndGet(outcomes.size());
+    accepted.addAndGet(accepts);
+    duplicates.addAndGet(dupes);
+    rejected.addAndGet(rejects);
+    if (accepts + dupes + rejects > 0) {
+      lastSuccessAt.set(clock.instant());
+    }
   }
 
   public record Snapshot(

@@ -70,7 +70,8 @@ final class KafkaIntegrationSource implements IntegrationSource {
   /**
    * One assigned partition's records, decoded and ingested in their own stream (on a thread of its
    * own, as an HTTP request is): one stream for every partition would leave a single thread to
-   * decode all of them. Emits each record's offset, in order, once the record is durable.
+   * decode all of them. Emits, for each batch, the offset of its last record once every record of
+   * the batch is durable: a partition's commit covers every record before it.
    */
   private Source<ConsumerMessage.CommittableOffset, NotUsed> durableOffsets(
       Source<ConsumerMessage.CommittableMessage<byte[], byte[]>, NotUsed> records,
@@ -78,14 +79,16 @@ final class KafkaIntegrationSource implements IntegrationSource {
     var decoder = new KafkaRecords(settings.defaultSource()); // its parser is not thread-safe
     return records
         .map(decoder::decode)
-        .via(context.pipeline().<ConsumerMessage.CommittableOffset>flow(context.channel()))
+        .via(context.pipeline().<ConsumerMessage.CommittableOffset>batchFlow(context.channel()))
         .map(
-            outcome -> {
-              context.counters().count(outcome);
-              if (!outcome.isDurable()) {
-                throw new NotDurableException(outcome);
+            outcomes -> {
+              context.counters().countAll(outcomes);
+              for (Outcome<ConsumerMessage.CommittableOffset> outcome : outcomes) {
+                if (!outcome.isDurable()) {
+                  throw new NotDurableException(outcome);
+                }
               }
-              return outcome.position();
+              return outcomes.get(outcomes.size() - 1).position();
             })
         .async();
   }
