@@ -35,6 +35,11 @@ final class IngestSummary {
     return this;
   }
 
+  IngestSummary addAll(List<Outcome<Long>> outcomes) {
+    outcomes.forEach(this::add);
+    return this;
+  }
+
   boolean allDurable() {
     return failed == 0;
   }

@@ -8,6 +8,7 @@ import io.shelfstream.engine.ingest.Outcome;
 import io.shelfstream.engine.ingest.PosLines;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.protocols.pos.PosLineParser;
+import java.util.List;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.HttpCharsets;
@@ -63,21 +64,23 @@ public final class PosIngestRoute extends AllDirectives {
               "Content-Type must be application/x-ndjson, got "
                   + request.entity().getContentType()));
     }
-    Source<Outcome<Long>, ?> outcomes =
+    Source<List<Outcome<Long>>, ?> batches =
         request
             .entity()
             .getDataBytes()
             .via(lines.framing())
             .filter(line -> !line.isBlank())
             .map(lines::decode)
-            .via(pipeline.<Long>flow(CHANNEL));
+            .via(pipeline.<Long>batchFlow(CHANNEL));
     if (wantsStream(request)) {
+      Source<Outcome<Long>, ?> outcomes = batches.mapConcat(batch -> batch);
       return complete(
           HttpResponse.create()
               .withEntity(HttpEntities.create(NDJSON_CONTENT, outcomes.map(PosIngestRoute::line))));
     }
+    // summed a batch at a time: one stream element per batch, not per line
     return completeWithFuture(
-        direct(outcomes.runWith(Sink.fold(new IngestSummary(), IngestSummary::add), system))
+        direct(batches.runWith(Sink.fold(new IngestSummary(), IngestSummary::addAll), system))
             .thenApply(
                 summary ->
                     Json.response(

@@ -36,7 +36,7 @@ public final class PosLineParser {
   /** Trailing tokens are for {@link #parse(byte[], String)} to find, after the line's value. */
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // LineValues checks a line's fields itself, and has Jackson check nested objects
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .build();
 
@@ -75,6 +75,7 @@ public final class PosLineParser {
         values = LineValues.read(json);
       } else {
         values = null;
+        LineValues.checkDuplicatesWithin(json, first);
         json.skipChildren(); // to the end of an array, so that only what follows counts as trailing
       }
       JsonToken trailing = json.nextToken();

@@ -68,6 +68,9 @@ class PosLineParserProperties {
             "{\"a\":01}",
             "\ufeff{\"a\":1}",
             "{\"ev\\u0065ntId\":\"e\",\"eventId\":\"f\"}",
+            "{\"a\":1,\"b\":2,\"c\":3,\"a\":4}",
+            "{\"a\":{\"b\":[{\"c\":1,\"c\":2}]}}",
+            "[{\"a\":1,\"a\":2}]",
             "{\"x\":" + "1".repeat(1001) + "}"));
     for (String price :
         words(
@@ -97,7 +100,23 @@ class PosLineParserProperties {
   private static void assertSameOutcome(byte[] line, String fallbackEventId, String source) {
     Object expected = outcome(() -> new TreePosLineParser(source).parse(line, fallbackEventId));
     Object actual = outcome(() -> new PosLineParser(source).parse(line, fallbackEventId));
+    if (endsRightAfterADuplicateName(expected, actual)) {
+      return;
+    }
     assertThat(actual).as(abbreviated(line)).isEqualTo(expected);
+  }
+
+  /**
+   * The one way the streaming parser names a different JSON error: a line cut off right after a
+   * repeated field name ({@code {"a":1,"a"}). Jackson checked every name as it read it, before its
+   * colon; PosLineParser checks a line's fields once Jackson hands it the name, which Jackson does
+   * only after the colon. Both reject the line as not valid JSON.
+   */
+  private static boolean endsRightAfterADuplicateName(Object expected, Object actual) {
+    return expected instanceof ParseResult.Rejected tree
+        && actual instanceof ParseResult.Rejected streaming
+        && tree.reason().startsWith("line: not valid JSON (Duplicate field ")
+        && streaming.reason().startsWith("line: not valid JSON (Unexpected end-of-input");
   }
 
   /**
