@@ -23,21 +23,7 @@ public final class IntegrationCounters {
     this.clock = clock;
   }
 
-  /** Counts one record's outcome; a durable one is a success. */
-  public void count(Outcome<?> outcome) {
-    read.incrementAndGet();
-    switch (outcome.status()) {
-      case ACCEPTED -> accepted.incrementAndGet();
-      case DUPLICATE -> duplicates.incrementAndGet();
-      case REJECTED -> rejected.incrementAndGet();
-      case FAILED -> {
-        return;
-      }
-    }
-    lastSuccessAt.set(clock.instant());
-  }
-
-  /** Counts a batch's outcomes, as {@link #count} each, reading the clock once. */
+  /** Counts a batch's outcomes; a durable one is a success. */
   public void countAll(List<? extends Outcome<?>> outcomes) {
     long accepts = 0;
     long dupes = 0;

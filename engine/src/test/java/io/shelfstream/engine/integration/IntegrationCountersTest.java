@@ -15,7 +15,7 @@ class IntegrationCountersTest {
       Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
 
   @Test
-  void aBatchCountsAsItsRecordsOneByOne() {
+  void eachRecordCountsByItsOutcome() {
     List<Outcome<Long>> batch =
         List.of(
             outcome(1, Status.ACCEPTED),
@@ -23,14 +23,12 @@ class IntegrationCountersTest {
             outcome(3, Status.REJECTED),
             outcome(4, Status.FAILED),
             outcome(5, Status.ACCEPTED));
-    var oneByOne = new IntegrationCounters(CLOCK);
-    batch.forEach(oneByOne::count);
-    var together = new IntegrationCounters(CLOCK);
-    together.countAll(batch);
+    var counters = new IntegrationCounters(CLOCK);
+    counters.countAll(batch);
+    counters.countAll(batch.subList(0, 1));
 
-    assertThat(together.snapshot()).isEqualTo(oneByOne.snapshot());
-    assertThat(together.snapshot())
-        .isEqualTo(new IntegrationCounters.Snapshot(5, 2, 1, 1, CLOCK.instant()));
+    assertThat(counters.snapshot())
+        .isEqualTo(new IntegrationCounters.Snapshot(6, 3, 1, 1, CLOCK.instant()));
   }
 
   @Test
