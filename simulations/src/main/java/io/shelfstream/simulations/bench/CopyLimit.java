@@ -37,15 +37,45 @@ final class CopyLimit {
 
   /**
    * What was loaded, and how long a load took (both COPYs and the commit): the median of {@link
-   * #LOADS} loads of the same rows, each into a fresh schema ({@code loadSeconds}, in order).
+   * #LOADS} loads of the same rows, each into a fresh schema ({@code loadSeconds}, in order); and
+   * the CPU each load took, of every postgres process and of the client (the harness JVM reading
+   * the files and sending them), in core-seconds.
    */
-  record Result(long journalRows, long tagRows, long bytes, List<Double> loadSeconds) {
+  record Result(
+      long journalRows,
+      long tagRows,
+      long bytes,
+      List<Double> loadSeconds,
+      List<Double> postgresCpuSeconds,
+      List<Double> clientCpuSeconds) {
     double seconds() {
       return Series.of(loadSeconds).median();
     }
 
     double eventsPerSecond() {
       return journalRows / seconds();
+    }
+
+    /** PostgreSQL's CPU per event stored, median of the loads. */
+    double postgresMicrosPerEvent() {
+      return perEvent(postgresCpuSeconds);
+    }
+
+    double clientMicrosPerEvent() {
+      return perEvent(clientCpuSeconds);
+    }
+
+    /** Cores PostgreSQL kept busy while loading, median of the loads. */
+    double postgresCores() {
+      List<Double> cores = new ArrayList<>();
+      for (int i = 0; i < loadSeconds.size(); i++) {
+        cores.add(postgresCpuSeconds.get(i) / loadSeconds.get(i));
+      }
+      return Series.of(cores).median();
+    }
+
+    private double perEvent(List<Double> cpuSeconds) {
+      return Series.of(cpuSeconds).median() / journalRows * 1e6;
     }
   }
 
@@ -100,6 +130,8 @@ final class CopyLimit {
             tags);
       }
       List<Double> seconds = new ArrayList<>(LOADS);
+      List<Double> postgresCpu = new ArrayList<>(LOADS);
+      List<Double> clientCpu = new ArrayList<>(LOADS);
       Load last = null;
       for (int i = 0; i < LOADS; i++) {
         try (Postgres.Schema fresh = postgres.freshSchema()) {
@@ -108,10 +140,17 @@ final class CopyLimit {
           }
           last = load(postgres, fresh, journal, tags);
           seconds.add(last.seconds());
+          postgresCpu.add(last.cpu().postgres() * last.seconds());
+          clientCpu.add(last.cpu().harness() * last.seconds());
         }
       }
       return new Result(
-          last.journalRows(), last.tagRows(), Files.size(journal) + Files.size(tags), seconds);
+          last.journalRows(),
+          last.tagRows(),
+          Files.size(journal) + Files.size(tags),
+          seconds,
+          postgresCpu,
+          clientCpu);
     } finally {
       Files.deleteIfExists(journal);
       Files.deleteIfExists(tags);
@@ -132,8 +171,8 @@ final class CopyLimit {
     }
   }
 
-  /** One load of the rows: what it stored and how long it took. */
-  private record Load(long journalRows, long tagRows, double seconds) {}
+  /** One load of the rows: what it stored, how long it took, and the cores busy meanwhile. */
+  private record Load(long journalRows, long tagRows, double seconds, CpuMeter.Use cpu) {}
 
   private static Load load(Postgres postgres, Postgres.Schema fresh, Path journal, Path tags)
       throws IOException, SQLException {
@@ -148,11 +187,12 @@ final class CopyLimit {
       connection.setAutoCommit(false);
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       long started = System.nanoTime();
+      CpuMeter cpu = CpuMeter.start(-1);
       long journalRows =
           copyIn(copy, "COPY event_journal (" + JOURNAL_COLUMNS + ") FROM STDIN", journal);
       long tagRows = copyIn(copy, "COPY event_tag (event_id, tag) FROM STDIN", tags);
       connection.commit();
-      return new Load(journalRows, tagRows, (System.nanoTime() - started) / 1e9);
+      return new Load(journalRows, tagRows, (System.nanoTime() - started) / 1e9, cpu.stop());
     }
   }
 

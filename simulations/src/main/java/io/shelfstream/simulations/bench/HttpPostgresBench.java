@@ -203,6 +203,15 @@ final class HttpPostgresBench {
             stockRate.describe("%,.0f"),
             stockRatio.describe("%.3f"))
         .table(table)
+        .text(
+            "**CPU per event, side by side** (from /proc: the engine's over its measured run, COPY's"
+                + " over each load, median of the loads; µs of CPU per accepted event or per row"
+                + " stored). The ratio is two efficiencies and two core counts: engine ÷ COPY ="
+                + " (cores the engine keeps busy ÷ its µs per event) ÷ (cores COPY keeps busy ÷"
+                + " its µs per event). *Budget for 0.5*: what node, PostgreSQL and load generator"
+                + " together could spend per event for the engine to reach half this run's COPY,"
+                + " keeping as many cores busy as they did.")
+        .table(cpuPerEvent(runs))
         .summary(
             "2. COPY of the same rows, same database", copyRate.describe("%,.0f") + " events/s")
         .summary("2. engine ÷ COPY", ratio.describe("%.3f"))
@@ -214,5 +223,45 @@ final class HttpPostgresBench {
         .raw("engineOverCopy", ratio.values())
         .raw("stockCopyEventsPerSecond", stockRate.values())
         .raw("engineOverStockCopy", stockRatio.values());
+  }
+
+  private static Table cpuPerEvent(List<HttpRuns.Run> runs) {
+    Table table =
+        new Table(
+            "run",
+            "engine: node µs",
+            "PostgreSQL µs",
+            "load generator µs",
+            "together µs",
+            "on cores",
+            "COPY: PostgreSQL µs",
+            "COPY client µs",
+            "on cores",
+            "budget for 0.5, µs");
+    for (HttpRuns.Run run : runs) {
+      if (run.counted()) {
+        CpuMeter.Use cpu = run.cpu();
+        double perSecond = run.load().acceptedPerSecond();
+        double engineCores = cpu.node() + cpu.postgres() + cpu.harness();
+        CopyLimit.Result copy = run.copy();
+        table.row(
+            run.label(),
+            micros(cpu.node(), perSecond),
+            micros(cpu.postgres(), perSecond),
+            micros(cpu.harness(), perSecond),
+            micros(engineCores, perSecond),
+            Series.format("%.2f", engineCores),
+            Series.format("%.1f", copy.postgresMicrosPerEvent()),
+            Series.format("%.1f", copy.clientMicrosPerEvent()),
+            Series.format("%.2f", copy.postgresCores()),
+            micros(engineCores, copy.eventsPerSecond() / 2));
+      }
+    }
+    return table;
+  }
+
+  /** µs of CPU per event, for {@code cores} busy at {@code eventsPerSecond}. */
+  private static String micros(double cores, double eventsPerSecond) {
+    return Series.format("%.1f", cores / eventsPerSecond * 1e6);
   }
 }
