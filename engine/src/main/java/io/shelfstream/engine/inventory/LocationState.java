@@ -23,12 +23,11 @@ public final class LocationState implements CborSerializable {
 
   /**
    * Every id a record remembers, plus some it has forgotten since the last rebuild, as fingerprints
-   * of (SKU, event id). A record's memory is a list scanned per lookup; this set answers the common
-   * case, an id never seen, at once, without even finding the record, and a maybe is confirmed by
-   * the record. Rebuilt from the records once it holds twice what they remember, so it stays
-   * bounded and costs O(1) per event on average. A fingerprint is a long in an array, not an object
-   * per id: no garbage, and nothing for the collector to trace among a location's hundreds of
-   * thousands of ids.
+   * of (record, event id). A record's memory is a list scanned per lookup; this set answers the
+   * common case, an id never seen, at once, and a maybe is confirmed by the record. Rebuilt from
+   * the records once it holds twice what they remember, so it stays bounded and costs O(1) per
+   * event on average. A fingerprint is a long in an array, not an object per id: no garbage, and
+   * nothing for the collector to trace among a location's hundreds of thousands of ids.
    */
   private final FingerprintSet index = new FingerprintSet();
 
@@ -74,18 +73,16 @@ public final class LocationState implements CborSerializable {
 
   /** Whether the record of {@code sku} remembers {@code (source, eventId)}. */
   public boolean hasSeen(String sku, String source, String eventId) {
-    // the index first: for a new id it is the only memory touched, where the record's lookup in
-    // bySku costs several cache misses (the event handler pays them once, when it applies the id)
-    if (!index.mightContain(fingerprint(sku, eventId))) {
-      return false;
-    }
     InventoryState record = bySku.get(sku);
-    return record != null && record.hasSeen(source, eventId);
+    return record != null
+        && index.mightContain(fingerprint(record, eventId))
+        && record.hasSeen(source, eventId);
   }
 
   public LocationState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
-    bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
-    index.add(fingerprint(event.sku(), event.stamp().eventId()));
+    InventoryState record =
+        bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
+    index.add(fingerprint(record, event.stamp().eventId()));
     if (index.size() > rebuildIndexAt) {
       rebuildIndex();
     }
@@ -104,15 +101,18 @@ public final class LocationState implements CborSerializable {
 
   private void rebuildIndex() {
     index.clear();
-    bySku.forEach(
-        (sku, record) ->
-            record.forEachRemembered((source, eventId) -> index.add(fingerprint(sku, eventId))));
+    bySku
+        .values()
+        .forEach(
+            record ->
+                record.forEachRemembered(
+                    (source, eventId) -> index.add(fingerprint(record, eventId))));
     rebuildIndexAt = Math.max(MIN_INDEX_REBUILD, 2 * index.size());
   }
 
-  /** The SKU's hash and the id's: computed from the event alone; the record confirms a hit. */
-  private static long fingerprint(String sku, String eventId) {
-    return ((long) sku.hashCode() << 32) | (eventId.hashCode() & 0xFFFFFFFFL);
+  /** The record by identity (its place in memory's hash) and the id; the record confirms a hit. */
+  private static long fingerprint(InventoryState record, String eventId) {
+    return ((long) System.identityHashCode(record) << 32) | (eventId.hashCode() & 0xFFFFFFFFL);
   }
 
   /** Every record, by SKU; read only. */
