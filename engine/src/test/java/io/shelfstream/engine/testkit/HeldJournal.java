@@ -28,6 +28,7 @@ public final class HeldJournal extends AsyncWriteJournal {
 
   private static final Map<String, CompletableFuture<Void>> HOLDS = new ConcurrentHashMap<>();
   private static final Map<String, List<PersistentRepr>> EVENTS = new ConcurrentHashMap<>();
+  private static final Map<String, Long> DELETED_TO = new ConcurrentHashMap<>();
 
   public static Config config() {
     return ConfigFactory.parseString(
@@ -83,10 +84,11 @@ public final class HeldJournal extends AsyncWriteJournal {
       long toSequenceNr,
       long max,
       Consumer<PersistentRepr> replayCallback) {
+    long from = Math.max(fromSequenceNr, DELETED_TO.getOrDefault(persistenceId, 0L) + 1);
     List<PersistentRepr> events = EVENTS.getOrDefault(persistenceId, List.of());
     synchronized (events) {
       events.stream()
-          .filter(e -> e.sequenceNr() >= fromSequenceNr && e.sequenceNr() <= toSequenceNr)
+          .filter(e -> e.sequenceNr() >= from && e.sequenceNr() <= toSequenceNr)
           .limit(max)
           .forEach(replayCallback);
     }
@@ -108,12 +110,13 @@ public final class HeldJournal extends AsyncWriteJournal {
     }
   }
 
+  /**
+   * Marks events deleted rather than removing them: a journal must still report the highest
+   * sequence number of an id whose events are all deleted, or its entity would reuse the numbers.
+   */
   @Override
   public Future<Void> doAsyncDeleteMessagesTo(String persistenceId, long toSequenceNr) {
-    List<PersistentRepr> events = EVENTS.getOrDefault(persistenceId, List.of());
-    synchronized (events) {
-      events.removeIf(e -> e.sequenceNr() <= toSequenceNr);
-    }
+    DELETED_TO.merge(persistenceId, toSequenceNr, Math::max);
     return Futures.successful(null);
   }
 }
