@@ -23,6 +23,11 @@ final class BinaryIn {
     this.bytes = bytes;
   }
 
+  /** Bytes read so far. */
+  int position() {
+    return at;
+  }
+
   boolean readBoolean() throws IOException {
     need(1);
     return bytes[at++] != 0;

@@ -49,6 +49,19 @@ final class BinaryOut {
     size += 4;
   }
 
+  /** Bytes written so far: where the next write goes. */
+  int size() {
+    return size;
+  }
+
+  /** Overwrites four bytes already written at {@code at} (a length known only afterwards). */
+  void setInt(int at, int value) {
+    if (at < 0 || at + 4 > size) {
+      throw new IndexOutOfBoundsException("no int written at " + at);
+    }
+    INT.set(bytes, at, value);
+  }
+
   void writeLong(long value) {
     ensure(8);
     LONG.set(bytes, size, value);

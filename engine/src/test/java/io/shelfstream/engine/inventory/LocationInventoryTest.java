@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.inventory.LocationInventory.Command;
 import io.shelfstream.engine.inventory.LocationInventory.Event;
+import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.Journaled;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.IngestReply;
 import io.shelfstream.engine.serialization.LocationSnapshotSerializer;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class LocationInventoryTest {
   private static ActorTestKit testKit;
   private static final GoldenRecordSettings SETTINGS = TestSettings.lastWriteWins();
-  private EventSourcedBehaviorTestKit<Command, Event, LocationState> kit;
+  private EventSourcedBehaviorTestKit<Command, Journaled, LocationState> kit;
 
   @BeforeAll
   static void start() {
@@ -74,17 +76,14 @@ class LocationInventoryTest {
   }
 
   @Test
-  void journalsNewEventsAndRepliesOneStatusPerEvent() {
+  void journalsTheNewEventsOfACommandAsOneEntryAndRepliesOneStatusPerEvent() {
+    var count = count("erp", "c1", "2026-03-01T08:00:00+01:00", 10);
+    var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00+01:00", 3);
     var result =
         kit.<IngestReply>runCommand(
-            replyTo ->
-                new LocationInventory.Ingest(
-                    List.of(
-                        count("erp", "c1", "2026-03-01T08:00:00+01:00", 10),
-                        move(MovementKind.SALE, "s1", "2026-03-01T09:00:00+01:00", 3)),
-                    replyTo));
-    assertThat(result.reply().statuses()).containsExactly(ACCEPTED, ACCEPTED);
-    assertThat(result.events()).hasSize(2);
+            replyTo -> new LocationInventory.Ingest(List.of(count, sale, count), replyTo));
+    assertThat(result.reply().statuses()).containsExactly(ACCEPTED, ACCEPTED, DUPLICATE);
+    assertThat(result.events()).containsExactly(new EventsRecorded(List.of(count, sale)));
     assertThat(view().onHand()).isEqualTo(7);
     assertThat(view().locationId()).isEqualTo("S001");
     assertThat(view().sku()).isEqualTo("SKU-1");
@@ -138,6 +137,22 @@ class LocationInventoryTest {
   }
 
   @Test
+  void aJournalWrittenOneEventPerEntryRecoversAsBefore() {
+    var count = count("erp", "c1", "2026-03-01T08:00:00Z", 10);
+    var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
+    var receipt = move(MovementKind.RECEIPT, "r1", "2026-03-01T10:00:00Z", 5);
+    kit.persistenceTestKit().persistForRecovery("LocationInventory|S001", List.of(count, sale));
+    kit.persistenceTestKit()
+        .persistForRecovery(
+            "LocationInventory|S001", List.of(new EventsRecorded(List.of(receipt))));
+
+    kit.restart();
+    assertThat(view().onHand()).isEqualTo(12);
+    assertThat(view().version()).isEqualTo(3);
+    assertThat(ingest(sale, receipt).statuses()).containsExactly(DUPLICATE, DUPLICATE);
+  }
+
+  @Test
   void neverSeenMeansNoRecord() {
     assertThat(view("SKU-1")).isEmpty();
   }
@@ -159,7 +174,7 @@ class LocationInventoryTest {
   }
 
   private static List<Long> snapshotSequenceNrs(
-      EventSourcedBehaviorTestKit<Command, Event, LocationState> kit, String persistenceId) {
+      EventSourcedBehaviorTestKit<Command, Journaled, LocationState> kit, String persistenceId) {
     return kit.snapshotTestKit().orElseThrow().persistedInStorage(persistenceId).stream()
         .map(snapshot -> snapshot.first().sequenceNr())
         .toList();
@@ -168,7 +183,7 @@ class LocationInventoryTest {
   @Test
   void snapshotsEveryNEventsKeepsTheNewestAndRecoversFromItWithItsDedupeMemory() {
     var snapshotting =
-        EventSourcedBehaviorTestKit.<Command, Event, LocationState>create(
+        EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
             testKit.system(), LocationInventory.create("S002", snapshotting(3, 0)));
     snapshotting.clear();
     for (int i = 0; i < 7; i++) {
@@ -202,10 +217,11 @@ class LocationInventoryTest {
     int bytesPerEvent = 1000;
     String id = "LocationInventory|S003";
     var snapshotting =
-        EventSourcedBehaviorTestKit.<Command, Event, LocationState>create(
+        EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
             testKit.system(), LocationInventory.create("S003", snapshotting(3, bytesPerEvent)));
     snapshotting.clear();
-    // one batch of 300 events: small when the snapshot falls due, so one is taken after it
+    // one batch of 300 events, one journal entry: small when the snapshot falls due, so one is
+    // taken after it
     List<Event> history = new ArrayList<>();
     for (int n = 0; n < 300; n++) {
       history.add(receipt("SKU-" + (n % 10), n));
@@ -213,32 +229,32 @@ class LocationInventoryTest {
     snapshotting.<IngestReply>runCommand(replyTo -> new LocationInventory.Ingest(history, replyTo));
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () -> assertThat(snapshotSequenceNrs(snapshotting, id)).containsExactly(300L));
+        .untilAsserted(() -> assertThat(snapshotSequenceNrs(snapshotting, id)).containsExactly(1L));
 
     // now about 19 KB of records: the next snapshot comes after about 19 events, not 3
     long sizeAfterHistory = LocationSnapshotSerializer.sizeOf(snapshotting.getState());
     assertThat(sizeAfterHistory / bytesPerEvent).isGreaterThan(10);
     int n = 300;
     // a snapshot is stored before the command that triggered it is answered
-    while (snapshotSequenceNrs(snapshotting, id).stream().allMatch(seqNr -> seqNr <= 300)
+    while (snapshotSequenceNrs(snapshotting, id).stream().allMatch(seqNr -> seqNr <= 1)
         && n < 400) {
       int next = n++;
       snapshotting.<IngestReply>runCommand(
           replyTo -> new LocationInventory.Ingest(List.of(receipt("SKU-1", next)), replyTo));
     }
     long sizeAtSnapshot = LocationSnapshotSerializer.sizeOf(snapshotting.getState());
-    long snapshotAt = n;
+    long eventsAfterHistory = n - 300;
+    long snapshotAt = 1 + eventsAfterHistory;
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> assertThat(snapshotSequenceNrs(snapshotting, id)).containsExactly(snapshotAt));
     // decided with the record before the last event: within one event's bytes of the final size
-    assertThat(snapshotAt - 300)
+    assertThat(eventsAfterHistory)
         .isBetween(sizeAfterHistory / bytesPerEvent, sizeAtSnapshot / bytesPerEvent + 1);
 
     LocationState recovered = snapshotting.restart().state();
-    assertThat(recovered.sku("SKU-1").version()).isEqualTo(30 + snapshotAt - 300);
+    assertThat(recovered.sku("SKU-1").version()).isEqualTo(30 + eventsAfterHistory);
   }
 
   @Test

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
+import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.MovementKind;
+import java.io.EOFException;
 import java.io.NotSerializableException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
@@ -75,6 +78,51 @@ class InventoryEventSerializerTest {
               .get();
       assertThat(read).isEqualTo(event);
     }
+  }
+
+  @Test
+  void theEventsOfACommandAreOneEntryThatReadsBackAsTheSameEventsInTheSameOrder() {
+    var recorded = new EventsRecorded(EVENTS);
+    Serializer serializer = PEKKO.get().findSerializerFor(recorded);
+    assertThat(serializer.identifier()).isEqualTo(InventoryEventSerializer.IDENTIFIER);
+    byte[] bytes = PEKKO.get().serialize(recorded).get();
+    Object read =
+        PEKKO
+            .get()
+            .deserialize(
+                bytes, serializer.identifier(), Serializers.manifestFor(serializer, recorded))
+            .get();
+    assertThat(read).isEqualTo(recorded);
+    assertThat(((EventsRecorded) read).events()).containsExactlyElementsOf(EVENTS);
+  }
+
+  @Test
+  void anEntryHoldsEachEventAsItsKindItsLengthAndItsBytesAsASingleEvent() throws Exception {
+    // what the benchmark's COPY baseline relies on to load one row per event
+    var serializer = new InventoryEventSerializer();
+    var in = new BinaryIn(serializer.toBinary(new EventsRecorded(EVENTS)));
+    assertThat(in.readInt()).isEqualTo(EVENTS.size());
+    for (LocationInventory.Event event : EVENTS) {
+      assertThat(in.readBoolean()).isEqualTo(event instanceof MovementRecorded);
+      byte[] single = new byte[in.readInt()];
+      in.readFully(single);
+      assertThat(single).isEqualTo(serializer.toBinary(event));
+      assertThat(serializer.manifest(event))
+          .isEqualTo(event instanceof MovementRecorded ? "movement-1" : "count-1");
+    }
+    assertThatThrownBy(in::readBoolean)
+        .as("nothing after the last event")
+        .isInstanceOf(EOFException.class);
+  }
+
+  @Test
+  void aTruncatedEntryIsAClearErrorNotAShortList() {
+    var serializer = new InventoryEventSerializer();
+    byte[] bytes = serializer.toBinary(new EventsRecorded(EVENTS));
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length - 5);
+    String manifest = serializer.manifest(new EventsRecorded(EVENTS));
+    assertThatThrownBy(() -> serializer.fromBinary(truncated, manifest))
+        .hasMessageContaining("unreadable inventory event (" + manifest + ")");
   }
 
   @Test

@@ -51,7 +51,7 @@ public final class HeldJournal extends AsyncWriteJournal {
     }
   }
 
-  /** The events written for {@code persistenceId} so far. */
+  /** The journal entries written for {@code persistenceId} so far. */
   public static int written(String persistenceId) {
     List<PersistentRepr> events = EVENTS.get(persistenceId);
     if (events == null) {

@@ -21,7 +21,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * Journal replay: {@code GET /v1/journal/tags}, {@code /v1/journal/tags/{tag}/events?after=&limit=}
  * (resume with the answer's {@code next}), {@code
- * /v1/journal/entities/{persistenceId}/events?from=&limit=}.
+ * /v1/journal/entities/{persistenceId}/events?from=&limit=}. Answers hold journal entries; {@code
+ * limit} counts the events in them (see {@link JournalReplay}).
  */
 public final class JournalRoutes extends AllDirectives {
   static final int DEFAULT_LIMIT = 500;

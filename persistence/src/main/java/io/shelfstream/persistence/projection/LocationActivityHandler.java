@@ -10,12 +10,13 @@ import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.jdbc.javadsl.JdbcHandler;
 
 /**
- * Adds a group of journaled inventory events to {@code location_activity}, one MERGE per location,
- * in the transaction that also stores the projection's offset: each event is counted exactly once,
- * also across restarts. It writes only its own slice's rows, so that instances never contend.
+ * Adds a group of journaled inventory events to {@code location_activity}, one MERGE per location
+ * (an envelope carries the events of one entity's command, or one event in older journals), in the
+ * transaction that also stores the projection's offset: each event is counted exactly once, also
+ * across restarts. It writes only its own slice's rows, so that instances never contend.
  */
 final class LocationActivityHandler
-    extends JdbcHandler<List<EventEnvelope<LocationInventory.Event>>, PooledJdbcSession> {
+    extends JdbcHandler<List<EventEnvelope<LocationInventory.Journaled>>, PooledJdbcSession> {
 
   // standard MERGE: PostgreSQL 15 and H2 both run it
   private static final String MERGE =
@@ -46,12 +47,14 @@ final class LocationActivityHandler
 
   @Override
   public void process(
-      PooledJdbcSession session, List<EventEnvelope<LocationInventory.Event>> envelopes)
+      PooledJdbcSession session, List<EventEnvelope<LocationInventory.Journaled>> envelopes)
       throws Exception {
     Map<String, LocationActivity> byLocation = new LinkedHashMap<>();
-    for (EventEnvelope<LocationInventory.Event> envelope : envelopes) {
+    for (EventEnvelope<LocationInventory.Journaled> envelope : envelopes) {
       String locationId = LocationInventory.locationOf(envelope.persistenceId());
-      byLocation.merge(locationId, of(locationId, envelope.event()), LocationActivity::plus);
+      for (LocationInventory.Event event : envelope.event().events()) {
+        byLocation.merge(locationId, of(locationId, event), LocationActivity::plus);
+      }
     }
     session.withConnection(
         connection -> {

@@ -74,7 +74,7 @@ public final class LocationActivityProjection {
     String tag = settings.sliceTag(LocationInventory.TAG_PREFIX, slice);
     return JdbcProjection.groupedWithin(
             ProjectionId.of(NAME, tag),
-            EventSourcedProvider.<LocationInventory.Event>eventsByTag(
+            EventSourcedProvider.<LocationInventory.Journaled>eventsByTag(
                 system, JdbcReadJournal.Identifier(), tag),
             () -> new PooledJdbcSession(dataSource),
             () -> new LocationActivityHandler(slice),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import io.shelfstream.engine.inventory.InventoryView;
+import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.record.EventAck;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
@@ -86,7 +87,9 @@ class JournalRoundTripTest {
                   .runWith(Sink.seq(), first)
                   .toCompletableFuture()
                   .get(20, TimeUnit.SECONDS);
-          tagged += slice0.size();
+          for (EventEnvelope entry : slice0) {
+            tagged += ((LocationInventory.Journaled) entry.event()).events().size();
+          }
         }
         assertThat(tagged).as("every event is in exactly one slice").isEqualTo(30);
       } finally {
