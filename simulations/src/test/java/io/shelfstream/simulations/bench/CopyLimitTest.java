@@ -14,6 +14,7 @@ class CopyLimitTest {
         new CopyLimit.Result(
             120_000,
             240_000,
+            8_000,
             50_000_000,
             List.of(1.5, 1.0, 2.0),
             List.of(0.9, 0.8, 1.0),
@@ -30,6 +31,7 @@ class CopyLimitTest {
         new CopyLimit.Result(
             100_000,
             100_000,
+            5_000,
             30_000_000,
             List.of(1.0, 2.0, 1.6),
             List.of(0.6, 1.0, 0.8),
