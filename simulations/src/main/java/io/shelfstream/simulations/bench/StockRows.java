@@ -128,7 +128,11 @@ final class StockRows {
     int count = in.getInt();
     List<Event> events = new ArrayList<>(Math.min(count, 4096));
     for (int i = 0; i < count; i++) {
-      String manifest = EVENT_MANIFESTS[in.get()];
+      int kind = in.get();
+      if (kind < 0 || kind >= EVENT_MANIFESTS.length) {
+        throw new IllegalStateException("event " + i + " of an entry is of unknown kind " + kind);
+      }
+      String manifest = EVENT_MANIFESTS[kind];
       byte[] payload = new byte[in.getInt()];
       in.get(payload);
       events.add(new Event(manifest, payload));

@@ -111,11 +111,15 @@ class StockRowsTest {
   }
 
   @Test
-  void anEntryWithBytesAfterItsLastEventIsRefused() {
+  void aDamagedEntryIsRefusedWithWhatIsWrong() {
     byte[] entry = entry(b(1));
     byte[] longer = Arrays.copyOf(entry, entry.length + 1);
     assertThatThrownBy(() -> StockRows.eventsOf(longer))
         .hasMessageContaining("1 bytes after an entry's last event");
+    byte[] unknownKind = entry.clone();
+    unknownKind[4] = 7;
+    assertThatThrownBy(() -> StockRows.eventsOf(unknownKind))
+        .hasMessageContaining("event 0 of an entry is of unknown kind 7");
     assertThat(StockRows.eventsOf(entry))
         .singleElement()
         .satisfies(
