@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shelfstream.http.node.ShelfstreamNode;
 import io.shelfstream.http.testkit.Api;
+import io.shelfstream.http.testkit.PosJson;
 import io.shelfstream.http.testkit.TestNode;
 import io.shelfstream.persistence.TestDatabase;
 import java.nio.file.Files;
@@ -35,12 +36,7 @@ class JournalRoutesTest {
         for (int i = 0; i < LINES; i++) {
           String id = "j" + r + "-" + i;
           posted.add(id);
-          body.append("{\"type\":\"sale\",\"eventId\":\"")
-              .append(id)
-              .append("\",\"occurredAt\":\"2026-03-02T10:00:00Z\",\"locationId\":\"J1\",")
-              .append("\"sku\":\"K")
-              .append(i)
-              .append("\",\"qty\":1}\n");
+          body.append(PosJson.sale(id, "J1", "K" + i, 1)).append('\n');
         }
         // one request at a time: the entity journals each request's events before the next
         assertThat(api.postNdjson(body.toString()).json().get("accepted").asInt()).isEqualTo(LINES);

@@ -1,10 +1,8 @@
 package io.shelfstream.simulations.bench;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +25,8 @@ import org.postgresql.copy.CopyManager;
  */
 final class CopyLimit {
 
-  private static final String JOURNAL_COLUMNS =
+  /** The journal columns COPY loads, in the order of its files (see StockRows). */
+  static final String JOURNAL_COLUMNS =
       "ordering, persistence_id, sequence_number, deleted, writer, write_timestamp,"
           + " adapter_manifest, event_ser_id, event_ser_manifest, event_payload, meta_ser_id,"
           + " meta_ser_manifest, meta_payload";
@@ -100,43 +99,53 @@ final class CopyLimit {
           "ALTER TABLE event_tag ADD CONSTRAINT fk_event_journal FOREIGN KEY(event_id)"
               + " REFERENCES event_journal(ordering) ON DELETE CASCADE");
 
-  /** {@code stock}: into pekko-persistence-jdbc's DDL rather than the node's. */
-  static Result measure(BenchContext context, Postgres.Schema written, boolean stock)
+  /** The same rows loaded into the node's DDL and into pekko-persistence-jdbc's. */
+  record Limits(Result nodeDdl, Result stockDdl) {}
+
+  static Limits measure(BenchContext context, Postgres.Schema written)
       throws IOException, SQLException {
     Path journal = Files.createTempFile(context.runDir(), "journal-", ".copy");
     Path tags = Files.createTempFile(context.runDir(), "tags-", ".copy");
-    Postgres postgres = context.postgres();
     try {
-      // read and split once, loaded LOADS times
+      // read and split once, loaded LOADS times into each DDL
       StockRows.Written split =
-          StockRows.write(postgres, written.name(), NOT_WARM_UP, journal, tags);
-      List<Double> seconds = new ArrayList<>(LOADS);
-      List<Double> postgresCpu = new ArrayList<>(LOADS);
-      List<Double> clientCpu = new ArrayList<>(LOADS);
-      Load last = null;
-      for (int i = 0; i < LOADS; i++) {
-        try (Postgres.Schema fresh = postgres.freshSchema()) {
-          try (Connection connection = postgres.connect()) {
-            create(context, connection, fresh, stock);
-          }
-          last = load(postgres, fresh, journal, tags);
-          seconds.add(last.seconds());
-          postgresCpu.add(last.cpu().postgres() * last.seconds());
-          clientCpu.add(last.cpu().harness() * last.seconds());
-        }
-      }
-      return new Result(
-          last.journalRows(),
-          last.tagRows(),
-          split.nodeRows(),
-          Files.size(journal) + Files.size(tags),
-          seconds,
-          postgresCpu,
-          clientCpu);
+          StockRows.write(context.postgres(), written.name(), NOT_WARM_UP, journal, tags);
+      return new Limits(
+          loads(context, journal, tags, split, false), loads(context, journal, tags, split, true));
     } finally {
       Files.deleteIfExists(journal);
       Files.deleteIfExists(tags);
     }
+  }
+
+  /** {@code stock}: into pekko-persistence-jdbc's DDL rather than the node's. */
+  private static Result loads(
+      BenchContext context, Path journal, Path tags, StockRows.Written split, boolean stock)
+      throws IOException, SQLException {
+    Postgres postgres = context.postgres();
+    List<Double> seconds = new ArrayList<>(LOADS);
+    List<Double> postgresCpu = new ArrayList<>(LOADS);
+    List<Double> clientCpu = new ArrayList<>(LOADS);
+    Load last = null;
+    for (int i = 0; i < LOADS; i++) {
+      try (Postgres.Schema fresh = postgres.freshSchema()) {
+        try (Connection connection = postgres.connect()) {
+          create(context, connection, fresh, stock);
+        }
+        last = load(postgres, fresh, journal, tags);
+        seconds.add(last.seconds());
+        postgresCpu.add(last.cpu().postgres() * last.seconds());
+        clientCpu.add(last.cpu().harness() * last.seconds());
+      }
+    }
+    return new Result(
+        last.journalRows(),
+        last.tagRows(),
+        split.nodeRows(),
+        Files.size(journal) + Files.size(tags),
+        seconds,
+        postgresCpu,
+        clientCpu);
   }
 
   private static void create(
@@ -177,13 +186,6 @@ final class CopyLimit {
       connection.commit();
       double seconds = (System.nanoTime() - started) / 1e9;
       return new Load(journalRows, tagRows, seconds, cpu.stop());
-    }
-  }
-
-  private static void copyOut(CopyManager copy, String sql, Path file)
-      throws IOException, SQLException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-      copy.copyOut(sql, out);
     }
   }
 

@@ -105,9 +105,15 @@ final class HttpRuns {
         }
       }
       boolean copied = counted && postgres;
-      CopyLimit.Result copy = copied ? CopyLimit.measure(context, schema, false) : null;
-      CopyLimit.Result stockCopy = copied ? CopyLimit.measure(context, schema, true) : null;
-      return new Run(label, counted, outcome.result(), outcome.cpu(), check, copy, stockCopy);
+      CopyLimit.Limits limits = copied ? CopyLimit.measure(context, schema) : null;
+      return new Run(
+          label,
+          counted,
+          outcome.result(),
+          outcome.cpu(),
+          check,
+          limits == null ? null : limits.nodeDdl(),
+          limits == null ? null : limits.stockDdl());
     }
   }
 

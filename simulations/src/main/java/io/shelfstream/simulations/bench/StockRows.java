@@ -48,9 +48,9 @@ final class StockRows {
       tagRows.setAutoCommit(false);
       try (PreparedStatement entries =
               rows.prepareStatement(
-                  "SELECT ordering, persistence_id, sequence_number, deleted, writer,"
-                      + " write_timestamp, adapter_manifest, event_ser_id, event_ser_manifest,"
-                      + " event_payload, meta_ser_id, meta_ser_manifest, meta_payload FROM "
+                  "SELECT "
+                      + CopyLimit.JOURNAL_COLUMNS
+                      + " FROM "
                       + schema
                       + ".event_journal WHERE "
                       + where

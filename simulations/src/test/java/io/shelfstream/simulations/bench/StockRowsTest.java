@@ -85,11 +85,7 @@ class StockRowsTest {
       }
       CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
       try (InputStream in = Files.newInputStream(journal)) {
-        copy.copyIn(
-            "COPY event_journal (ordering, persistence_id, sequence_number, deleted, writer,"
-                + " write_timestamp, adapter_manifest, event_ser_id, event_ser_manifest,"
-                + " event_payload, meta_ser_id, meta_ser_manifest, meta_payload) FROM STDIN",
-            in);
+        copy.copyIn("COPY event_journal (" + CopyLimit.JOURNAL_COLUMNS + ") FROM STDIN", in);
       }
       try (InputStream in = Files.newInputStream(tags)) {
         copy.copyIn("COPY event_tag (event_id, tag) FROM STDIN", in);
