@@ -6,6 +6,7 @@ import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.BatchDedupe;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.IngestReply;
+import io.shelfstream.engine.record.OwedReply;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.InventoryEvent;
 import io.shelfstream.protocols.event.InventoryKey;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -50,6 +53,8 @@ public final class LocationInventory
   public static final EntityTypeKey<Command> TYPE_KEY =
       EntityTypeKey.create(Command.class, "LocationInventory");
   public static final String TAG_PREFIX = "inventory";
+  static final String WRITE_FAILED =
+      "the journal write failed and the location restarts from its journal; resend";
 
   public sealed interface Command extends CborSerializable {}
 
@@ -156,6 +161,7 @@ public final class LocationInventory
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
   private final SnapshotSchedule snapshots;
+  private final OwedReply owed = new OwedReply();
   private final Logger log;
 
   private LocationInventory(
@@ -170,10 +176,15 @@ public final class LocationInventory
     this.log = context.getLog();
   }
 
+  /**
+   * Pekko asks for this once and starts every incarnation of the entity from it, also the one that
+   * follows a failed write: it must never change, or a restart would recover onto what the failed
+   * incarnation applied. The event handler writes to a state of its own ({@link
+   * LocationState#writable}).
+   */
   @Override
   public LocationState emptyState() {
-    // mutable (see LocationState): a new one for every incarnation of the entity
-    return new LocationState();
+    return LocationState.NONE;
   }
 
   @Override
@@ -195,9 +206,10 @@ public final class LocationInventory
     if (batch.fresh().isEmpty()) {
       return Effect().reply(command.replyTo(), batch.reply());
     }
+    owed.writing(command.replyTo(), command.events().size());
     return Effect()
         .persist(new EventsRecorded(batch.fresh()))
-        .thenReply(command.replyTo(), ignored -> batch.reply());
+        .thenReply(command.replyTo(), ignored -> owed.paid(batch.reply()));
   }
 
   private ReplyEffect<Journaled, LocationState> onGetView(LocationState state, GetView command) {
@@ -215,10 +227,11 @@ public final class LocationInventory
         .forAnyState()
         .onAnyEvent(
             (state, entry) -> {
+              LocationState live = state.writable();
               for (Event event : entry.events()) {
-                state.apply(event, settings);
+                live.apply(event, settings);
               }
-              return state;
+              return live;
             });
   }
 
@@ -242,6 +255,9 @@ public final class LocationInventory
   @Override
   public SignalHandler<LocationState> signalHandler() {
     return newSignalHandlerBuilder()
+        // a failed write restarts the entity (backoff) and any other failure stops it
+        .onSignal(PreRestart.instance(), state -> owed.fail(WRITE_FAILED))
+        .onSignal(PostStop.instance(), state -> owed.fail(WRITE_FAILED))
         .onSignal(
             SnapshotCompleted.class,
             (state, done) -> snapshots.stored(state, done.getSnapshotMetadata().sequenceNr()))

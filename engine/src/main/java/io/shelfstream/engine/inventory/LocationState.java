@@ -19,6 +19,13 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
 public final class LocationState implements CborSerializable {
   private static final int MIN_INDEX_REBUILD = 1024;
 
+  /**
+   * The state before any event, which every incarnation of every inventory entity starts from: it
+   * is never written to ({@link #writable}). One that events were applied to would carry a failed
+   * incarnation's events into the next, which recovers its journal on top of them.
+   */
+  public static final LocationState NONE = new LocationState(Map.of(), false);
+
   private final Map<String, InventoryState> bySku;
 
   /**
@@ -46,6 +53,11 @@ public final class LocationState implements CborSerializable {
     if (live) {
       rebuildIndex();
     }
+  }
+
+  /** This state to apply events to: a new one in place of {@link #NONE}. */
+  public LocationState writable() {
+    return this == NONE ? new LocationState() : this;
   }
 
   /** The records of a location as a snapshot holds them. */
@@ -80,6 +92,9 @@ public final class LocationState implements CborSerializable {
   }
 
   public LocationState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
+    if (this == NONE) {
+      throw new IllegalStateException("LocationState.NONE is shared: apply to writable()");
+    }
     InventoryState record =
         bySku.computeIfAbsent(event.sku(), ignored -> new InventoryState()).apply(event, settings);
     index.add(fingerprint(record, event.stamp().eventId()));
@@ -96,7 +111,9 @@ public final class LocationState implements CborSerializable {
 
   /** A snapshot of this state was stored, or failed and is to be tried again later. */
   void restartSnapshotCount() {
-    eventsSinceSnapshot = 0;
+    if (this != NONE) {
+      eventsSinceSnapshot = 0;
+    }
   }
 
   private void rebuildIndex() {

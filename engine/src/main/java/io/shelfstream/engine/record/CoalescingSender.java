@@ -105,6 +105,8 @@ final class CoalescingSender<E> {
       int size = waiting.events.size();
       if (error != null) {
         waiting.answer.completeExceptionally(error);
+      } else if (reply.isFailure()) {
+        waiting.answer.completeExceptionally(new NotDurableException(reply.failure()));
       } else {
         waiting.answer.complete(reply.statuses().subList(offset, offset + size));
       }

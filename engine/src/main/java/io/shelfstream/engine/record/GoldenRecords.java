@@ -150,7 +150,7 @@ public final class GoldenRecords {
             acks[positions.get(k)] =
                 error == null
                     ? EventAck.of(answer.get(k))
-                    : EventAck.failed("not durable: " + describe(error) + "; resend");
+                    : EventAck.failed("not durable: " + describe(error));
           }
           grant.release(positions.size());
           return null;
@@ -160,7 +160,9 @@ public final class GoldenRecords {
   private static String describe(Throwable error) {
     Throwable cause =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    return cause instanceof NotDurableException
+        ? cause.getMessage()
+        : cause.getClass().getSimpleName() + ": " + cause.getMessage() + "; resend";
   }
 
   public CompletionStage<Optional<InventoryView>> inventory(InventoryKey key) {

@@ -4,6 +4,7 @@ import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.BatchDedupe;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.IngestReply;
+import io.shelfstream.engine.record.OwedReply;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.StoreField;
 import io.shelfstream.protocols.event.StoreUpdate;
@@ -14,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -25,6 +28,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /** The golden record of one store's master data, merged field by field (docs/golden-record.md). */
 public final class Store
@@ -66,6 +70,7 @@ public final class Store
   private final String storeId;
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
+  private final OwedReply owed = new OwedReply();
 
   private Store(String storeId, GoldenRecordSettings settings) {
     super(
@@ -76,9 +81,10 @@ public final class Store
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, storeId));
   }
 
+  /** Shared by every incarnation, so never written to: see {@link StoreState#writable}. */
   @Override
   public StoreState emptyState() {
-    return new StoreState();
+    return StoreState.NONE;
   }
 
   @Override
@@ -100,7 +106,10 @@ public final class Store
     if (batch.fresh().isEmpty()) {
       return Effect().reply(command.replyTo(), batch.reply());
     }
-    return Effect().persist(batch.fresh()).thenReply(command.replyTo(), ignored -> batch.reply());
+    owed.writing(command.replyTo(), command.events().size());
+    return Effect()
+        .persist(batch.fresh())
+        .thenReply(command.replyTo(), ignored -> owed.paid(batch.reply()));
   }
 
   private ReplyEffect<StoreUpdated, StoreState> onGetView(StoreState state, GetView command) {
@@ -113,7 +122,17 @@ public final class Store
   public EventHandler<StoreState, StoreUpdated> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onAnyEvent((state, event) -> state.apply(event, settings));
+        .onAnyEvent((state, event) -> state.writable().apply(event, settings));
+  }
+
+  @Override
+  public SignalHandler<StoreState> signalHandler() {
+    String why = "the journal write failed and the store restarts from its journal; resend";
+    // a failed write restarts the entity (backoff) and any other failure stops it
+    return newSignalHandlerBuilder()
+        .onSignal(PreRestart.instance(), state -> owed.fail(why))
+        .onSignal(PostStop.instance(), state -> owed.fail(why))
+        .build();
   }
 
   @Override

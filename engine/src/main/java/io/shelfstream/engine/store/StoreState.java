@@ -27,6 +27,12 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
 // snapshots of the record it was hold "empty" too: isEmpty(), derived from the version
 @JsonIgnoreProperties("empty")
 public final class StoreState implements CborSerializable {
+  /**
+   * The state before any update, which every incarnation of every store entity starts from: never
+   * written to ({@link #writable}), or a failed incarnation's updates would outlive it.
+   */
+  public static final StoreState NONE = new StoreState();
+
   private final Map<StoreField, Map<String, Versioned<String>>> fieldsBySource =
       new EnumMap<>(StoreField.class);
   private final IdMemory seen;
@@ -78,8 +84,16 @@ public final class StoreState implements CborSerializable {
     return seen.contains(source, eventId);
   }
 
+  /** This state to apply updates to: a new one in place of {@link #NONE}. */
+  public StoreState writable() {
+    return this == NONE ? new StoreState() : this;
+  }
+
   /** Applies {@code event} in place; returns this state. */
   public StoreState apply(Store.StoreUpdated event, GoldenRecordSettings settings) {
+    if (this == NONE) {
+      throw new IllegalStateException("StoreState.NONE is shared: apply to writable()");
+    }
     Stamp stamp = event.stamp();
     event
         .fields()

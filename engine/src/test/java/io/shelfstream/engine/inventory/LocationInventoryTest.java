@@ -4,6 +4,7 @@ import static io.shelfstream.engine.inventory.InventoryStateTest.count;
 import static io.shelfstream.engine.inventory.InventoryStateTest.move;
 import static io.shelfstream.engine.record.IngestStatus.ACCEPTED;
 import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
+import static io.shelfstream.engine.record.IngestStatus.FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -150,6 +151,33 @@ class LocationInventoryTest {
     assertThat(view().onHand()).isEqualTo(12);
     assertThat(view().version()).isEqualTo(3);
     assertThat(ingest(sale, receipt).statuses()).containsExactly(DUPLICATE, DUPLICATE);
+  }
+
+  @Test
+  void aFailedWriteIsAnsweredAtOnceAndItsResendIsAppliedExactlyOnce() {
+    var count = count("erp", "c1", "2026-03-01T08:00:00Z", 10);
+    var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
+    assertThat(ingest(count).statuses()).containsExactly(ACCEPTED);
+
+    kit.persistenceTestKit().failNextPersisted();
+    var failed = ingest(sale);
+    assertThat(failed.statuses()).containsExactly(FAILED);
+    assertThat(failed.failure()).contains("resend");
+
+    // the entity restarted from the journal alone: the failed sale is neither remembered nor
+    // applied, and the one write that got through is not applied twice
+    assertThat(view().onHand()).isEqualTo(10);
+    assertThat(view().version()).isEqualTo(1);
+    assertThat(ingest(sale).statuses()).containsExactly(ACCEPTED);
+    assertThat(ingest(sale).statuses()).containsExactly(DUPLICATE);
+    assertThat(view().onHand()).isEqualTo(7);
+    assertThat(view().version()).isEqualTo(2);
+    assertThat(kit.persistenceTestKit().persistedInStorage("LocationInventory|S001"))
+        .containsExactly(new EventsRecorded(List.of(count)), new EventsRecorded(List.of(sale)));
+
+    kit.restart();
+    assertThat(view().onHand()).isEqualTo(7);
+    assertThat(view().version()).isEqualTo(2);
   }
 
   @Test

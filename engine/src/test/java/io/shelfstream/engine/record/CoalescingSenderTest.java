@@ -96,4 +96,24 @@ class CoalescingSenderTest {
     entity.answer(1);
     assertThat(next).isCompletedWithValue(List.of(IngestStatus.ACCEPTED));
   }
+
+  @Test
+  void aFailedCommandFailsEveryBatchInItWithTheEntitysReason() {
+    var entity = new Entity();
+    var sender = new CoalescingSender<>(entity, 100);
+    var first = sender.submit("L1", List.of(0));
+    var second = sender.submit("L1", List.of(2));
+    var third = sender.submit("L1", List.of(4));
+    entity.answer(0);
+
+    entity.replies.get(1).complete(IngestReply.failed(2, "the journal write failed; resend"));
+    assertThat(first).isCompletedWithValue(List.of(IngestStatus.ACCEPTED));
+    assertThat(second)
+        .isCompletedExceptionally()
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(NotDurableException.class)
+        .withMessageContaining("the journal write failed; resend");
+    assertThat(third).isCompletedExceptionally();
+  }
 }

@@ -2,6 +2,7 @@ package io.shelfstream.engine.store;
 
 import static io.shelfstream.engine.record.IngestStatus.ACCEPTED;
 import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
+import static io.shelfstream.engine.record.IngestStatus.FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
@@ -57,5 +58,29 @@ class StoreTest {
     var again =
         kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
     assertThat(again.statuses()).containsExactly(DUPLICATE);
+  }
+
+  @Test
+  void aFailedWriteIsAnsweredAtOnceAndItsResendIsAppliedExactlyOnce() {
+    var kit =
+        EventSourcedBehaviorTestKit.<Command, StoreUpdated, StoreState>create(
+            testKit.system(), Store.create("S002", TestSettings.lastWriteWins()));
+    var erp = StoreUpdates.ERP;
+
+    kit.persistenceTestKit().failNextPersisted();
+    var failed =
+        kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
+    assertThat(failed.statuses()).containsExactly(FAILED);
+
+    // restarted from the journal alone: nothing of the failed write is shown or remembered
+    assertThat(kit.<Optional<StoreView>>runCommand(Store.GetView::new).reply()).isEmpty();
+    var resent =
+        kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
+    assertThat(resent.statuses()).containsExactly(ACCEPTED);
+    assertThat(kit.persistenceTestKit().persistedInStorage("Store|S002")).containsExactly(erp);
+
+    kit.restart();
+    StoreView view = kit.<Optional<StoreView>>runCommand(Store.GetView::new).reply().orElseThrow();
+    assertThat(view.version()).isEqualTo(1);
   }
 }
