@@ -16,6 +16,10 @@ public final class Identifiers {
     if (id.length() > MAX_LENGTH) {
       return Optional.of("must be at most " + MAX_LENGTH + " characters");
     }
+    Optional<String> text = TextRules.problem(id);
+    if (text.isPresent()) {
+      return text;
+    }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       if (c == InventoryKey.SEPARATOR) {

@@ -3,6 +3,8 @@ package io.shelfstream.protocols.pos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.shelfstream.protocols.event.Identifiers;
+import io.shelfstream.protocols.event.TextRules;
+import io.shelfstream.protocols.time.EventTimes;
 import io.shelfstream.protocols.time.IsoTimestamps;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -53,6 +55,24 @@ final class LineFields {
     return value == null ? null : text(field, value, maxLength);
   }
 
+  /** Text that names something (an event id, a source): no control characters either. */
+  String requiredName(String field, int maxLength) {
+    return nameRules(field, requiredText(field, maxLength));
+  }
+
+  String optionalName(String field, int maxLength) {
+    return nameRules(field, optionalText(field, maxLength));
+  }
+
+  private String nameRules(String field, String text) {
+    if (text == null) {
+      return null;
+    }
+    var problem = TextRules.nameProblem(text);
+    problem.ifPresent(reason -> error(field, reason));
+    return problem.isPresent() ? null : text;
+  }
+
   private String text(String field, Object given, int maxLength) {
     if (!(given instanceof String value)) {
       error(field, "must be a string, got " + describe(given));
@@ -66,7 +86,9 @@ final class LineFields {
       error(field, "must be at most " + maxLength + " characters");
       return null;
     }
-    return value;
+    var problem = TextRules.problem(value);
+    problem.ifPresent(reason -> error(field, reason));
+    return problem.isPresent() ? null : value;
   }
 
   String requiredId(String field) {
@@ -135,7 +157,10 @@ final class LineFields {
       return null;
     }
     try {
-      return IsoTimestamps.parse(text);
+      OffsetDateTime at = IsoTimestamps.parse(text);
+      var outOfRange = EventTimes.problem(at);
+      outOfRange.ifPresent(reason -> error(field, reason));
+      return outOfRange.isPresent() ? null : at;
     } catch (DateTimeParseException e) {
       error(field, "must be an ISO-8601 date-time with offset, got \"" + text + "\"");
       return null;

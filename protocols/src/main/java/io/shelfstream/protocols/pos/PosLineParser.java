@@ -111,10 +111,10 @@ public final class PosLineParser {
     String eventId =
         fallbackEventId != null && !fields.has("eventId")
             ? fallbackEventId
-            : fields.requiredText("eventId", MAX_EVENT_ID_LENGTH);
+            : fields.requiredName("eventId", MAX_EVENT_ID_LENGTH);
     String source =
         fields.has("source")
-            ? sourceNames.canonical(fields.optionalText("source", MAX_SOURCE_LENGTH))
+            ? sourceNames.canonical(fields.optionalName("source", MAX_SOURCE_LENGTH))
             : defaultSource;
     OffsetDateTime occurredAt = fields.requiredTimestamp("occurredAt");
     String type = fields.requiredText("type", 32);

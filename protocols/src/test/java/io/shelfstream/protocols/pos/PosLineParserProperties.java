@@ -2,12 +2,19 @@ package io.shelfstream.protocols.pos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shelfstream.protocols.event.RetailEvent;
+import io.shelfstream.protocols.event.StockCount;
+import io.shelfstream.protocols.event.StockMovement;
+import io.shelfstream.protocols.event.StoreUpdate;
+import io.shelfstream.protocols.event.TextRules;
+import io.shelfstream.protocols.time.EventTimes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
@@ -34,6 +41,54 @@ class PosLineParserProperties {
       @ForAll("fallbackEventIds") String fallbackEventId,
       @ForAll("defaultSources") String defaultSource) {
     assertSameOutcome(line, fallbackEventId, defaultSource);
+  }
+
+  /**
+   * Whatever a sender sends, the parser answers without throwing, and an event it accepts can be
+   * kept: its text is well-formed Unicode without NUL (so the journal, PostgreSQL and JSON answers
+   * can hold it) and its time is within the range every later step can compute with. A rejection
+   * names a field and a reason for each problem.
+   */
+  @Property(tries = 3000)
+  void acceptsOnlyWhatCanBeKeptAndNamesWhyItRejects(@ForAll("lines") byte[] line) {
+    ParseResult result = new PosLineParser().parse(line);
+    if (result instanceof ParseResult.Parsed parsed) {
+      RetailEvent event = parsed.event();
+      List<String> texts = new ArrayList<>(List.of(event.eventId(), event.source()));
+      if (event instanceof StockMovement movement) {
+        texts.add(movement.key().locationId());
+        texts.add(movement.key().sku());
+        texts.add(Objects.toString(movement.channel(), ""));
+        texts.add(Objects.toString(movement.reason(), ""));
+      } else if (event instanceof StockCount count) {
+        texts.add(count.key().locationId());
+        texts.add(count.key().sku());
+      } else if (event instanceof StoreUpdate store) {
+        texts.add(store.storeId());
+        texts.addAll(store.fields().values());
+      }
+      assertThat(texts).allSatisfy(text -> assertThat(TextRules.problem(text)).isEmpty());
+      assertThat(EventTimes.problem(event.occurredAt())).isEmpty();
+    } else {
+      var rejected = (ParseResult.Rejected) result;
+      assertThat(rejected.errors())
+          .isNotEmpty()
+          .allSatisfy(
+              error -> {
+                assertThat(error.field()).isNotBlank();
+                assertThat(error.reason()).isNotBlank();
+              });
+    }
+  }
+
+  @Example
+  void aLineNestedThousandsOfLevelsDeepIsRejectedNotAStackOverflow() {
+    for (String nested : List.of("[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(5000))) {
+      String line = "{\"type\":\"sale\",\"meta\":" + nested + "}";
+      var result = new PosLineParser().parse(line);
+      assertThat(result).isInstanceOf(ParseResult.Rejected.class);
+      assertThat(((ParseResult.Rejected) result).reason()).startsWith("line: not valid JSON");
+    }
   }
 
   @Example
@@ -268,7 +323,16 @@ class PosLineParserProperties {
                 .ofMinLength(1)
                 .ofMaxLength(12),
             Arbitraries.of(
-                "", " ", "S|1", "a\\u0001b", "x".repeat(128), "x".repeat(129), "\\ud83d\\uded2"))
+                "",
+                " ",
+                "S|1",
+                "a\\u0001b",
+                "x".repeat(128),
+                "x".repeat(129),
+                "\\ud83d\\uded2",
+                "\\ud83d",
+                "a\\udc00",
+                "a\\u0000b"))
         .map(PosLineParserProperties::quoted);
   }
 
@@ -300,7 +364,10 @@ class PosLineParserProperties {
                     "x".repeat(64),
                     "x".repeat(65),
                     "x".repeat(512),
-                    "x".repeat(513))
+                    "x".repeat(513),
+                    "bad \\ud83d name",
+                    "\\udc00",
+                    "x\\u0000y")
                 .map(PosLineParserProperties::quoted));
     return validOrNot(noisy, valid, invalid);
   }
@@ -321,7 +388,11 @@ class PosLineParserProperties {
                 "2026-03-01T08:00:00",
                 "2026-03-01 08:00",
                 "",
-                "x".repeat(65)))
+                "x".repeat(65),
+                "+999999999-12-31T23:59:59Z",
+                "-999999999-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z"))
         .map(PosLineParserProperties::quoted);
   }
 

@@ -134,6 +134,15 @@ class PosLineParserTest {
         "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1,\"unitPrice\":1e400}` | unitPrice: must be a number >= 0",
         "`{\"type\":\"adjustment\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":-9223372036854775808,\"reason\":\"x\"}` | qty: must be a signed integer other than 0, got -9223372036854775808",
         "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | occurredAt: must be an ISO-8601 date-time with offset",
+        "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"+999999999-12-31T23:59:59Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | occurredAt: must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z, got \"+999999999-12-31T23:59:59Z\"",
+        "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"1969-12-31T23:59:59Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | occurredAt: must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
+        "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"+10000-01-01T00:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | occurredAt: must be between",
+        "`{\"type\":\"store\",\"eventId\":\"st-ls-2\",\"occurredAt\":\"2026-02-01T10:00:00Z\",\"storeId\":\"LS2\",\"name\":\"bad \\ud83d name\"}` | name: must be well-formed Unicode: a lone surrogate U+D83D at character 5",
+        "`{\"type\":\"store\",\"eventId\":\"e\",\"occurredAt\":\"2026-02-01T10:00:00Z\",\"storeId\":\"\\udc00\",\"name\":\"n\"}` | storeId: must be well-formed Unicode: a lone surrogate U+DC00 at character 1",
+        "`{\"type\":\"sale\",\"eventId\":\"e\\ud800\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | eventId: must be well-formed Unicode",
+        "`{\"type\":\"sale\",\"eventId\":\"e\",\"source\":\"p\\u0000s\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | source: must not contain the NUL character",
+        "`{\"type\":\"sale\",\"eventId\":\"e\\u0007\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | eventId: must not contain control characters",
+        "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1,\"channel\":\"\\udfff\"}` | channel: must be well-formed Unicode",
         "`{\"type\":\"refund\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: must be one of count, sale, return, receipt, adjustment, store, got \"refund\"",
         "`{\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: is required",
         "`{\"type\":\"sale\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | eventId: is required",
@@ -155,6 +164,19 @@ class PosLineParserTest {
       })
   void rejectsBadLinesNamingTheFieldAndTheReason(String line, String expected) {
     assertThat(rejected(line).reason()).contains(expected);
+  }
+
+  @Test
+  void keepsWellFormedSurrogatePairsAndTabsInText() {
+    StoreUpdate store =
+        (StoreUpdate)
+            parsed(
+                    "{\"type\":\"store\",\"eventId\":\"e\",\"occurredAt\":\"9999-12-31T23:59:59Z\","
+                        + "\"storeId\":\"S\ud83d\ude00\",\"name\":\"caf\u00e9 \ud83d\ude00\",\"address\":\"a\\tb\"}")
+                .event();
+    assertThat(store.storeId()).isEqualTo("S\ud83d\ude00");
+    assertThat(store.fields()).containsEntry(StoreField.NAME, "caf\u00e9 \ud83d\ude00");
+    assertThat(store.fields()).containsEntry(StoreField.ADDRESS, "a\tb");
   }
 
   @Test

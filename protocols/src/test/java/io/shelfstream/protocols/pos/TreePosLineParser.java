@@ -16,8 +16,10 @@ import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import io.shelfstream.protocols.event.StoreField;
 import io.shelfstream.protocols.event.StoreUpdate;
+import io.shelfstream.protocols.event.TextRules;
 import io.shelfstream.protocols.pos.ParseResult.Parsed;
 import io.shelfstream.protocols.pos.ParseResult.Rejected;
+import io.shelfstream.protocols.time.EventTimes;
 import io.shelfstream.protocols.time.IsoTimestamps;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -101,10 +103,10 @@ final class TreePosLineParser {
     String eventId =
         fallbackEventId != null && !fields.has("eventId")
             ? fallbackEventId
-            : fields.requiredText("eventId", MAX_EVENT_ID_LENGTH);
+            : fields.requiredName("eventId", MAX_EVENT_ID_LENGTH);
     String source =
         fields.has("source")
-            ? sourceNames.canonical(fields.optionalText("source", MAX_SOURCE_LENGTH))
+            ? sourceNames.canonical(fields.optionalName("source", MAX_SOURCE_LENGTH))
             : defaultSource;
     OffsetDateTime occurredAt = fields.requiredTimestamp("occurredAt");
     String type = fields.requiredText("type", 32);
@@ -264,6 +266,24 @@ final class TreePosLineParser {
       return node == null || node.isNull() ? null : text(field, node, maxLength);
     }
 
+    // the text rules below were added here as in LineFields (lone surrogates, NUL, names)
+    String requiredName(String field, int maxLength) {
+      return nameRules(field, requiredText(field, maxLength));
+    }
+
+    String optionalName(String field, int maxLength) {
+      return nameRules(field, optionalText(field, maxLength));
+    }
+
+    private String nameRules(String field, String text) {
+      if (text == null) {
+        return null;
+      }
+      var problem = TextRules.nameProblem(text);
+      problem.ifPresent(reason -> error(field, reason));
+      return problem.isPresent() ? null : text;
+    }
+
     private String text(String field, JsonNode node, int maxLength) {
       if (!node.isTextual()) {
         error(field, "must be a string, got " + describe(node));
@@ -278,7 +298,9 @@ final class TreePosLineParser {
         error(field, "must be at most " + maxLength + " characters");
         return null;
       }
-      return value;
+      var problem = TextRules.problem(value);
+      problem.ifPresent(reason -> error(field, reason));
+      return problem.isPresent() ? null : value;
     }
 
     String requiredId(String field) {
@@ -337,7 +359,10 @@ final class TreePosLineParser {
         return null;
       }
       try {
-        return IsoTimestamps.parse(text);
+        OffsetDateTime at = IsoTimestamps.parse(text);
+        var outOfRange = EventTimes.problem(at); // added here as in LineFields
+        outOfRange.ifPresent(reason -> error(field, reason));
+        return outOfRange.isPresent() ? null : at;
       } catch (DateTimeParseException e) {
         error(field, "must be an ISO-8601 date-time with offset, got \"" + text + "\"");
         return null;
