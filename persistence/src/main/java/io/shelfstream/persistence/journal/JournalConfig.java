@@ -15,10 +15,14 @@ import java.util.Map;
 public final class JournalConfig {
   private JournalConfig() {}
 
-  /** Which journal writes: {@code group-commit} (Shelfstream's) or {@code jdbc} (the stock one). */
+  /** The journal that writes: Shelfstream's group-commit journal, the only one now. */
   public static final String GROUP_COMMIT = "group-commit";
 
-  public static final String STOCK = "jdbc";
+  /**
+   * pekko-persistence-jdbc's own journal, which nodes could write with before: it does not write
+   * the dedupe index that exact dedupe rests on (persistence.dedupe), so it is refused.
+   */
+  private static final String STOCK = "jdbc";
 
   /**
    * The {@code application_name} of pekko-persistence-jdbc's connections on PostgreSQL: snapshots,
@@ -63,11 +67,16 @@ public final class JournalConfig {
     String plugin =
         switch (journal) {
           case GROUP_COMMIT -> "shelfstream-journal";
-          case STOCK -> "jdbc-journal";
+          case STOCK ->
+              throw new com.typesafe.config.ConfigException.BadValue(
+                  "shelfstream.persistence.journal",
+                  "jdbc (pekko-persistence-jdbc's journal) is no longer supported: it does not"
+                      + " write the dedupe index. Remove the setting; group-commit writes the same"
+                      + " tables");
           default ->
               throw new com.typesafe.config.ConfigException.BadValue(
                   "shelfstream.persistence.journal",
-                  "must be " + GROUP_COMMIT + " or " + STOCK + ", got \"" + journal + "\"");
+                  "must be " + GROUP_COMMIT + ", got \"" + journal + "\"");
         };
     String slick = "pekko-persistence-jdbc.shared-databases.slick.";
     Map<String, Object> settings = new HashMap<>();
