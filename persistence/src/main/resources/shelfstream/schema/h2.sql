@@ -47,6 +47,16 @@ CREATE TABLE IF NOT EXISTS "snapshot" (
   PRIMARY KEY("persistence_id","sequence_number")
 );
 
+-- The dedupe index and the one-off migrations done: see postgres.sql.
+CREATE TABLE IF NOT EXISTS "dedupe_index" (
+  "event_key" UUID PRIMARY KEY
+);
+
+CREATE TABLE IF NOT EXISTS "schema_migration" (
+  "name" VARCHAR(128) PRIMARY KEY,
+  "done_at" TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- Records that could not become events, with why: nothing sent is ever dropped.
 CREATE TABLE IF NOT EXISTS dead_letter(
   id BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -1,6 +1,10 @@
 package io.shelfstream.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.persistence.db.ConnectionPool;
 import io.shelfstream.persistence.db.DatabaseSettings;
+import io.shelfstream.persistence.dedupe.JdbcDedupeIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +32,7 @@ public final class TestDatabase implements AutoCloseable {
   private final String kind;
   private final DatabaseSettings settings;
   private final Runnable cleanUp;
+  private HikariDataSource indexPool;
 
   private TestDatabase(String kind, DatabaseSettings settings, Runnable cleanUp) {
     this.kind = kind;
@@ -83,8 +89,19 @@ public final class TestDatabase implements AutoCloseable {
     return settings;
   }
 
+  /** The node's dedupe index over this database (its queries on the common pool). */
+  public synchronized DedupeIndex dedupeIndex() {
+    if (indexPool == null) {
+      indexPool = ConnectionPool.open(settings, 2, "test-dedupe-index");
+    }
+    return new JdbcDedupeIndex(indexPool, ForkJoinPool.commonPool());
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (indexPool != null) {
+      indexPool.close();
+    }
     cleanUp.run();
   }
 

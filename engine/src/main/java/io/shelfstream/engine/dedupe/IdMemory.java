@@ -25,6 +25,16 @@ public final class IdMemory {
   /** One id remembered: the form snapshots hold. */
   public record Entry(String source, String eventId, long epochMilli) {}
 
+  /** Nothing forgotten yet: {@link #forgottenThrough} before any event time. */
+  public static final long NOTHING_FORGOTTEN = Long.MIN_VALUE;
+
+  /** What the memory can say of an id: seen, never seen, or perhaps seen and forgotten. */
+  public enum Recall {
+    SEEN,
+    NEW,
+    FORGOTTEN_OR_NEW
+  }
+
   private static final String[] NO_TEXT = new String[0];
   private static final long[] NO_TIME = new long[0];
 
@@ -34,11 +44,31 @@ public final class IdMemory {
   private int first; // ids before it are forgotten
   private int end; // ids from it on are free room
   private long textLength; // characters of the remembered sources and ids, kept as they change
+  private long forgottenThrough = NOTHING_FORGOTTEN;
 
   public IdMemory() {}
 
+  /**
+   * {@code forgottenThrough}: the latest time of an id forgotten before these entries, or {@link
+   * #NOTHING_FORGOTTEN}.
+   */
+  public IdMemory(List<Entry> entries, long forgottenThrough) {
+    this(entries);
+    this.forgottenThrough = forgottenThrough;
+  }
+
+  /**
+   * As a snapshot written before {@link #forgottenThrough} was kept holds it: null there, and set
+   * by the record that owns the memory ({@link #assumeForgottenThrough}).
+   */
   @JsonCreator
-  public IdMemory(@JsonProperty("entries") List<Entry> entries) {
+  static IdMemory fromJson(
+      @JsonProperty("entries") List<Entry> entries,
+      @JsonProperty("forgottenThrough") Long forgottenThrough) {
+    return new IdMemory(entries, forgottenThrough == null ? NOTHING_FORGOTTEN : forgottenThrough);
+  }
+
+  public IdMemory(List<Entry> entries) {
     grow(entries.size());
     for (Entry entry : entries) {
       sources[end] = entry.source();
@@ -72,9 +102,41 @@ public final class IdMemory {
     }
   }
 
+  /**
+   * The latest event time of an id this memory forgot, or {@link #NOTHING_FORGOTTEN}: every id
+   * remembered once and later than this is still remembered, since ids are forgotten oldest first.
+   */
+  @JsonProperty("forgottenThrough")
+  public long forgottenThrough() {
+    return forgottenThrough;
+  }
+
+  /**
+   * For a memory read from a snapshot that did not keep {@link #forgottenThrough}, whose owner
+   * knows that {@code forgotten} ids were forgotten: assumes the latest of them as late as the
+   * oldest id still remembered, so that no forgotten id is ever taken for new.
+   */
+  public void assumeForgottenThrough(long forgotten) {
+    if (forgotten > 0 && forgottenThrough == NOTHING_FORGOTTEN) {
+      forgottenThrough = size() == 0 ? Long.MAX_VALUE : epochMillis[first];
+    }
+  }
+
+  /**
+   * Whether {@code (source, eventId)} at {@code epochMilli} was added: {@code SEEN} if remembered,
+   * {@code NEW} if later than every id forgotten (it would be remembered), else it cannot tell.
+   */
+  public Recall recall(String source, String eventId, long epochMilli) {
+    if (contains(source, eventId)) {
+      return Recall.SEEN;
+    }
+    return epochMilli > forgottenThrough ? Recall.NEW : Recall.FORGOTTEN_OR_NEW;
+  }
+
   /** A copy that shares no array with this memory. */
   public IdMemory copy() {
     IdMemory copy = new IdMemory();
+    copy.forgottenThrough = forgottenThrough;
     copy.sources = Arrays.copyOfRange(sources, first, end);
     copy.eventIds = Arrays.copyOfRange(eventIds, first, end);
     copy.epochMillis = Arrays.copyOfRange(epochMillis, first, end);
@@ -182,6 +244,7 @@ public final class IdMemory {
     if (drop > 0) {
       for (int i = first; i < first + drop; i++) {
         textLength -= sources[i].length() + eventIds[i].length();
+        forgottenThrough = Math.max(forgottenThrough, epochMillis[i]);
       }
       // forgotten ids are not referenced any more, even before the arrays drop them
       Arrays.fill(sources, first, first + drop, null);

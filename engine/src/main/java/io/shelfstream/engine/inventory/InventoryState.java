@@ -44,16 +44,24 @@ public final class InventoryState {
 
   /** A record to which no event was applied yet. */
   public InventoryState() {
-    this(Map.of(), List.of(), List.of(), 0);
+    this(Map.of(), List.of(), new IdMemory(), 0);
   }
 
-  /** A record as a snapshot stored it; takes copies of what it is given. */
+  /**
+   * A record as a snapshot stored it; takes copies of what it is given. {@code forgottenThrough}:
+   * see {@link IdMemory#forgottenThrough}; null when the snapshot did not keep it.
+   */
   public InventoryState(
       Map<String, Versioned<Long>> countsBySource,
       List<Movement> movements,
       List<IdMemory.Entry> seen,
+      Long forgottenThrough,
       long version) {
-    this(countsBySource, movements, new IdMemory(seen), version);
+    this(
+        countsBySource,
+        movements,
+        forgottenThrough == null ? new IdMemory(seen) : new IdMemory(seen, forgottenThrough),
+        version);
   }
 
   private InventoryState(
@@ -65,6 +73,8 @@ public final class InventoryState {
     this.movements = new ArrayList<>(movements);
     this.seen = seen;
     this.version = version;
+    // every event applied was added to the memory: those it no longer holds, it forgot
+    seen.assumeForgottenThrough(version - seen.size());
   }
 
   // snapshots written by jackson-cbor (before LocationSnapshotSerializer) hold "seen" as an object
@@ -145,6 +155,25 @@ public final class InventoryState {
       }
     }
     return false;
+  }
+
+  /** The latest event time of an id this record forgot: see {@link IdMemory#forgottenThrough}. */
+  public long forgottenThrough() {
+    return seen.forgottenThrough();
+  }
+
+  /**
+   * Whether this record applied {@code (source, eventId)} at {@code epochMilli}, as far as it can
+   * tell: an id it forgot must be looked up in the {@link
+   * io.shelfstream.engine.dedupe.DedupeIndex}.
+   */
+  public IdMemory.Recall recall(String source, String eventId, long epochMilli) {
+    if (hasSeen(source, eventId)) {
+      return IdMemory.Recall.SEEN;
+    }
+    return epochMilli > seen.forgottenThrough()
+        ? IdMemory.Recall.NEW
+        : IdMemory.Recall.FORGOTTEN_OR_NEW;
   }
 
   /** Every {@code (source, eventId)} for which {@link #hasSeen} is true. */

@@ -2,11 +2,15 @@ package io.shelfstream.engine.inventory;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.engine.dedupe.EventKey;
+import io.shelfstream.engine.dedupe.IndexedEvents;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.BatchDedupe;
 import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.record.IngestCommand;
+import io.shelfstream.engine.record.IngestGate;
 import io.shelfstream.engine.record.IngestReply;
-import io.shelfstream.engine.record.OwedReply;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.InventoryEvent;
 import io.shelfstream.protocols.event.InventoryKey;
@@ -15,9 +19,11 @@ import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -53,23 +59,52 @@ public final class LocationInventory
   public static final EntityTypeKey<Command> TYPE_KEY =
       EntityTypeKey.create(Command.class, "LocationInventory");
   public static final String TAG_PREFIX = "inventory";
-  static final String WRITE_FAILED =
-      "the journal write failed and the location restarts from its journal; resend";
+  private static final String NOT_ANSWERED =
+      "the location restarted (after a failed journal write) or stopped before its answer; resend";
 
   public sealed interface Command extends CborSerializable {}
 
   /** Journal the events not seen before; reply with one status per event once durable. */
-  public record Ingest(List<Event> events, ActorRef<IngestReply> replyTo) implements Command {}
+  public record Ingest(List<Event> events, ActorRef<IngestReply> replyTo)
+      implements Command, IngestCommand {
+    @Override
+    public int size() {
+      return events.size();
+    }
+  }
 
   public record GetView(String sku, ActorRef<Optional<InventoryView>> replyTo) implements Command {}
+
+  /** The dedupe index answered (or failed to) for the events of {@code command} memory forgot. */
+  private record Checked(
+      Ingest command,
+      BatchDedupe.Recalled<Event> recalled,
+      Set<EventKey> journaled,
+      Throwable failure)
+      implements Command {}
 
   /**
    * What the entity journals: the fresh events of one command together ({@link EventsRecorded}),
    * or, in journals written before it, one event per entry.
    */
-  public sealed interface Journaled extends CborSerializable {
+  public sealed interface Journaled extends CborSerializable, IndexedEvents {
     /** The events this entry records, in the order they were applied. */
     List<Event> events();
+
+    @Override
+    default void forEachKey(String persistenceId, Consumer<EventKey> key) {
+      String locationId = locationOf(persistenceId);
+      events().forEach(event -> key.accept(keyOf(locationId, event)));
+    }
+  }
+
+  /** An event's key in the dedupe index: its record (location and SKU), source and id. */
+  static EventKey keyOf(String locationId, Event event) {
+    return EventKey.of(
+        TAG_PREFIX,
+        locationId + InventoryKey.SEPARATOR + event.sku(),
+        event.stamp().source(),
+        event.stamp().eventId());
   }
 
   /**
@@ -136,8 +171,9 @@ public final class LocationInventory
     }
   }
 
-  public static void init(ClusterSharding sharding, GoldenRecordSettings settings) {
-    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings)));
+  public static void init(
+      ClusterSharding sharding, GoldenRecordSettings settings, DedupeIndex index) {
+    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings, index)));
   }
 
   public static PersistenceId persistenceIdOf(String locationId) {
@@ -153,19 +189,25 @@ public final class LocationInventory
     return persistenceId.substring(prefix.length());
   }
 
-  public static Behavior<Command> create(String locationId, GoldenRecordSettings settings) {
-    return Behaviors.setup(context -> new LocationInventory(locationId, settings, context));
+  public static Behavior<Command> create(
+      String locationId, GoldenRecordSettings settings, DedupeIndex index) {
+    return Behaviors.setup(context -> new LocationInventory(locationId, settings, index, context));
   }
 
   private final String locationId;
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
   private final SnapshotSchedule snapshots;
-  private final OwedReply owed = new OwedReply();
+  private final IngestGate<Ingest> gate = new IngestGate<>(NOT_ANSWERED);
+  private final DedupeIndex index;
+  private final ActorContext<Command> context;
   private final Logger log;
 
   private LocationInventory(
-      String locationId, GoldenRecordSettings settings, ActorContext<Command> context) {
+      String locationId,
+      GoldenRecordSettings settings,
+      DedupeIndex index,
+      ActorContext<Command> context) {
     super(
         persistenceIdOf(locationId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
@@ -173,6 +215,8 @@ public final class LocationInventory
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, locationId));
     this.snapshots = new SnapshotSchedule(settings, persistenceIdOf(locationId), context);
+    this.index = index;
+    this.context = context;
     this.log = context.getLog();
   }
 
@@ -192,24 +236,68 @@ public final class LocationInventory
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Ingest.class, this::onIngest)
+        .onCommand(Checked.class, this::onChecked)
         .onCommand(GetView.class, this::onGetView)
         .build();
   }
 
   private ReplyEffect<Journaled, LocationState> onIngest(LocationState state, Ingest command) {
-    var batch =
-        BatchDedupe.of(
-            command.events(),
-            Event::sku,
-            Event::stamp,
-            (sku, stamp) -> state.hasSeen(sku, stamp.source(), stamp.eventId()));
-    if (batch.fresh().isEmpty()) {
-      return Effect().reply(command.replyTo(), batch.reply());
+    if (gate.holds(command)) {
+      return Effect().noReply();
     }
-    owed.writing(command.replyTo(), command.events().size());
+    var remembered =
+        BatchDedupe.recall(
+            command.events(),
+            event -> new EventRef(event.sku(), event.stamp().source(), event.stamp().eventId()),
+            event ->
+                state.recall(
+                    event.sku(),
+                    event.stamp().source(),
+                    event.stamp().eventId(),
+                    event.stamp().occurredAt().toInstant().toEpochMilli()));
+    var recalled = gate.doubtsMemory() ? remembered.doubtingNew() : remembered;
+    List<Event> uncertain = recalled.uncertain();
+    if (uncertain.isEmpty()) {
+      return write(recalled.decide(event -> false), command);
+    }
+    gate.checking(command);
+    Set<EventKey> keys = new HashSet<>();
+    uncertain.forEach(event -> keys.add(keyOf(locationId, event)));
+    context.pipeToSelf(
+        index.journaled(keys), (found, failure) -> new Checked(command, recalled, found, failure));
+    return Effect().noReply();
+  }
+
+  private record EventRef(String sku, String source, String eventId) {}
+
+  private ReplyEffect<Journaled, LocationState> onChecked(LocationState state, Checked checked) {
+    // behind the write below, if any: Pekko holds commands while an entity persists
+    gate.checked(context.getSelf());
+    if (checked.failure() != null) {
+      IngestReply failed =
+          IngestReply.failed(
+              checked.command().events().size(),
+              "the dedupe index could not be read ("
+                  + checked.failure().getMessage()
+                  + "); resend");
+      return Effect().reply(checked.command().replyTo(), gate.paid(failed));
+    }
+    gate.trustMemory();
+    var decided =
+        checked.recalled().decide(event -> checked.journaled().contains(keyOf(locationId, event)));
+    return write(decided, checked.command());
+  }
+
+  /** Journals the batch's fresh events, if any, and answers once they are durable. */
+  private ReplyEffect<Journaled, LocationState> write(
+      BatchDedupe.Decided<Event> decided, Ingest command) {
+    if (decided.fresh().isEmpty()) {
+      return Effect().reply(command.replyTo(), gate.paid(decided.reply()));
+    }
+    gate.writing(command);
     return Effect()
-        .persist(new EventsRecorded(batch.fresh()))
-        .thenReply(command.replyTo(), ignored -> owed.paid(batch.reply()));
+        .persist(new EventsRecorded(decided.fresh()))
+        .thenReply(command.replyTo(), next -> gate.paid(decided.reply()));
   }
 
   private ReplyEffect<Journaled, LocationState> onGetView(LocationState state, GetView command) {
@@ -256,8 +344,8 @@ public final class LocationInventory
   public SignalHandler<LocationState> signalHandler() {
     return newSignalHandlerBuilder()
         // a failed write restarts the entity (backoff) and any other failure stops it
-        .onSignal(PreRestart.instance(), state -> owed.fail(WRITE_FAILED))
-        .onSignal(PostStop.instance(), state -> owed.fail(WRITE_FAILED))
+        .onSignal(PreRestart.instance(), state -> gate.fail())
+        .onSignal(PostStop.instance(), state -> gate.fail())
         .onSignal(
             SnapshotCompleted.class,
             (state, done) -> snapshots.stored(state, done.getSnapshotMetadata().sequenceNr()))

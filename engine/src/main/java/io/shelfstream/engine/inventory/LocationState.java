@@ -3,6 +3,7 @@ package io.shelfstream.engine.inventory;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.shelfstream.engine.dedupe.FingerprintSet;
+import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.serialization.CborSerializable;
 import java.util.Collections;
@@ -81,6 +82,24 @@ public final class LocationState implements CborSerializable {
 
   public int skuCount() {
     return bySku.size();
+  }
+
+  /**
+   * Whether the record of {@code sku} applied {@code (source, eventId)} at {@code epochMilli}, as
+   * far as its memory can tell (see {@link InventoryState#recall}).
+   */
+  public IdMemory.Recall recall(String sku, String source, String eventId, long epochMilli) {
+    InventoryState record = bySku.get(sku);
+    if (record == null) {
+      return IdMemory.Recall.NEW;
+    }
+    if (index.mightContain(fingerprint(record, eventId))) {
+      return record.recall(source, eventId, epochMilli);
+    }
+    // the index holds every id the record remembers: only a forgotten one can have been seen
+    return epochMilli > record.forgottenThrough()
+        ? IdMemory.Recall.NEW
+        : IdMemory.Recall.FORGOTTEN_OR_NEW;
   }
 
   /** Whether the record of {@code sku} remembers {@code (source, eventId)}. */

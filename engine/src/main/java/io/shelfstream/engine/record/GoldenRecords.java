@@ -2,6 +2,7 @@ package io.shelfstream.engine.record;
 
 import static io.shelfstream.engine.concurrent.DirectStages.direct;
 
+import io.shelfstream.engine.dedupe.DedupeIndex;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.store.Store;
@@ -75,10 +76,11 @@ public final class GoldenRecords {
       ActorSystem<?> system,
       GoldenRecordSettings settings,
       Duration askTimeout,
-      int maxInFlightEvents) {
+      int maxInFlightEvents,
+      DedupeIndex index) {
     ClusterSharding sharding = ClusterSharding.get(system);
-    LocationInventory.init(sharding, settings);
-    Store.init(sharding, settings);
+    LocationInventory.init(sharding, settings, index);
+    Store.init(sharding, settings, index);
     return new GoldenRecords(sharding, settings, askTimeout, new WritePermits(maxInFlightEvents));
   }
 

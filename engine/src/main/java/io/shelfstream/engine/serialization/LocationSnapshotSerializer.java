@@ -25,6 +25,8 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 public final class LocationSnapshotSerializer extends SerializerWithStringManifest {
   public static final int IDENTIFIER = 74_102;
   private static final String LOCATION_V1 = "location-1";
+  // as location-1, and each record's forgottenThrough after the ids it remembers
+  private static final String LOCATION_V2 = "location-2";
 
   @Override
   public int identifier() {
@@ -34,7 +36,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   @Override
   public String manifest(Object snapshot) {
     if (snapshot instanceof LocationState) {
-      return LOCATION_V1;
+      return LOCATION_V2;
     }
     throw new IllegalArgumentException("not an inventory snapshot: " + snapshot.getClass());
   }
@@ -79,7 +81,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     long seen =
         Integer.BYTES
             + (long) record.seenCount() * (2 * Short.BYTES + Long.BYTES)
-            + record.seenTextLength();
+            + record.seenTextLength()
+            + Long.BYTES;
     return size + seen;
   }
 
@@ -93,7 +96,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    if (!manifest.equals(LOCATION_V1)) {
+    boolean v2 = manifest.equals(LOCATION_V2);
+    if (!v2 && !manifest.equals(LOCATION_V1)) {
       throw new NotSerializableException("unknown inventory snapshot manifest " + manifest);
     }
     try {
@@ -101,7 +105,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       int skus = in.readInt();
       Map<String, InventoryState> bySku = new HashMap<>(skus * 4 / 3 + 1);
       for (int i = 0; i < skus; i++) {
-        bySku.put(in.readText(), readRecord(in));
+        bySku.put(in.readText(), readRecord(in, v2));
       }
       return LocationState.snapshot(bySku);
     } catch (IOException e) {
@@ -136,9 +140,10 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
           out.writeText(eventId);
           out.writeLong(epochMilli);
         });
+    out.writeLong(record.forgottenThrough());
   }
 
-  private static InventoryState readRecord(BinaryIn in) throws IOException {
+  private static InventoryState readRecord(BinaryIn in, boolean v2) throws IOException {
     long version = in.readLong();
     int countSources = in.readInt();
     Map<String, Versioned<Long>> counts = new HashMap<>(countSources * 4 / 3 + 1);
@@ -157,6 +162,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     for (int i = 0; i < seenCount; i++) {
       seen.add(new IdMemory.Entry(in.readText(), in.readText(), in.readLong()));
     }
-    return new InventoryState(counts, movements, seen, version);
+    // location-1 did not keep it: the record assumes it from what it forgot
+    Long forgottenThrough = v2 ? in.readLong() : null;
+    return new InventoryState(counts, movements, seen, forgottenThrough, version);
   }
 }

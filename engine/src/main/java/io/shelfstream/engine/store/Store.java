@@ -1,23 +1,31 @@
 package io.shelfstream.engine.store;
 
+import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.engine.dedupe.EventKey;
+import io.shelfstream.engine.dedupe.IndexedEvents;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.record.BatchDedupe;
 import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.record.IngestCommand;
+import io.shelfstream.engine.record.IngestGate;
 import io.shelfstream.engine.record.IngestReply;
-import io.shelfstream.engine.record.OwedReply;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.StoreField;
 import io.shelfstream.protocols.event.StoreUpdate;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -42,15 +50,33 @@ public final class Store
 
   /** Journal the updates not seen before; reply with one status per update once durable. */
   public record Ingest(List<StoreUpdated> events, ActorRef<IngestReply> replyTo)
-      implements Command {}
+      implements Command, IngestCommand {
+    @Override
+    public int size() {
+      return events.size();
+    }
+  }
 
   public record GetView(ActorRef<Optional<StoreView>> replyTo) implements Command {}
 
+  /** The dedupe index answered (or failed to) for the updates of {@code command} memory forgot. */
+  private record Checked(
+      Ingest command,
+      BatchDedupe.Recalled<StoreUpdated> recalled,
+      Set<EventKey> journaled,
+      Throwable failure)
+      implements Command {}
+
   /** The only event: new values for some fields, from one source. */
   public record StoreUpdated(Stamp stamp, Map<StoreField, String> fields)
-      implements CborSerializable {
+      implements CborSerializable, IndexedEvents {
     public StoreUpdated {
       fields = Map.copyOf(fields);
+    }
+
+    @Override
+    public void forEachKey(String persistenceId, Consumer<EventKey> key) {
+      key.accept(keyOf(storeOf(persistenceId), this));
     }
 
     public static StoreUpdated of(StoreUpdate update) {
@@ -59,26 +85,53 @@ public final class Store
     }
   }
 
-  public static void init(ClusterSharding sharding, GoldenRecordSettings settings) {
-    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings)));
+  /** An update's key in the dedupe index: its store, source and id. */
+  static EventKey keyOf(String storeId, StoreUpdated update) {
+    return EventKey.of(TAG_PREFIX, storeId, update.stamp().source(), update.stamp().eventId());
   }
 
-  public static Behavior<Command> create(String storeId, GoldenRecordSettings settings) {
-    return new Store(storeId, settings);
+  /** The store a persistence id belongs to ({@code Store|store}). */
+  static String storeOf(String persistenceId) {
+    String prefix = TYPE_KEY.name() + PersistenceId.DefaultSeparator();
+    if (!persistenceId.startsWith(prefix)) {
+      throw new IllegalArgumentException("not a store persistence id: " + persistenceId);
+    }
+    return persistenceId.substring(prefix.length());
+  }
+
+  public static void init(
+      ClusterSharding sharding, GoldenRecordSettings settings, DedupeIndex index) {
+    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings, index)));
+  }
+
+  public static Behavior<Command> create(
+      String storeId, GoldenRecordSettings settings, DedupeIndex index) {
+    return Behaviors.setup(context -> new Store(storeId, settings, index, context));
   }
 
   private final String storeId;
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
-  private final OwedReply owed = new OwedReply();
+  private final DedupeIndex index;
+  private final ActorContext<Command> context;
+  private final IngestGate<Ingest> gate =
+      new IngestGate<>(
+          "the store restarted (after a failed journal write) or stopped before its answer;"
+              + " resend");
 
-  private Store(String storeId, GoldenRecordSettings settings) {
+  private Store(
+      String storeId,
+      GoldenRecordSettings settings,
+      DedupeIndex index,
+      ActorContext<Command> context) {
     super(
         PersistenceId.of(TYPE_KEY.name(), storeId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.storeId = storeId;
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, storeId));
+    this.index = index;
+    this.context = context;
   }
 
   /** Shared by every incarnation, so never written to: see {@link StoreState#writable}. */
@@ -97,19 +150,65 @@ public final class Store
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(Ingest.class, this::onIngest)
+        .onCommand(Checked.class, this::onChecked)
         .onCommand(GetView.class, this::onGetView)
         .build();
   }
 
   private ReplyEffect<StoreUpdated, StoreState> onIngest(StoreState state, Ingest command) {
-    var batch = BatchDedupe.of(command.events(), StoreUpdated::stamp, state::hasSeen);
-    if (batch.fresh().isEmpty()) {
-      return Effect().reply(command.replyTo(), batch.reply());
+    if (gate.holds(command)) {
+      return Effect().noReply();
     }
-    owed.writing(command.replyTo(), command.events().size());
+    var remembered =
+        BatchDedupe.recall(
+            command.events(),
+            update -> update.stamp().source() + '|' + update.stamp().eventId(),
+            update ->
+                state.recall(
+                    update.stamp().source(),
+                    update.stamp().eventId(),
+                    update.stamp().occurredAt().toInstant().toEpochMilli()));
+    var recalled = gate.doubtsMemory() ? remembered.doubtingNew() : remembered;
+    List<StoreUpdated> uncertain = recalled.uncertain();
+    if (uncertain.isEmpty()) {
+      return write(recalled.decide(update -> false), command);
+    }
+    gate.checking(command);
+    Set<EventKey> keys = new HashSet<>();
+    uncertain.forEach(update -> keys.add(keyOf(storeId, update)));
+    context.pipeToSelf(
+        index.journaled(keys), (found, failure) -> new Checked(command, recalled, found, failure));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<StoreUpdated, StoreState> onChecked(StoreState state, Checked checked) {
+    // behind the write below, if any: Pekko holds commands while an entity persists
+    gate.checked(context.getSelf());
+    if (checked.failure() != null) {
+      IngestReply failed =
+          IngestReply.failed(
+              checked.command().size(),
+              "the dedupe index could not be read ("
+                  + checked.failure().getMessage()
+                  + "); resend");
+      return Effect().reply(checked.command().replyTo(), gate.paid(failed));
+    }
+    gate.trustMemory();
+    var decided =
+        checked.recalled().decide(update -> checked.journaled().contains(keyOf(storeId, update)));
+    return write(decided, checked.command());
+  }
+
+  /** Journals the batch's fresh updates, if any, and answers once they are durable. */
+  private ReplyEffect<StoreUpdated, StoreState> write(
+      BatchDedupe.Decided<StoreUpdated> decided, Ingest command) {
+    if (decided.fresh().isEmpty()) {
+      return Effect().reply(command.replyTo(), gate.paid(decided.reply()));
+    }
+    gate.writing(command);
     return Effect()
-        .persist(batch.fresh())
-        .thenReply(command.replyTo(), ignored -> owed.paid(batch.reply()));
+        .persist(decided.fresh())
+        .thenReply(command.replyTo(), next -> gate.paid(decided.reply()));
   }
 
   private ReplyEffect<StoreUpdated, StoreState> onGetView(StoreState state, GetView command) {
@@ -127,11 +226,10 @@ public final class Store
 
   @Override
   public SignalHandler<StoreState> signalHandler() {
-    String why = "the journal write failed and the store restarts from its journal; resend";
     // a failed write restarts the entity (backoff) and any other failure stops it
     return newSignalHandlerBuilder()
-        .onSignal(PreRestart.instance(), state -> owed.fail(why))
-        .onSignal(PostStop.instance(), state -> owed.fail(why))
+        .onSignal(PreRestart.instance(), state -> gate.fail())
+        .onSignal(PostStop.instance(), state -> gate.fail())
         .build();
   }
 

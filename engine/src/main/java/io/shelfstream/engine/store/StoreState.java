@@ -54,6 +54,8 @@ public final class StoreState implements CborSerializable {
         (field, bySource) -> this.fieldsBySource.put(field, new HashMap<>(bySource)));
     this.seen = seen;
     this.version = version;
+    // every update applied was added to the memory: those it no longer holds, it forgot
+    seen.assumeForgottenThrough(version - seen.size());
   }
 
   public StoreState copy() {
@@ -82,6 +84,11 @@ public final class StoreState implements CborSerializable {
 
   public boolean hasSeen(String source, String eventId) {
     return seen.contains(source, eventId);
+  }
+
+  /** As far as the store's memory of ids can tell: see {@link IdMemory#recall}. */
+  public IdMemory.Recall recall(String source, String eventId, long epochMilli) {
+    return seen.recall(source, eventId, epochMilli);
   }
 
   /** This state to apply updates to: a new one in place of {@link #NONE}. */

@@ -64,4 +64,60 @@ class IdMemoryProperties {
       entries.remove(0);
     }
   }
+
+  /**
+   * What exact dedupe rests on: an id the memory answers NEW for was never added, and one it
+   * answers SEEN for was; an id it forgot is never NEW, so the entity asks the index for it.
+   */
+  @Property(tries = 300)
+  void neverTakesAnIdItForgotForANewOne(
+      @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 600) Integer> minutes,
+      @ForAll @IntRange(min = 0, max = 20) int maxIds,
+      @ForAll @IntRange(min = 1, max = 120) int windowMinutes,
+      @ForAll boolean throughASnapshot) {
+    var settings = new DedupeSettings(Duration.ofMinutes(windowMinutes), maxIds);
+    var memory = new IdMemory();
+    List<Long> added = new ArrayList<>();
+    for (int i = 0; i < minutes.size(); i++) {
+      long at = 60_000L * minutes.get(i);
+      memory.add(
+          new Stamp("pos", "e" + i, Instant.ofEpochMilli(at).atOffset(ZoneOffset.UTC)), settings);
+      added.add(at);
+    }
+    if (throughASnapshot) {
+      memory = new IdMemory(memory.entries(), memory.forgottenThrough());
+    }
+    for (int j = 0; j < added.size(); j++) {
+      // a redelivery carries the time it was sent with (one with another time: see IngestGate)
+      assertThat(memory.recall("pos", "e" + j, added.get(j))).isNotEqualTo(IdMemory.Recall.NEW);
+    }
+    for (int minute = 0; minute <= 600; minute += 7) {
+      IdMemory.Recall never = memory.recall("pos", "never-" + minute, 60_000L * minute);
+      assertThat(never).isNotEqualTo(IdMemory.Recall.SEEN);
+      if (60_000L * minute > memory.forgottenThrough()) {
+        assertThat(never).isEqualTo(IdMemory.Recall.NEW);
+      }
+    }
+  }
+
+  @Property(tries = 100)
+  void aMemoryFromASnapshotThatDidNotKeepWhatItForgotAssumesTheWorst(
+      @ForAll @Size(min = 1, max = 100) List<@IntRange(min = 0, max = 600) Integer> minutes,
+      @ForAll @IntRange(min = 0, max = 10) int maxIds) {
+    var settings = new DedupeSettings(Duration.ofMinutes(60), maxIds);
+    var memory = new IdMemory();
+    for (int i = 0; i < minutes.size(); i++) {
+      memory.add(
+          new Stamp(
+              "pos", "e" + i, Instant.ofEpochSecond(60L * minutes.get(i)).atOffset(ZoneOffset.UTC)),
+          settings);
+    }
+    var old = new IdMemory(memory.entries());
+    old.assumeForgottenThrough(minutes.size() - memory.size());
+    assertThat(old.forgottenThrough()).isGreaterThanOrEqualTo(memory.forgottenThrough());
+    for (int i = 0; i < minutes.size(); i++) {
+      assertThat(old.recall("pos", "e" + i, 60_000L * minutes.get(i)))
+          .isNotEqualTo(IdMemory.Recall.NEW);
+    }
+  }
 }

@@ -9,13 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.shelfstream.engine.TestSettings;
+import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.engine.dedupe.DedupeSettings;
+import io.shelfstream.engine.dedupe.EventKey;
 import io.shelfstream.engine.inventory.LocationInventory.Command;
 import io.shelfstream.engine.inventory.LocationInventory.Event;
 import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.Journaled;
 import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.IngestReply;
+import io.shelfstream.engine.record.IngestStatus;
 import io.shelfstream.engine.serialization.LocationSnapshotSerializer;
+import io.shelfstream.engine.testkit.JournalDedupeIndex;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import java.time.Duration;
@@ -23,6 +28,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -56,8 +65,12 @@ class LocationInventoryTest {
   void fresh() {
     kit =
         EventSourcedBehaviorTestKit.create(
-            testKit.system(), LocationInventory.create("S001", SETTINGS));
+            testKit.system(), LocationInventory.create("S001", SETTINGS, index("S001")));
     kit.clear();
+  }
+
+  private static JournalDedupeIndex index(String locationId) {
+    return new JournalDedupeIndex(testKit.system(), "LocationInventory|" + locationId);
   }
 
   private IngestReply ingest(Event... events) {
@@ -180,6 +193,154 @@ class LocationInventoryTest {
     assertThat(view().version()).isEqualTo(2);
   }
 
+  /** Ids within an hour of the newest, at most two per SKU; a snapshot every 3 events. */
+  private static GoldenRecordSettings forgetful() {
+    return new GoldenRecordSettings(
+        SETTINGS.ranking(),
+        SETTINGS.onHand(),
+        SETTINGS.storeFields(),
+        new DedupeSettings(Duration.ofHours(1), 2),
+        3,
+        0,
+        4);
+  }
+
+  private static Event sale(String id, String at) {
+    return move(MovementKind.SALE, id, "2026-03-01T" + at + ":00Z", 1);
+  }
+
+  @Test
+  void aRedeliveryLongAfterItsIdWasForgottenIsStillADuplicate() {
+    var index = index("S010");
+    var forgetful =
+        EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
+            testKit.system(), LocationInventory.create("S010", forgetful(), index));
+    forgetful.clear();
+    Function<Event, IngestStatus> send =
+        event ->
+            forgetful
+                .<IngestReply>runCommand(
+                    replyTo -> new LocationInventory.Ingest(List.of(event), replyTo))
+                .reply()
+                .statuses()
+                .get(0);
+    for (String at : List.of("09:00", "10:00", "11:00", "12:00", "13:00")) {
+      assertThat(send.apply(sale("s-" + at, at))).isEqualTo(ACCEPTED);
+    }
+    // a later count: the sales before it are no longer kept as movements, only remembered as ids
+    assertThat(send.apply(count("erp", "c1", "2026-03-01T13:30:00Z", 100))).isEqualTo(ACCEPTED);
+    assertThat(index.lookups()).as("in time order, memory decides every event").isZero();
+    assertThat(forgetful.getState().sku("SKU-1").hasSeen("pos", "s-09:00")).isFalse();
+
+    assertThat(send.apply(sale("s-09:00", "09:00"))).isEqualTo(DUPLICATE);
+    assertThat(index.lookups()).isEqualTo(1);
+    assertThat(send.apply(sale("late", "08:00")))
+        .as("never seen, older than memory")
+        .isEqualTo(ACCEPTED);
+    assertThat(send.apply(sale("late", "08:00"))).isEqualTo(DUPLICATE);
+
+    // from the newest snapshot and the journal after it, memory forgot the same ids
+    forgetful.restart();
+    assertThat(send.apply(sale("s-10:00", "10:00"))).isEqualTo(DUPLICATE);
+    assertThat(send.apply(sale("late", "08:00"))).isEqualTo(DUPLICATE);
+    assertThat(send.apply(sale("s-13:00", "13:00"))).isEqualTo(DUPLICATE);
+    InventoryView view =
+        forgetful
+            .<Optional<InventoryView>>runCommand(
+                replyTo -> new LocationInventory.GetView("SKU-1", replyTo))
+            .reply()
+            .orElseThrow();
+    assertThat(view.onHand()).as("the count, after every sale").isEqualTo(100);
+    assertThat(view.version()).isEqualTo(7);
+    assertThat(forgetful.persistenceTestKit().persistedInStorage("LocationInventory|S010"))
+        .hasSize(7);
+  }
+
+  @Test
+  void aBatchThatCannotBeCheckedAgainstTheIndexFailsAtOnce() {
+    DedupeIndex unreachable =
+        keys -> CompletableFuture.failedFuture(new IllegalStateException("database unreachable"));
+    var forgetful =
+        EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
+            testKit.system(), LocationInventory.create("S012", forgetful(), unreachable));
+    forgetful.clear();
+    forgetful.<IngestReply>runCommand(
+        replyTo ->
+            new LocationInventory.Ingest(
+                List.of(sale("a", "09:00"), count("erp", "c1", "2026-03-01T12:00:00Z", 5)),
+                replyTo));
+
+    var reply =
+        forgetful
+            .<IngestReply>runCommand(
+                replyTo ->
+                    new LocationInventory.Ingest(
+                        List.of(sale("c", "12:30"), sale("a", "09:00")), replyTo))
+            .reply();
+    assertThat(reply.statuses()).containsExactly(FAILED, FAILED);
+    assertThat(reply.failure()).contains("database unreachable").contains("resend");
+    assertThat(forgetful.persistenceTestKit().persistedInStorage("LocationInventory|S012"))
+        .hasSize(1);
+  }
+
+  /** An index whose answers wait until released, then read the journal as it is at that moment. */
+  private static final class HeldIndex implements DedupeIndex {
+    private final DedupeIndex journal;
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean open;
+
+    HeldIndex(DedupeIndex journal) {
+      this.journal = journal;
+    }
+
+    @Override
+    public synchronized CompletionStage<Set<EventKey>> journaled(Set<EventKey> keys) {
+      if (open) {
+        return journal.journaled(keys);
+      }
+      var answer = new CompletableFuture<Set<EventKey>>();
+      held.add(() -> journal.journaled(keys).thenAccept(answer::complete));
+      return answer;
+    }
+
+    synchronized int waiting() {
+      return held.size();
+    }
+
+    synchronized void release() {
+      open = true;
+      held.forEach(Runnable::run);
+    }
+  }
+
+  @Test
+  void aBatchWaitsWhileAnEarlierOneIsCheckedSoThatARedeliveryInBothPassesOnce() {
+    var index = new HeldIndex(index("S011"));
+    var entity = testKit.spawn(LocationInventory.create("S011", forgetful(), index));
+    var setUp = testKit.<IngestReply>createTestProbe();
+    entity.tell(
+        new LocationInventory.Ingest(
+            List.of(sale("a", "09:00"), count("erp", "c1", "2026-03-01T12:00:00Z", 5)),
+            setUp.ref()));
+    setUp.expectMessageClass(IngestReply.class);
+
+    // "late" was never seen, and is older than what memory keeps: both batches must ask the index
+    var first = testKit.<IngestReply>createTestProbe();
+    var second = testKit.<IngestReply>createTestProbe();
+    entity.tell(new LocationInventory.Ingest(List.of(sale("late", "08:00")), first.ref()));
+    entity.tell(
+        new LocationInventory.Ingest(
+            List.of(sale("late", "08:00"), sale("c", "12:30")), second.ref()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> index.waiting() == 1);
+    first.expectNoMessage(Duration.ofMillis(200));
+    assertThat(index.waiting()).as("the second batch waits for the first's lookup").isEqualTo(1);
+
+    index.release();
+    assertThat(first.expectMessageClass(IngestReply.class).statuses()).containsExactly(ACCEPTED);
+    assertThat(second.expectMessageClass(IngestReply.class).statuses())
+        .containsExactly(DUPLICATE, ACCEPTED);
+  }
+
   @Test
   void neverSeenMeansNoRecord() {
     assertThat(view("SKU-1")).isEmpty();
@@ -212,7 +373,7 @@ class LocationInventoryTest {
   void snapshotsEveryNEventsKeepsTheNewestAndRecoversFromItWithItsDedupeMemory() {
     var snapshotting =
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
-            testKit.system(), LocationInventory.create("S002", snapshotting(3, 0)));
+            testKit.system(), LocationInventory.create("S002", snapshotting(3, 0), index("S002")));
     snapshotting.clear();
     for (int i = 0; i < 7; i++) {
       int n = i;
@@ -246,7 +407,8 @@ class LocationInventoryTest {
     String id = "LocationInventory|S003";
     var snapshotting =
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
-            testKit.system(), LocationInventory.create("S003", snapshotting(3, bytesPerEvent)));
+            testKit.system(),
+            LocationInventory.create("S003", snapshotting(3, bytesPerEvent), index("S003")));
     snapshotting.clear();
     // one batch of 300 events, one journal entry: small when the snapshot falls due, so one is
     // taken after it

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeSettings;
+import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.inventory.LocationState;
@@ -60,6 +61,9 @@ class LocationSnapshotSerializerTest {
       var key = new InventoryKey("S001", sku);
       assertThat(read.sku(sku).view(key, SETTINGS)).isEqualTo(written.sku(sku).view(key, SETTINGS));
       assertThat(read.sku(sku).seen()).isEqualTo(written.sku(sku).seen());
+      // exact in a location-2 snapshot; never earlier in one that did not keep it
+      assertThat(read.sku(sku).forgottenThrough())
+          .isGreaterThanOrEqualTo(written.sku(sku).forgottenThrough());
       assertThat(read.sku(sku).movements()).isEqualTo(written.sku(sku).movements());
       assertThat(read.sku(sku).countsBySource()).isEqualTo(written.sku(sku).countsBySource());
     }
@@ -82,6 +86,9 @@ class LocationSnapshotSerializerTest {
                 .get());
 
     assertSameRecords(restored, state);
+    for (String sku : state.bySku().keySet()) {
+      assertThat(restored.sku(sku).forgottenThrough()).isEqualTo(state.sku(sku).forgottenThrough());
+    }
     int seen = 0;
     for (String sku : state.bySku().keySet()) {
       for (int n = 0; n < 40; n++) {
@@ -132,6 +139,32 @@ class LocationSnapshotSerializerTest {
     Object read =
         PEKKO.get().deserialize(bytes, 33, "io.shelfstream.engine.inventory.LocationState").get();
     assertSameRecords(LocationState.SNAPSHOTS.fromJournal(read), location());
+  }
+
+  @Test
+  void aLocation1SnapshotAssumesItsRecordsForgotAsLateAsTheirOldestRememberedId() throws Exception {
+    var state = new LocationState();
+    for (int n = 0; n < 12; n++) {
+      state.apply(
+          move("SKU-1", MovementKind.RECEIPT, "m" + n, T0.plusMinutes(20L * n).toString(), 1),
+          SETTINGS);
+    }
+    long forgottenThrough = state.sku("SKU-1").forgottenThrough();
+    assertThat(forgottenThrough).isGreaterThan(IdMemory.NOTHING_FORGOTTEN);
+    var serializer = new LocationSnapshotSerializer();
+    byte[] v2 = serializer.toBinary(LocationState.SNAPSHOTS.toJournal(state));
+    // location-1 is location-2 without each record's trailing forgottenThrough
+    byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - Long.BYTES);
+
+    var read = LocationState.SNAPSHOTS.fromJournal(serializer.fromBinary(v1, "location-1"));
+    var oldest = read.sku("SKU-1").seen().get(0).epochMilli();
+    assertThat(read.sku("SKU-1").forgottenThrough())
+        .isEqualTo(oldest)
+        .isGreaterThanOrEqualTo(forgottenThrough);
+    for (int n = 0; n < 12; n++) {
+      long at = T0.plusMinutes(20L * n).toInstant().toEpochMilli();
+      assertThat(read.recall("SKU-1", "pos", "m" + n, at)).isNotEqualTo(IdMemory.Recall.NEW);
+    }
   }
 
   @Test

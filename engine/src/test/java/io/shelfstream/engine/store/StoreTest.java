@@ -9,6 +9,7 @@ import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.record.IngestReply;
 import io.shelfstream.engine.store.Store.Command;
 import io.shelfstream.engine.store.Store.StoreUpdated;
+import io.shelfstream.engine.testkit.JournalDedupeIndex;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,10 @@ class StoreTest {
     var kit =
         EventSourcedBehaviorTestKit.<Command, StoreUpdated, StoreState>create(
             testKit.system(),
-            Store.create("S001", TestSettings.sourcePriority(Duration.ofDays(30))));
+            Store.create(
+                "S001",
+                TestSettings.sourcePriority(Duration.ofDays(30)),
+                new JournalDedupeIndex(testKit.system(), "Store|S001")));
     var erp = StoreUpdates.ERP;
     var pos = StoreUpdates.POS;
 
@@ -64,7 +68,11 @@ class StoreTest {
   void aFailedWriteIsAnsweredAtOnceAndItsResendIsAppliedExactlyOnce() {
     var kit =
         EventSourcedBehaviorTestKit.<Command, StoreUpdated, StoreState>create(
-            testKit.system(), Store.create("S002", TestSettings.lastWriteWins()));
+            testKit.system(),
+            Store.create(
+                "S002",
+                TestSettings.lastWriteWins(),
+                new JournalDedupeIndex(testKit.system(), "Store|S002")));
     var erp = StoreUpdates.ERP;
 
     kit.persistenceTestKit().failNextPersisted();

@@ -20,6 +20,8 @@ import io.shelfstream.persistence.db.ConnectionPool;
 import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.db.Dialect;
 import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
+import io.shelfstream.persistence.dedupe.DedupeIndexBackfill;
+import io.shelfstream.persistence.dedupe.JdbcDedupeIndex;
 import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.journal.JournalReplay;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
@@ -104,9 +106,14 @@ public final class ShelfstreamNode implements AutoCloseable {
       joinCluster(system, node);
       IngestSettings ingest = IngestSettings.fromConfig(config);
       GoldenRecordSettings goldenRecord = GoldenRecordSettings.fromConfig(config);
+      DedupeIndexBackfill.runOnce(system, pool, db.dialect());
       GoldenRecords records =
           GoldenRecords.start(
-              system, goldenRecord, ingest.askTimeout(), ingest.maxInFlightEvents());
+              system,
+              goldenRecord,
+              ingest.askTimeout(),
+              ingest.maxInFlightEvents(),
+              new JdbcDedupeIndex(pool, jdbc));
       LocationActivityProjection activity =
           LocationActivityProjection.start(system, pool, goldenRecord, jdbc);
       IngestPipeline pipeline = new IngestPipeline(records, deadLetters, ingest, Clock.systemUTC());

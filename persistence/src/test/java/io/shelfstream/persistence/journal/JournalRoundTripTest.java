@@ -71,7 +71,8 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> first = start(db);
       try {
-        var records = GoldenRecords.start(first, settings, Duration.ofSeconds(20), 1000);
+        var records =
+            GoldenRecords.start(first, settings, Duration.ofSeconds(20), 1000, db.dedupeIndex());
         List<EventAck> acks =
             records.ingest(events).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(acks).containsOnly(EventAck.ACCEPTED);
@@ -99,7 +100,8 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> second = start(db);
       try {
-        var records = GoldenRecords.start(second, settings, Duration.ofSeconds(20), 1000);
+        var records =
+            GoldenRecords.start(second, settings, Duration.ofSeconds(20), 1000, db.dedupeIndex());
         InventoryView l0 =
             records
                 .inventory(new InventoryKey("L0", "A"))

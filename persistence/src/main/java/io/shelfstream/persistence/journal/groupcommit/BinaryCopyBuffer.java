@@ -36,6 +36,14 @@ final class BinaryCopyBuffer {
     return this;
   }
 
+  /** A {@code uuid}: its 16 bytes, most significant first. */
+  BinaryCopyBuffer uuid(long high, long low) {
+    putInt(2 * Long.BYTES);
+    putLong(high);
+    putLong(low);
+    return this;
+  }
+
   BinaryCopyBuffer int4(Integer value) {
     if (value == null) {
       return nullField();

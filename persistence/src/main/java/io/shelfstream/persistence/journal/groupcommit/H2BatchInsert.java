@@ -1,5 +1,6 @@
 package io.shelfstream.persistence.journal.groupcommit;
 
+import io.shelfstream.engine.dedupe.EventKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,8 @@ import java.sql.Types;
 import java.util.List;
 
 /**
- * Journal rows as one JDBC batch, which H2 answers with the orderings; then the tags as another.
+ * Journal rows as one JDBC batch, which H2 answers with the orderings; then the tags as another,
+ * and the events' dedupe keys as a third.
  */
 final class H2BatchInsert implements BatchInsert {
   private static final String INSERT_EVENTS =
@@ -18,6 +20,8 @@ final class H2BatchInsert implements BatchInsert {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String INSERT_TAGS =
       "INSERT INTO \"event_tag\" (\"event_id\", \"tag\") VALUES (?, ?)";
+  private static final String INSERT_KEYS =
+      "INSERT INTO \"dedupe_index\" (\"event_key\") VALUES (?)";
 
   @Override
   public void insert(Connection connection, List<JournalRow> rows) throws SQLException {
@@ -62,6 +66,15 @@ final class H2BatchInsert implements BatchInsert {
         }
       }
       tags.executeBatch();
+    }
+    try (PreparedStatement keys = connection.prepareStatement(INSERT_KEYS)) {
+      for (JournalRow row : rows) {
+        for (EventKey key : row.keys()) {
+          keys.setObject(1, key.toUuid());
+          keys.addBatch();
+        }
+      }
+      keys.executeBatch();
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.shelfstream.persistence.journal.groupcommit;
 
+import io.shelfstream.engine.dedupe.EventKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import org.postgresql.copy.CopyIn;
  * one statement over arrays, stores them one by one. COPY cannot return the orderings the tag rows
  * need, so the batch first takes them from the journal's own sequence (what the column's default
  * would have taken), in batch order, so that an entity's events are ordered as their sequence
- * numbers. Three round trips per batch, whatever its size.
+ * numbers. Then the events' dedupe keys. Four round trips per batch, whatever its size.
  */
 final class PostgresCopyInsert implements BatchInsert {
   private static final String JOURNAL =
@@ -24,6 +25,7 @@ final class PostgresCopyInsert implements BatchInsert {
           + " meta_ser_manifest, meta_payload) FROM STDIN (FORMAT binary)";
   private static final int JOURNAL_FIELDS = 12;
   private static final String TAGS = "COPY event_tag (event_id, tag) FROM STDIN (FORMAT binary)";
+  private static final String KEYS = "COPY dedupe_index (event_key) FROM STDIN (FORMAT binary)";
 
   // the writer threads share this insert; each fills its own buffer
   private final ThreadLocal<BinaryCopyBuffer> buffers =
@@ -65,6 +67,19 @@ final class PostgresCopyInsert implements BatchInsert {
     }
     if (tags > 0) {
       copy(connection, TAGS, buffer.finish());
+    }
+
+    buffer.start();
+    int keys = 0;
+    for (JournalRow row : rows) {
+      for (EventKey key : row.keys()) {
+        buffer.row(1).uuid(key.high(), key.low());
+        keys++;
+      }
+    }
+    if (keys > 0) {
+      // a key already there fails the batch: an event journaled twice (see IngestGate)
+      copy(connection, KEYS, buffer.finish());
     }
   }
 

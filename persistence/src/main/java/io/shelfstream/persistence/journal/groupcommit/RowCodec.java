@@ -1,5 +1,7 @@
 package io.shelfstream.persistence.journal.groupcommit;
 
+import io.shelfstream.engine.dedupe.EventKey;
+import io.shelfstream.engine.dedupe.IndexedEvents;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.ActorRef;
@@ -14,7 +16,8 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Turns persistent events into journal rows and back, with Pekko's serialization, the way
- * pekko-persistence-jdbc does, so that its read journal reads what this journal writes.
+ * pekko-persistence-jdbc does, so that its read journal reads what this journal writes. A row of
+ * events that go into the dedupe index ({@link IndexedEvents}) carries their keys.
  */
 final class RowCodec {
   private final Serialization serialization;
@@ -40,6 +43,10 @@ final class RowCodec {
       payload = tagged.payload();
       tags = List.copyOf(CollectionConverters.asJava(tagged.tags()));
     }
+    List<EventKey> keys = new ArrayList<>();
+    if (payload instanceof IndexedEvents indexed) {
+      indexed.forEachKey(repr.persistenceId(), keys::add);
+    }
     Serializer serializer = serialization.findSerializerFor(payload);
     byte[] bytes = serializer.toBinary(payload);
     Integer metaId = null;
@@ -64,7 +71,8 @@ final class RowCodec {
         metaId,
         metaManifest,
         metaBytes,
-        tags);
+        tags,
+        keys);
   }
 
   /** The event of a stored row, as recovery wants it. */

@@ -30,7 +30,8 @@ class GroupCommitWriterTest {
         null,
         null,
         null,
-        List.of("inventory-0"));
+        List.of("inventory-0"),
+        List.of());
   }
 
   @ParameterizedTest

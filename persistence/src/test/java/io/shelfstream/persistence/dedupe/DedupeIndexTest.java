@@ -1,0 +1,243 @@
+package io.shelfstream.persistence.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import io.shelfstream.engine.dedupe.EventKey;
+import io.shelfstream.engine.record.EventAck;
+import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.record.GoldenRecords;
+import io.shelfstream.engine.record.IngestStatus;
+import io.shelfstream.engine.testkit.SingleNodeCluster;
+import io.shelfstream.persistence.TestDatabase;
+import io.shelfstream.persistence.db.ConnectionPool;
+import io.shelfstream.persistence.journal.JournalConfig;
+import io.shelfstream.persistence.schema.SchemaCreator;
+import io.shelfstream.protocols.event.RetailEvent;
+import io.shelfstream.protocols.pos.ParseResult;
+import io.shelfstream.protocols.pos.PosLineParser;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Exact dedupe on the node's journal: every event's key is indexed in the transaction that journals
+ * it, and an event an entity forgot long ago is still recognised, across restarts and snapshots.
+ */
+class DedupeIndexTest {
+  private static final PosLineParser PARSER = new PosLineParser();
+  private static final Instant DAY_1 = Instant.parse("2026-03-01T09:00:00Z");
+
+  /** A node's journal and golden record with a memory of one hour, two ids per SKU. */
+  private static ActorSystem<Void> start(TestDatabase db) {
+    SchemaCreator.createIfMissing(db.settings());
+    var config =
+        ConfigFactory.parseString(
+                "shelfstream.golden-record { dedupe { window = 1h, max-ids = 2 },"
+                    + " snapshot-every = 3, snapshot-bytes-per-event = 0 }")
+            .withFallback(JournalConfig.forDatabase(db.settings()))
+            .withFallback(SingleNodeCluster.config())
+            .withFallback(ConfigFactory.load());
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dedupe-test", config);
+    SingleNodeCluster.joinSelf(system);
+    return system;
+  }
+
+  private static GoldenRecords records(ActorSystem<Void> system, TestDatabase db) {
+    return GoldenRecords.start(
+        system,
+        GoldenRecordSettings.fromConfig(system.settings().config()),
+        Duration.ofSeconds(20),
+        1000,
+        db.dedupeIndex());
+  }
+
+  private static RetailEvent event(String json) {
+    return ((ParseResult.Parsed) PARSER.parse(json)).event();
+  }
+
+  private static RetailEvent sale(String id, Instant at) {
+    return event(
+        "{\"type\":\"sale\",\"eventId\":\""
+            + id
+            + "\",\"occurredAt\":\""
+            + at
+            + "\",\"locationId\":\"L1\",\"sku\":\"A\",\"qty\":1}");
+  }
+
+  private static RetailEvent count(String id, Instant at, int onHand) {
+    return event(
+        "{\"type\":\"count\",\"source\":\"erp\",\"eventId\":\""
+            + id
+            + "\",\"occurredAt\":\""
+            + at
+            + "\",\"locationId\":\"L1\",\"sku\":\"A\",\"onHand\":"
+            + onHand
+            + "}");
+  }
+
+  private static RetailEvent store(String id, Instant at) {
+    return event(
+        "{\"type\":\"store\",\"eventId\":\""
+            + id
+            + "\",\"occurredAt\":\""
+            + at
+            + "\",\"storeId\":\"L1\",\"name\":\"Lyon "
+            + id
+            + "\"}");
+  }
+
+  /** Thirty days of a SKU's history: a sale an hour in opening hours, a count each morning. */
+  private static List<RetailEvent> history() {
+    List<RetailEvent> events = new ArrayList<>();
+    for (int day = 0; day < 30; day++) {
+      Instant morning = DAY_1.plus(Duration.ofDays(day));
+      events.add(count("c" + day, morning, 100));
+      for (int hour = 1; hour <= 8; hour++) {
+        events.add(sale("s" + day + "-" + hour, morning.plus(Duration.ofHours(hour))));
+      }
+      events.add(store("m" + day, morning));
+    }
+    return events;
+  }
+
+  private static List<IngestStatus> ingest(GoldenRecords records, List<RetailEvent> events)
+      throws Exception {
+    List<IngestStatus> statuses = new ArrayList<>();
+    // in batches of a day, as a source sends them
+    for (int from = 0; from < events.size(); from += 10) {
+      records
+          .ingest(events.subList(from, Math.min(events.size(), from + 10)))
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS)
+          .forEach(ack -> statuses.add(ack.status()));
+    }
+    return statuses;
+  }
+
+  private static long rows(TestDatabase db, String table) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(
+                db.settings().url(), db.settings().user(), db.settings().password());
+        Statement sql = connection.createStatement();
+        ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+      count.next();
+      return count.getLong(1);
+    }
+  }
+
+  private static long journaledEvents(TestDatabase db) throws SQLException {
+    return rows(db, "dedupe_index");
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void aRedeliveryOfAMonthOfHistoryIsADuplicateAfterARestart(String kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      List<RetailEvent> history = history();
+      ActorSystem<Void> first = start(db);
+      try {
+        assertThat(ingest(records(first, db), history)).containsOnly(IngestStatus.ACCEPTED);
+        assertThat(journaledEvents(db)).isEqualTo(history.size());
+        var index = db.dedupeIndex();
+        Set<EventKey> keys =
+            Set.of(
+                EventKey.of("inventory", "L1|A", "pos", "s0-1"),
+                EventKey.of("store", "L1", "pos", "m0"),
+                EventKey.of("inventory", "L1|A", "pos", "never"));
+        assertThat(index.journaled(keys).toCompletableFuture().get(10, TimeUnit.SECONDS))
+            .containsExactlyInAnyOrder(
+                EventKey.of("inventory", "L1|A", "pos", "s0-1"),
+                EventKey.of("store", "L1", "pos", "m0"));
+        // the whole month again, in the same node: far beyond what the entities remember
+        assertThat(ingest(records(first, db), history)).containsOnly(IngestStatus.DUPLICATE);
+      } finally {
+        first.terminate();
+        first.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+
+      long journalRows = rows(db, "event_journal");
+      ActorSystem<Void> second = start(db);
+      try {
+        // from their snapshots, in another order
+        List<RetailEvent> backwards = new ArrayList<>(history);
+        java.util.Collections.reverse(backwards);
+        assertThat(ingest(records(second, db), backwards)).containsOnly(IngestStatus.DUPLICATE);
+        RetailEvent late = sale("late", DAY_1.minus(Duration.ofDays(3)));
+        assertThat(ingest(records(second, db), List.of(late, late)))
+            .containsExactly(IngestStatus.ACCEPTED, IngestStatus.DUPLICATE);
+        assertThat(rows(db, "event_journal")).isEqualTo(journalRows + 1);
+        assertThat(journaledEvents(db)).isEqualTo(history.size() + 1);
+      } finally {
+        second.terminate();
+        second.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void aForgottenIdSentAgainWithAnotherTimeFailsOnceThenIsADuplicate(String kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      ActorSystem<Void> system = start(db);
+      try {
+        GoldenRecords records = records(system, db);
+        assertThat(ingest(records, history())).containsOnly(IngestStatus.ACCEPTED);
+        // s0-1's id, long forgotten, with a time later than any the SKU forgot: memory cannot
+        // tell, and the index's unique key refuses the second journaling of the id
+        RetailEvent retimed = sale("s0-1", DAY_1.plus(Duration.ofDays(40)));
+        List<EventAck> first =
+            records.ingest(List.of(retimed)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(first).extracting(EventAck::status).containsExactly(IngestStatus.FAILED);
+        assertThat(first.get(0).failure()).contains("resend");
+
+        assertThat(ingest(records, List.of(retimed))).containsExactly(IngestStatus.DUPLICATE);
+        assertThat(journaledEvents(db)).isEqualTo(history().size());
+      } finally {
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void aJournalWrittenBeforeTheIndexIsIndexedOnceWhenANodeStarts(String kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      ActorSystem<Void> system = start(db);
+      try (var pool = ConnectionPool.open(db.settings(), 2, "test")) {
+        assertThat(ingest(records(system, db), history())).containsOnly(IngestStatus.ACCEPTED);
+        try (Connection connection = pool.getConnection();
+            Statement sql = connection.createStatement()) {
+          sql.execute("DELETE FROM \"dedupe_index\"");
+        }
+
+        DedupeIndexBackfill.runOnce(system, pool, db.settings().dialect());
+        assertThat(journaledEvents(db)).isEqualTo(history().size());
+        assertThat(rows(db, "schema_migration")).isEqualTo(1);
+
+        try (Connection connection = pool.getConnection();
+            Statement sql = connection.createStatement()) {
+          sql.execute("DELETE FROM \"dedupe_index\"");
+        }
+        DedupeIndexBackfill.runOnce(system, pool, db.settings().dialect());
+        assertThat(journaledEvents(db)).as("once per database").isZero();
+      } finally {
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
