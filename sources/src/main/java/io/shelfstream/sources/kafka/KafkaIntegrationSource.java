@@ -34,7 +34,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * the journal, or in the dead letters when it cannot be decoded), in batches. A crash or rebalance
  * can redeliver records, never lose them; entity dedupe makes redelivery harmless. A record that is
  * not known to be durable fails the stream, so that its supervisor restarts it from the last
- * committed offset.
+ * committed offset. A start that reaches no broker within the connection timeout fails too.
  */
 final class KafkaIntegrationSource implements IntegrationSource {
   static final Duration TEST_TIMEOUT = Duration.ofSeconds(8);
@@ -64,7 +64,8 @@ final class KafkaIntegrationSource implements IntegrationSource {
             .flatMapMerge(MAX_PARTITIONS, partition -> durableOffsets(partition.second(), context))
             .toMat(Committer.sink(committerSettings(context)), Consumer::createDrainingControl)
             .run(context.system());
-    return new KafkaRun(control, ready, blocking(context));
+    Executor blocking = blocking(context);
+    return new KafkaRun(control, ready, BrokerProbe.reach(settings, blocking), blocking);
   }
 
   /**
@@ -93,7 +94,10 @@ final class KafkaIntegrationSource implements IntegrationSource {
         .async();
   }
 
-  /** The group's lag per partition: what is in the topics and not yet durable here. */
+  /**
+   * The group's lag per partition: what is in the topics and not yet durable here. Its first call
+   * builds an admin client, which resolves the bootstrap names: called off the actor threads.
+   */
   @Override
   public CompletionStage<Map<String, Object>> details() {
     return ConsumerLag.of(admin(), settings)
