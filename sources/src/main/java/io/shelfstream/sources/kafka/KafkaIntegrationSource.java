@@ -48,6 +48,7 @@ final class KafkaIntegrationSource implements IntegrationSource {
 
   private final KafkaSettings settings;
   private Admin admin; // for lag; made on first use, closed with the source
+  private boolean closed;
 
   KafkaIntegrationSource(KafkaSettings settings) {
     this.settings = settings;
@@ -110,21 +111,46 @@ final class KafkaIntegrationSource implements IntegrationSource {
             });
   }
 
-  private synchronized Admin admin() {
-    if (admin == null) {
-      admin = KafkaClients.admin(settings, STATUS_TIMEOUT);
+  /**
+   * The admin client for lag, built on first use outside the lock: building it can wait on DNS, and
+   * {@link #close()} runs on an actor's thread.
+   */
+  private Admin admin() {
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the source is closed: its settings changed");
+      }
+      if (admin != null) {
+        return admin;
+      }
     }
-    return admin;
+    Admin built = KafkaClients.admin(settings, STATUS_TIMEOUT);
+    synchronized (this) {
+      if (!closed && admin == null) {
+        admin = built;
+        return built;
+      }
+    }
+    closeLater(built);
+    return admin();
   }
 
   @Override
-  public synchronized void close() {
-    if (admin != null) {
-      Admin closing = admin;
+  public void close() {
+    Admin closing;
+    synchronized (this) {
+      closed = true;
+      closing = admin;
       admin = null;
-      // closing waits for in-flight admin calls; never on the caller's (an actor's) thread
-      CompletableFuture.runAsync(() -> closing.close(STATUS_TIMEOUT));
     }
+    if (closing != null) {
+      closeLater(closing);
+    }
+  }
+
+  /** Closing waits for in-flight admin calls: never on the caller's (an actor's) thread. */
+  private static void closeLater(Admin admin) {
+    CompletableFuture.runAsync(() -> admin.close(STATUS_TIMEOUT));
   }
 
   @Override
