@@ -253,4 +253,30 @@ class IntegrationSupervisorTest {
     scripted.lastRun().completion.complete(org.apache.pekko.Done.getInstance());
     assertThat(probe.receiveMessage(Duration.ofSeconds(2)).state()).isEqualTo("paused");
   }
+
+  @Test
+  void statusMessagesSerializeForOtherNodes() {
+    TestProbe<IntegrationStatus> probe = testKit.createTestProbe();
+    var serialization = testKit.serializationTestKit();
+    serialization.verifySerialization(
+        new IntegrationSupervisor.GetStatus(probe.getRef(), Duration.ofSeconds(5)), true);
+    var status =
+        new IntegrationStatus(
+            "it-1",
+            "kafka",
+            "running",
+            3,
+            2,
+            1,
+            0,
+            java.time.Instant.parse("2026-03-01T09:00:00Z"),
+            null,
+            null,
+            0,
+            Map.of("totalLag", 4L),
+            java.time.Instant.parse("2026-03-01T09:00:01Z"),
+            "the last query has not answered yet");
+    assertThat(serialization.verifySerialization(status, false).detailsError())
+        .isEqualTo(status.detailsError());
+  }
 }

@@ -85,9 +85,8 @@ final class ScriptedSourceType implements SourceType {
             read.bool("throw-at-start", false),
             read.bool("stop-hangs", false));
     read.integer("a", 0, 0, 100);
-    if (spec.settings().has("broken")) {
+    if (read.string("broken", null, 100) != null) {
       read.error("broken", "is not allowed");
-      read.bool("broken", false);
     }
     errors.addAll(read.errors());
     return settings;
