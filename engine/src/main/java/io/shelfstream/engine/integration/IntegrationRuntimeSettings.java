@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public record IntegrationRuntimeSettings(
     SupervisionSettings supervision,
+    StatusSettings status,
     Duration keepalive,
     Duration askTimeout,
     Map<String, IntegrationSpec> declared) {
@@ -30,6 +31,7 @@ public record IntegrationRuntimeSettings(
     }
     return new IntegrationRuntimeSettings(
         SupervisionSettings.fromConfig(runtime.getConfig("supervision")),
+        StatusSettings.fromConfig(runtime.getConfig("status")),
         runtime.getDuration("keepalive"),
         runtime.getDuration("ask-timeout"),
         declared);

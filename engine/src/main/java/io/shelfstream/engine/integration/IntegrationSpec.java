@@ -1,27 +1,37 @@
 package io.shelfstream.engine.integration;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueType;
 import io.shelfstream.engine.serialization.CborSerializable;
 
 /**
  * What an integration is: its id, its type (which source class runs it) and its settings, kept as
  * JSON so that the same spec can come from HOCON or from {@code PUT /v1/integrations/{id}} and be
- * journaled as is.
+ * journaled as is. The settings are JSON data, read back with {@link IntegrationBodies}: never
+ * parsed as HOCON, so that a spec can never include a file or a URL, or substitute a variable.
  */
 public record IntegrationSpec(String id, String type, String settingsJson)
     implements CborSerializable {
 
+  /**
+   * A spec declared in the node's HOCON ({@code shelfstream.integrations.<id>}): the operator's own
+   * config, already resolved; its settings are then read as strictly as a body's.
+   */
   public static IntegrationSpec of(String id, Config block) {
     if (!block.hasPath("type")) {
       throw new InvalidIntegrationException(id, ConfigError.of("type", "is required"));
+    }
+    if (block.getValue("type").valueType() != ConfigValueType.STRING) {
+      throw new InvalidIntegrationException(id, ConfigError.of("type", "must be a string"));
     }
     return new IntegrationSpec(
         id, block.getString("type"), block.root().render(ConfigRenderOptions.concise()));
   }
 
-  public Config settings() {
-    return ConfigFactory.parseString(settingsJson);
+  /** The settings as JSON; throws {@link InvalidIntegrationException} if they are not JSON. */
+  public ObjectNode settings() {
+    return IntegrationBodies.settings(this);
   }
 }

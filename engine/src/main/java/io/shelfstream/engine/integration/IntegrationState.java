@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum IntegrationState {
   STARTING,
   RUNNING,
+  /** Draining in-flight records before a pause, a change of settings or a removal. */
+  STOPPING,
   PAUSED,
   BACKING_OFF,
   FAILED,

@@ -4,7 +4,11 @@ import io.shelfstream.engine.serialization.CborSerializable;
 import java.time.Instant;
 import java.util.Map;
 
-/** An integration as {@code GET /v1/integrations/{id}} shows it. */
+/**
+ * An integration as {@code GET /v1/integrations/{id}} shows it. {@code details} are what its source
+ * last reported (e.g. Kafka lag), as of {@code detailsAt}; {@code detailsError} says why they are
+ * missing or older than asked.
+ */
 public record IntegrationStatus(
     String id,
     String type,
@@ -17,11 +21,16 @@ public record IntegrationStatus(
     String lastError,
     Instant lastErrorAt,
     int restarts,
-    Map<String, Object> details)
+    Map<String, Object> details,
+    Instant detailsAt,
+    String detailsError)
     implements CborSerializable {
 
+  /** The state of an integration whose supervisor did not answer in time. */
+  public static final String UNKNOWN = "unknown";
+
   public IntegrationStatus {
-    details = Map.copyOf(details);
+    details = details == null ? Map.of() : Map.copyOf(details);
   }
 
   /** The counts of an integration's stream so far, as its status shows them. */
@@ -45,11 +54,19 @@ public record IntegrationStatus(
         lastError,
         lastErrorAt,
         restarts,
-        Map.of());
+        Map.of(),
+        null,
+        null);
   }
 
-  /** The same status with what its source reports (e.g. Kafka lag per partition). */
-  IntegrationStatus withDetails(Map<String, Object> sourceDetails) {
+  /** An integration whose supervisor did not answer (its node busy or gone): says so. */
+  static IntegrationStatus unknown(String id, String type, String why) {
+    return new IntegrationStatus(
+        id, type, UNKNOWN, 0, 0, 0, 0, null, why, null, 0, Map.of(), null, null);
+  }
+
+  /** The same status with what its source last reported. */
+  IntegrationStatus withDetails(SourceDetails.Known known) {
     return new IntegrationStatus(
         id,
         type,
@@ -62,6 +79,8 @@ public record IntegrationStatus(
         lastError,
         lastErrorAt,
         restarts,
-        sourceDetails);
+        known.details(),
+        known.at(),
+        known.error());
   }
 }

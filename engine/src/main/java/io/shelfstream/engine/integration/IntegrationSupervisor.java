@@ -3,10 +3,14 @@ package io.shelfstream.engine.integration;
 import io.shelfstream.engine.ingest.IngestPipeline;
 import io.shelfstream.engine.serialization.CborSerializable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -18,7 +22,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * when it fails (then gives up as {@code failed}), pauses and resumes it (stopping the stream lets
  * what is in flight become durable and be acknowledged, so resuming continues from the source's
  * committed position), and answers for its status. The registry tells it the desired spec and
- * paused flag again and again; it converges to them.
+ * paused flag again and again; it converges to them. A status never waits on the source's system:
+ * it answers with the source's last known details, and waits for a stop in progress only as long as
+ * its caller allows.
  */
 public final class IntegrationSupervisor {
 
@@ -36,7 +42,12 @@ public final class IntegrationSupervisor {
 
   public record TriggerReply(boolean triggered, String detail) implements CborSerializable {}
 
-  public record GetStatus(ActorRef<IntegrationStatus> replyTo) implements Command {}
+  /**
+   * Asks for the status; while a stop is in progress (a pause, say) the answer waits for it up to
+   * {@code settleWithin}, then says {@code stopping}.
+   */
+  public record GetStatus(ActorRef<IntegrationStatus> replyTo, Duration settleWithin)
+      implements Command {}
 
   public record Test(ActorRef<ConnectionCheck> replyTo) implements Command {}
 
@@ -51,11 +62,14 @@ public final class IntegrationSupervisor {
 
   private record StopTimedOut(long runId) implements Command {}
 
+  private record StatusDue(GetStatus get) implements Command {}
+
   public static Behavior<Command> create(
       String id,
       SourceTypes types,
       IngestPipeline pipeline,
       SupervisionSettings supervision,
+      StatusSettings status,
       Clock clock) {
     return Behaviors.withStash(
         1000,
@@ -65,7 +79,15 @@ public final class IntegrationSupervisor {
                     Behaviors.withTimers(
                         timers ->
                             new IntegrationSupervisor(
-                                    id, types, pipeline, supervision, clock, context, timers, stash)
+                                    id,
+                                    types,
+                                    pipeline,
+                                    supervision,
+                                    status,
+                                    clock,
+                                    context,
+                                    timers,
+                                    stash)
                                 .unconfigured())));
   }
 
@@ -77,6 +99,7 @@ public final class IntegrationSupervisor {
   private final TimerScheduler<Command> timers;
   private final StashBuffer<Command> stash;
   private final IntegrationCounters counters;
+  private final List<GetStatus> awaitingStop = new ArrayList<>();
 
   private IntegrationSpec spec;
   private IntegrationState state = IntegrationState.STARTING;
@@ -93,12 +116,18 @@ public final class IntegrationSupervisor {
       SourceTypes types,
       IngestPipeline pipeline,
       SupervisionSettings supervision,
+      StatusSettings status,
       Clock clock,
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
       StashBuffer<Command> stash) {
     this.id = id;
-    this.sources = new SourceOfSpec(types);
+    this.sources =
+        new SourceOfSpec(
+            types,
+            status,
+            context.getSystem().dispatchers().lookup(DispatcherSelector.blocking()),
+            clock);
     this.pipeline = pipeline;
     this.supervision = supervision;
     this.clock = clock;
@@ -133,7 +162,7 @@ public final class IntegrationSupervisor {
     try {
       running = source().start(sourceContext());
     } catch (RuntimeException e) {
-      context.getLog().error("integration {} cannot start: {}", id, e.getMessage());
+      context.getLog().warn("integration {} cannot start: {}", id, e.getMessage());
       running = null;
       return onFailure(e);
     }
@@ -188,7 +217,7 @@ public final class IntegrationSupervisor {
   }
 
   private Behavior<Command> onFailure(Throwable failure) {
-    lastError = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    lastError = Failures.describe(failure);
     lastErrorAt = clock.instant();
     failuresInARow++;
     if (failure instanceof InvalidIntegrationException
@@ -218,9 +247,9 @@ public final class IntegrationSupervisor {
    * Stops the stream gracefully and waits for it, stashing commands meanwhile; if it does not end
    * within the stop timeout, goes on anyway (the stream's own shutdown keeps running).
    */
-  private Behavior<Command> stopStream(
-      IntegrationState target, java.util.function.Supplier<Behavior<Command>> next) {
+  private Behavior<Command> stopStream(IntegrationState target, Supplier<Behavior<Command>> next) {
     long run = runId;
+    state = IntegrationState.STOPPING;
     running.stop();
     timers.startSingleTimer(new StopTimedOut(run), supervision.stopTimeout());
     return Behaviors.receive(Command.class)
@@ -236,6 +265,15 @@ public final class IntegrationSupervisor {
             })
         .onMessage(Ready.class, ignored -> Behaviors.same())
         .onMessage(FailuresForgiven.class, ignored -> Behaviors.same())
+        .onMessage(GetStatus.class, this::onGetStatusWhileStopping)
+        .onMessage(
+            StatusDue.class,
+            due -> {
+              if (awaitingStop.remove(due.get())) {
+                answer(due.get());
+              }
+              return Behaviors.same();
+            })
         .onAnyMessage(
             command -> {
               stash.stash(command);
@@ -245,13 +283,26 @@ public final class IntegrationSupervisor {
         .build();
   }
 
-  private Behavior<Command> afterStop(
-      IntegrationState target, java.util.function.Supplier<Behavior<Command>> next) {
+  private Behavior<Command> onGetStatusWhileStopping(GetStatus get) {
+    Duration within = get.settleWithin() == null ? Duration.ZERO : get.settleWithin();
+    if (within.isZero() || within.isNegative()) {
+      answer(get);
+    } else {
+      awaitingStop.add(get);
+      timers.startSingleTimer(new StatusDue(get), within);
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> afterStop(IntegrationState target, Supplier<Behavior<Command>> next) {
     timers.cancelAll();
     running = null;
     runId++;
     state = target;
-    return stash.unstashAll(next.get());
+    Behavior<Command> then = next.get();
+    awaitingStop.forEach(this::answer);
+    awaitingStop.clear();
+    return stash.unstashAll(then);
   }
 
   private Behavior<Command> backingOff() {
@@ -353,14 +404,20 @@ public final class IntegrationSupervisor {
                           check != null
                               ? check
                               : new ConnectionCheck(false, String.valueOf(error))));
-    } catch (InvalidIntegrationException e) {
+    } catch (RuntimeException e) { // a spec that cannot build its source
       test.replyTo().tell(new ConnectionCheck(false, e.getMessage()));
     }
     return Behaviors.same();
   }
 
   private Behavior<Command> onGetStatus(GetStatus get) {
-    var base =
+    answer(get);
+    return Behaviors.same();
+  }
+
+  /** The status now, with the source's details as soon as they come (within the status wait). */
+  private void answer(GetStatus get) {
+    IntegrationStatus now =
         IntegrationStatus.of(
             id,
             spec == null ? null : spec.type(),
@@ -369,27 +426,8 @@ public final class IntegrationSupervisor {
             lastError,
             lastErrorAt,
             restarts);
-    IntegrationSource current = null;
-    try {
-      current = spec == null ? null : source();
-    } catch (InvalidIntegrationException e) {
-      // its status already says why it failed
-    }
     ActorRef<IntegrationStatus> replyTo = get.replyTo();
-    if (current == null) {
-      replyTo.tell(base);
-    } else {
-      current
-          .details()
-          .whenComplete(
-              (details, error) ->
-                  replyTo.tell(
-                      base.withDetails(
-                          details != null
-                              ? details
-                              : Map.of("detailsError", String.valueOf(error)))));
-    }
-    return Behaviors.same();
+    sources.details(spec).thenAccept(known -> replyTo.tell(now.withDetails(known)));
   }
 
   private SourceContext sourceContext() {

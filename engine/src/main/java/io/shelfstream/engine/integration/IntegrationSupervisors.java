@@ -21,13 +21,19 @@ final class IntegrationSupervisors {
       ClusterSharding sharding,
       SourceTypes types,
       IngestPipeline pipeline,
-      SupervisionSettings supervision) {
+      SupervisionSettings supervision,
+      StatusSettings status) {
     sharding.init(
         Entity.of(
                 TYPE_KEY,
                 context ->
                     IntegrationSupervisor.create(
-                        context.getEntityId(), types, pipeline, supervision, Clock.systemUTC()))
+                        context.getEntityId(),
+                        types,
+                        pipeline,
+                        supervision,
+                        status,
+                        Clock.systemUTC()))
             // a supervisor owns a stream that must keep running however idle its mailbox is
             .withSettings(
                 ClusterShardingSettings.create(system)

@@ -6,12 +6,16 @@ import io.shelfstream.engine.ingest.IngestPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
@@ -22,6 +26,9 @@ import org.apache.pekko.pattern.StatusReply;
 /**
  * The front door of the integrations runtime: validates specs, records changes in the registry, and
  * asks the supervisors for their status. Starts the registry singleton and the sharded supervisors.
+ * No call here waits on a source's system: specs are checked without I/O, sources are built and
+ * started by their supervisors, and a status answers within {@code status.timeout}, as {@code
+ * unknown} if its supervisor does not.
  */
 public final class Integrations {
   private final ActorSystem<?> system;
@@ -29,36 +36,64 @@ public final class Integrations {
   private final ActorRef<IntegrationRegistry.Command> registry;
   private final SourceTypes types;
   private final Duration timeout;
+  private final StatusSettings status;
+  private final Executor blocking;
 
   private Integrations(
       ActorSystem<?> system,
       ClusterSharding sharding,
       ActorRef<IntegrationRegistry.Command> registry,
       SourceTypes types,
-      Duration timeout) {
+      IntegrationRuntimeSettings settings) {
     this.system = system;
     this.sharding = sharding;
     this.registry = registry;
     this.types = types;
-    this.timeout = timeout;
+    this.timeout = settings.askTimeout();
+    this.status = settings.status();
+    this.blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
   }
 
-  /** Fails at once if an integration declared in HOCON is invalid, naming its fields. */
+  /** Fails at once if an integration declared in HOCON is invalid, naming each bad field. */
   public static Integrations start(
       ActorSystem<?> system,
       SourceTypes types,
       IngestPipeline pipeline,
       IntegrationRuntimeSettings settings) {
-    settings.declared().values().forEach(types::create);
+    checkDeclared(types, settings.declared());
     ClusterSharding sharding = ClusterSharding.get(system);
-    IntegrationSupervisors.init(system, sharding, types, pipeline, settings.supervision());
+    IntegrationSupervisors.init(
+        system, sharding, types, pipeline, settings.supervision(), settings.status());
     ActorRef<IntegrationRegistry.Command> registry =
         ClusterSingleton.get(system)
             .init(
                 SingletonActor.of(
                     IntegrationRegistry.create(settings.declared(), sharding, settings.keepalive()),
                     "integration-registry"));
-    return new Integrations(system, sharding, registry, types, settings.askTimeout());
+    return new Integrations(system, sharding, registry, types, settings);
+  }
+
+  /** Every invalid declared integration, each with every bad field, in one exception. */
+  static void checkDeclared(SourceTypes types, Map<String, IntegrationSpec> declared) {
+    List<InvalidIntegrationException> invalid = new ArrayList<>();
+    declared
+        .values()
+        .forEach(
+            spec -> {
+              try {
+                types.validate(spec);
+              } catch (InvalidIntegrationException e) {
+                invalid.add(e);
+              }
+            });
+    if (invalid.size() == 1) {
+      throw invalid.get(0);
+    }
+    if (!invalid.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid integrations under shelfstream.integrations: "
+              + invalid.stream().map(Throwable::getMessage).collect(Collectors.joining(" | ")));
+    }
   }
 
   public CompletionStage<List<IntegrationStatus>> list() {
@@ -68,35 +103,50 @@ public final class Integrations {
               List<CompletableFuture<IntegrationStatus>> statuses = new ArrayList<>();
               listing
                   .integrations()
-                  .keySet()
-                  .forEach(id -> statuses.add(askStatus(id).toCompletableFuture()));
+                  .forEach(
+                      (id, entry) ->
+                          statuses.add(
+                              askStatus(id, entry.spec().type(), Duration.ZERO, status.timeout())));
               return CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new))
                   .thenApply(done -> statuses.stream().map(CompletableFuture::join).toList());
             });
   }
 
+  /** The status as it is now, within {@code status.timeout}. */
   public CompletionStage<Optional<IntegrationStatus>> status(String id) {
-    return exists(id)
-        .thenCompose(
-            known ->
-                known
-                    ? askStatus(id).thenApply(Optional::of)
-                    : CompletableFuture.completedFuture(Optional.empty()));
+    return statusOf(id, Duration.ZERO, status.timeout());
   }
 
   /**
-   * Creates or replaces an integration; throws {@link InvalidIntegrationException} naming every bad
-   * field before anything is recorded.
+   * The status once a pause or resume just asked for has settled (in-flight records durable and
+   * committed), or {@code stopping} if that takes more than half the ask timeout.
    */
-  public CompletionStage<Done> put(IntegrationSpec spec) {
-    types.create(spec);
-    return direct(
-            AskPattern.<IntegrationRegistry.Command, StatusReply<Done>>ask(
-                registry,
-                replyTo -> new IntegrationRegistry.Put(spec, replyTo),
-                timeout,
-                system.scheduler()))
-        .thenApply(reply -> reply.getValue());
+  public CompletionStage<Optional<IntegrationStatus>> settledStatus(String id) {
+    return statusOf(id, timeout.dividedBy(2), timeout);
+  }
+
+  /**
+   * Creates or replaces an integration from a management body: parsed as strict JSON and checked
+   * off the caller's thread, without I/O, then recorded. Fails with {@link
+   * InvalidIntegrationException} naming every bad field before anything is recorded.
+   */
+  public CompletionStage<Done> put(String id, byte[] body) {
+    return CompletableFuture.supplyAsync(
+            () -> {
+              IntegrationSpec spec = IntegrationBodies.parse(id, body);
+              types.validate(spec);
+              return spec;
+            },
+            blocking)
+        .thenCompose(
+            spec ->
+                direct(
+                    AskPattern.<IntegrationRegistry.Command, StatusReply<Done>>ask(
+                        registry,
+                        replyTo -> new IntegrationRegistry.Put(spec, replyTo),
+                        timeout,
+                        system.scheduler())))
+        .thenApply(StatusReply::getValue);
   }
 
   /** Empty when there is no such integration. */
@@ -111,7 +161,7 @@ public final class Integrations {
   public CompletionStage<Optional<IntegrationSupervisor.TriggerReply>> trigger(String id) {
     return whenExists(
         id,
-        () ->
+        entry ->
             direct(
                 IntegrationSupervisors.of(sharding, id)
                     .ask(IntegrationSupervisor.Trigger::new, timeout)));
@@ -120,15 +170,36 @@ public final class Integrations {
   public CompletionStage<Optional<ConnectionCheck>> test(String id) {
     return whenExists(
         id,
-        () ->
+        entry ->
             direct(
                 IntegrationSupervisors.of(sharding, id)
                     .ask(IntegrationSupervisor.Test::new, timeout)));
   }
 
-  private CompletionStage<IntegrationStatus> askStatus(String id) {
+  private CompletionStage<Optional<IntegrationStatus>> statusOf(
+      String id, Duration settleWithin, Duration within) {
+    return whenExists(id, entry -> askStatus(id, entry.spec().type(), settleWithin, within));
+  }
+
+  /** Never fails: a supervisor that does not answer in time gives an {@code unknown} status. */
+  private CompletableFuture<IntegrationStatus> askStatus(
+      String id, String type, Duration settleWithin, Duration within) {
     return direct(
-        IntegrationSupervisors.of(sharding, id).ask(IntegrationSupervisor.GetStatus::new, timeout));
+            IntegrationSupervisors.of(sharding, id)
+                .ask(
+                    (ActorRef<IntegrationStatus> replyTo) ->
+                        new IntegrationSupervisor.GetStatus(replyTo, settleWithin),
+                    within.plus(settleWithin)))
+        .exceptionally(
+            error ->
+                IntegrationStatus.unknown(
+                    id,
+                    type,
+                    "its supervisor did not answer within "
+                        + within.plus(settleWithin).toMillis()
+                        + " ms ("
+                        + Failures.describe(error)
+                        + "); ask again"));
   }
 
   private CompletionStage<IntegrationRegistry.Listing> listing() {
@@ -137,18 +208,17 @@ public final class Integrations {
             registry, IntegrationRegistry.ListIntegrations::new, timeout, system.scheduler()));
   }
 
-  private CompletionStage<Boolean> exists(String id) {
-    return listing().thenApply(listing -> listing.integrations().containsKey(id));
-  }
-
   private <T> CompletionStage<Optional<T>> whenExists(
-      String id, java.util.function.Supplier<CompletionStage<T>> action) {
-    return exists(id)
+      String id,
+      java.util.function.Function<IntegrationRegistry.Entry, CompletionStage<T>> action) {
+    return listing()
         .thenCompose(
-            known ->
-                known
-                    ? action.get().thenApply(Optional::of)
-                    : CompletableFuture.completedFuture(Optional.empty()));
+            listing -> {
+              IntegrationRegistry.Entry entry = listing.integrations().get(id);
+              return entry == null
+                  ? CompletableFuture.completedFuture(Optional.<T>empty())
+                  : action.apply(entry).thenApply(Optional::of);
+            });
   }
 
   /** The registry answers an error only for an unknown id. */

@@ -1,5 +1,7 @@
 package io.shelfstream.engine.integration;
 
+import java.util.List;
+
 /**
  * A kind of system an integration reads from. Adding one is a matter of one class implementing this
  * (and its {@link IntegrationSource}), registered in {@link SourceTypes}.
@@ -9,8 +11,16 @@ public interface SourceType {
   String name();
 
   /**
-   * Validates {@code spec}'s settings and builds the source. Throws {@link
-   * InvalidIntegrationException} naming every bad field.
+   * Every problem with {@code spec}'s settings, each naming its field; empty when they are valid.
+   * Syntax and ranges only: no I/O, no DNS lookup, no connection, so that management calls answer
+   * at once whatever the system does.
+   */
+  List<ConfigError> validate(IntegrationSpec spec);
+
+  /**
+   * Builds the source of {@code spec}; only an integration's supervisor calls this, never a
+   * management call. Must not block. Throws {@link InvalidIntegrationException} naming every bad
+   * field (a spec journaled under older rules, say).
    */
   IntegrationSource create(IntegrationSpec spec);
 }

@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -24,6 +26,12 @@ class IntegrationSupervisorTest {
           3,
           Duration.ofMinutes(1),
           Duration.ofSeconds(5));
+  private static final StatusSettings STATUS =
+      new StatusSettings(
+          Duration.ofSeconds(1),
+          Duration.ofMillis(200),
+          Duration.ofMillis(50),
+          Duration.ofSeconds(1));
 
   private ScriptedSourceType scripted;
   private ActorRef<IntegrationSupervisor.Command> supervisor;
@@ -40,7 +48,7 @@ class IntegrationSupervisorTest {
     supervisor =
         testKit.spawn(
             IntegrationSupervisor.create(
-                "it-1", new SourceTypes(List.of(scripted)), null, FAST, Clock.systemUTC()));
+                "it-1", new SourceTypes(List.of(scripted)), null, FAST, STATUS, Clock.systemUTC()));
   }
 
   private static IntegrationSpec spec(String settings) {
@@ -48,9 +56,14 @@ class IntegrationSupervisorTest {
   }
 
   private IntegrationStatus status() {
+    return status(Duration.ZERO);
+  }
+
+  /** A status, which must come within a second of the time it may wait for a stop. */
+  private IntegrationStatus status(Duration settleWithin) {
     TestProbe<IntegrationStatus> probe = testKit.createTestProbe();
-    supervisor.tell(new IntegrationSupervisor.GetStatus(probe.getRef()));
-    return probe.receiveMessage();
+    supervisor.tell(new IntegrationSupervisor.GetStatus(probe.getRef(), settleWithin));
+    return probe.receiveMessage(settleWithin.plusSeconds(1));
   }
 
   private void awaitState(String state) {
@@ -154,5 +167,116 @@ class IntegrationSupervisorTest {
     Awaitility.await().until(() -> scripted.runs.size() == 2);
     assertThat(status().lastError()).contains("the source stopped by itself");
     assertThat(status().restarts()).isEqualTo(1);
+  }
+
+  @Test
+  void aSourceThatThrowsAtStartBacksOffWithItsReasonThenFails() {
+    supervisor.tell(new IntegrationSupervisor.Configure(spec("throw-at-start = true"), false));
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> status().lastError() != null);
+    assertThat(status().lastError()).isEqualTo("IllegalStateException: cannot build a client");
+    awaitState("failed");
+    assertThat(status().restarts()).isEqualTo(FAST.maxRestarts());
+  }
+
+  @Test
+  void aStatusAnswersWithinItsWaitWhileTheSourceDetailsHangThenShowsThemOnceTheyCome() {
+    var hanging = new CompletableFuture<Map<String, Object>>();
+    scripted.details = hanging;
+    supervisor.tell(new IntegrationSupervisor.Configure(spec(""), false));
+
+    IntegrationStatus waiting = status();
+    assertThat(waiting.state()).isEqualTo("starting");
+    assertThat(waiting.details()).isEmpty();
+    assertThat(waiting.detailsAt()).isNull();
+    assertThat(waiting.detailsError()).isEqualTo("the last query has not answered yet");
+    status();
+    assertThat(scripted.detailQueries.get()).as("one query in flight at a time").isEqualTo(1);
+
+    hanging.complete(Map.of("totalLag", 7));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              IntegrationStatus known = status();
+              assertThat(known.details()).containsEntry("totalLag", 7);
+              assertThat(known.detailsAt()).isNotNull();
+              assertThat(known.detailsError()).isNull();
+            });
+  }
+
+  @Test
+  void aFailedDetailsQueryKeepsTheLastDetailsAndSaysWhy() {
+    scripted.details = CompletableFuture.completedFuture(Map.of("totalLag", 3));
+    supervisor.tell(new IntegrationSupervisor.Configure(spec(""), false));
+    Awaitility.await().until(() -> status().details().containsKey("totalLag"));
+
+    scripted.details = CompletableFuture.failedFuture(new IllegalStateException("broker gone"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              IntegrationStatus known = status();
+              assertThat(known.detailsError()).isEqualTo("IllegalStateException: broker gone");
+              assertThat(known.details()).containsEntry("totalLag", 3);
+            });
+
+    scripted.details = new CompletableFuture<>(); // never answers
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "no answer within 1000 ms".equals(status().detailsError()));
+  }
+
+  @Test
+  void aStatusDuringAStopThatHangsSaysStoppingWithinItsBound() {
+    supervisor.tell(new IntegrationSupervisor.Configure(spec("stop-hangs = true"), false));
+    Awaitility.await().until(() -> scripted.runs.size() == 1);
+    supervisor.tell(new IntegrationSupervisor.Configure(spec("stop-hangs = true"), true));
+    Awaitility.await().until(() -> scripted.lastRun().stopped);
+
+    assertThat(status().state()).isEqualTo("stopping");
+    assertThat(status(Duration.ofMillis(300)).state()).isEqualTo("stopping");
+
+    scripted.lastRun().completion.complete(org.apache.pekko.Done.getInstance());
+    awaitState("paused");
+  }
+
+  @Test
+  void aStatusWaitsForAStopThatEndsWithinItsBound() {
+    supervisor.tell(new IntegrationSupervisor.Configure(spec("stop-hangs = true"), false));
+    Awaitility.await().until(() -> scripted.runs.size() == 1);
+    supervisor.tell(new IntegrationSupervisor.Configure(spec("stop-hangs = true"), true));
+    Awaitility.await().until(() -> scripted.lastRun().stopped);
+
+    TestProbe<IntegrationStatus> probe = testKit.createTestProbe();
+    supervisor.tell(new IntegrationSupervisor.GetStatus(probe.getRef(), Duration.ofSeconds(5)));
+    probe.expectNoMessage(Duration.ofMillis(200));
+    scripted.lastRun().completion.complete(org.apache.pekko.Done.getInstance());
+    assertThat(probe.receiveMessage(Duration.ofSeconds(2)).state()).isEqualTo("paused");
+  }
+
+  @Test
+  void statusMessagesSerializeForOtherNodes() {
+    TestProbe<IntegrationStatus> probe = testKit.createTestProbe();
+    var serialization = testKit.serializationTestKit();
+    serialization.verifySerialization(
+        new IntegrationSupervisor.GetStatus(probe.getRef(), Duration.ofSeconds(5)), true);
+    var status =
+        new IntegrationStatus(
+            "it-1",
+            "kafka",
+            "running",
+            3,
+            2,
+            1,
+            0,
+            java.time.Instant.parse("2026-03-01T09:00:00Z"),
+            null,
+            null,
+            0,
+            Map.of("totalLag", 4L),
+            java.time.Instant.parse("2026-03-01T09:00:01Z"),
+            "the last query has not answered yet");
+    assertThat(serialization.verifySerialization(status, false).detailsError())
+        .isEqualTo(status.detailsError());
   }
 }

@@ -2,16 +2,15 @@ package io.shelfstream.http.integrations;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import io.shelfstream.engine.integration.ConfigError;
-import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.Integrations;
 import io.shelfstream.engine.integration.InvalidIntegrationException;
 import io.shelfstream.http.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,13 +19,17 @@ import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 
-/** Managing integrations: list, status, create or replace, delete, pause, resume, trigger, test. */
+/**
+ * Managing integrations: list, status, create or replace, delete, pause, resume, trigger, test. A
+ * body is JSON data of at most 64 KiB, checked without waiting on any broker; a status answers with
+ * what is known at once.
+ */
 public final class IntegrationRoutes extends AllDirectives {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final Integrations integrations;
+  private final ManagementBody body = new ManagementBody();
 
   public IntegrationRoutes(Integrations integrations) {
     this.integrations = integrations;
@@ -49,11 +52,7 @@ public final class IntegrationRoutes extends AllDirectives {
                                             () ->
                                                 completeWithFuture(
                                                     found(integrations.status(id), Json::ok, id))),
-                                        put(
-                                            () ->
-                                                entity(
-                                                    Unmarshaller.entityToString(),
-                                                    body -> put(id, body))),
+                                        put(() -> body.bytes(bytes -> put(id, bytes))),
                                         delete(
                                             () ->
                                                 completeWithFuture(
@@ -97,29 +96,27 @@ public final class IntegrationRoutes extends AllDirectives {
         integrations.list().thenApply(all -> Json.ok(Map.of("integrations", all))));
   }
 
-  private Route put(String id, String body) {
+  /** Validates and records at once; answers with the status as it is then. */
+  private Route put(String id, byte[] bytes) {
     if (!ID.matcher(id).matches()) {
       return complete(
           invalid(List.of(new ConfigError("id", "must be 1-64 letters, digits, '.', '_' or '-'"))));
     }
-    IntegrationSpec spec;
-    try {
-      spec = IntegrationSpec.of(id, ConfigFactory.parseString(body));
-    } catch (ConfigException e) {
-      return complete(
-          invalid(List.of(new ConfigError("body", "not valid JSON: " + e.getMessage()))));
-    } catch (InvalidIntegrationException e) {
-      return complete(invalid(e.errors()));
-    }
-    try {
-      return completeWithFuture(
-          integrations
-              .put(spec)
-              .thenCompose(done -> integrations.status(id))
-              .thenApply(status -> Json.ok(status.orElseThrow())));
-    } catch (InvalidIntegrationException e) {
-      return complete(invalid(e.errors()));
-    }
+    return completeWithFuture(
+        integrations
+            .put(id, bytes)
+            .thenCompose(done -> integrations.status(id))
+            .thenApply(status -> Json.ok(status.orElseThrow()))
+            .exceptionally(
+                error -> {
+                  Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                  if (cause instanceof InvalidIntegrationException invalid) {
+                    return invalid(invalid.errors());
+                  }
+                  throw error instanceof CompletionException wrapped
+                      ? wrapped
+                      : new CompletionException(error);
+                }));
   }
 
   private CompletionStage<HttpResponse> setPaused(String id, boolean paused) {
@@ -128,8 +125,10 @@ public final class IntegrationRoutes extends AllDirectives {
         .thenCompose(
             done ->
                 done.isPresent()
-                    ? integrations.status(id).thenApply(status -> Json.ok(status.orElseThrow()))
-                    : java.util.concurrent.CompletableFuture.completedFuture(notFound(id)));
+                    ? integrations
+                        .settledStatus(id)
+                        .thenApply(status -> Json.ok(status.orElseThrow()))
+                    : CompletableFuture.completedFuture(notFound(id)));
   }
 
   private static <T> CompletionStage<HttpResponse> found(

@@ -34,7 +34,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * the journal, or in the dead letters when it cannot be decoded), in batches. A crash or rebalance
  * can redeliver records, never lose them; entity dedupe makes redelivery harmless. A record that is
  * not known to be durable fails the stream, so that its supervisor restarts it from the last
- * committed offset.
+ * committed offset. A start that reaches no broker within the connection timeout fails too.
  */
 final class KafkaIntegrationSource implements IntegrationSource {
   static final Duration TEST_TIMEOUT = Duration.ofSeconds(8);
@@ -48,6 +48,7 @@ final class KafkaIntegrationSource implements IntegrationSource {
 
   private final KafkaSettings settings;
   private Admin admin; // for lag; made on first use, closed with the source
+  private boolean closed;
 
   KafkaIntegrationSource(KafkaSettings settings) {
     this.settings = settings;
@@ -64,7 +65,8 @@ final class KafkaIntegrationSource implements IntegrationSource {
             .flatMapMerge(MAX_PARTITIONS, partition -> durableOffsets(partition.second(), context))
             .toMat(Committer.sink(committerSettings(context)), Consumer::createDrainingControl)
             .run(context.system());
-    return new KafkaRun(control, ready, blocking(context));
+    Executor blocking = blocking(context);
+    return new KafkaRun(control, ready, BrokerProbe.reach(settings, blocking), blocking);
   }
 
   /**
@@ -93,7 +95,10 @@ final class KafkaIntegrationSource implements IntegrationSource {
         .async();
   }
 
-  /** The group's lag per partition: what is in the topics and not yet durable here. */
+  /**
+   * The group's lag per partition: what is in the topics and not yet durable here. Its first call
+   * builds an admin client, which resolves the bootstrap names: called off the actor threads.
+   */
   @Override
   public CompletionStage<Map<String, Object>> details() {
     return ConsumerLag.of(admin(), settings)
@@ -106,21 +111,46 @@ final class KafkaIntegrationSource implements IntegrationSource {
             });
   }
 
-  private synchronized Admin admin() {
-    if (admin == null) {
-      admin = KafkaClients.admin(settings, STATUS_TIMEOUT);
+  /**
+   * The admin client for lag, built on first use outside the lock: building it can wait on DNS, and
+   * {@link #close()} runs on an actor's thread.
+   */
+  private Admin admin() {
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the source is closed: its settings changed");
+      }
+      if (admin != null) {
+        return admin;
+      }
     }
-    return admin;
+    Admin built = KafkaClients.admin(settings, STATUS_TIMEOUT);
+    synchronized (this) {
+      if (!closed && admin == null) {
+        admin = built;
+        return built;
+      }
+    }
+    closeLater(built);
+    return admin();
   }
 
   @Override
-  public synchronized void close() {
-    if (admin != null) {
-      Admin closing = admin;
+  public void close() {
+    Admin closing;
+    synchronized (this) {
+      closed = true;
+      closing = admin;
       admin = null;
-      // closing waits for in-flight admin calls; never on the caller's (an actor's) thread
-      CompletableFuture.runAsync(() -> closing.close(STATUS_TIMEOUT));
     }
+    if (closing != null) {
+      closeLater(closing);
+    }
+  }
+
+  /** Closing waits for in-flight admin calls: never on the caller's (an actor's) thread. */
+  private static void closeLater(Admin admin) {
+    CompletableFuture.runAsync(() -> admin.close(STATUS_TIMEOUT));
   }
 
   @Override

@@ -1,14 +1,21 @@
 package io.shelfstream.sources.kafka;
 
+import io.shelfstream.engine.integration.ConfigError;
 import io.shelfstream.engine.integration.IntegrationSource;
 import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.SourceType;
+import java.util.List;
 
 /** {@code type = kafka}: POS events from Kafka topics, see {@link KafkaSettings}. */
 public final class KafkaSourceType implements SourceType {
   @Override
   public String name() {
     return "kafka";
+  }
+
+  @Override
+  public List<ConfigError> validate(IntegrationSpec spec) {
+    return KafkaSettings.errors(spec);
   }
 
   @Override
