@@ -15,6 +15,8 @@ import io.shelfstream.http.health.HealthSettings;
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.integrations.IntegrationRoutes;
 import io.shelfstream.http.journal.JournalRoutes;
+import io.shelfstream.http.limits.IngestLimits;
+import io.shelfstream.http.limits.StreamPermits;
 import io.shelfstream.http.pos.PosIngestRoute;
 import io.shelfstream.http.records.ActivityRoutes;
 import io.shelfstream.http.records.RecordRoutes;
@@ -85,6 +87,7 @@ public final class ShelfstreamNode implements AutoCloseable {
     Config config = systemConfig(appConfig, node, db);
     // read before anything starts, so that a bad setting fails the start at once
     HealthSettings health = HealthSettings.fromConfig(config);
+    IngestLimits limits = IngestLimits.fromConfig(config);
     SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
@@ -134,7 +137,13 @@ public final class ShelfstreamNode implements AutoCloseable {
 
       var routes =
           ApiRoutes.of(
-              new PosIngestRoute(pipeline, system, new WriteGate(journalDatabase)).route(),
+              new PosIngestRoute(
+                      pipeline,
+                      system,
+                      new WriteGate(journalDatabase),
+                      limits,
+                      new StreamPermits(limits))
+                  .route(),
               new RecordRoutes(records).route(),
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
