@@ -1,13 +1,9 @@
 package io.shelfstream.http.health;
 
 import io.shelfstream.http.json.Json;
-import java.sql.Connection;
-import java.time.Duration;
+import io.shelfstream.persistence.db.DatabaseProbe;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import javax.sql.DataSource;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -17,63 +13,52 @@ import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * {@code GET /health}: 200 once the node can take traffic (it is an Up member of its cluster and
- * its database answers), 503 with the reason otherwise.
+ * {@code GET /health/ready} (and {@code /health}, as before): 200 when the node can take traffic,
+ * that is it is an Up member of its cluster and its journal's database is reachable, 503 with the
+ * reason otherwise. {@code GET /health/live}: 200 while the process serves HTTP. Both answer at
+ * once, from what the database probe last found: a check never waits for the database.
  */
 public final class HealthRoute extends AllDirectives {
-  private static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(3);
+  private final Cluster cluster;
+  private final DatabaseProbe journalDatabase;
 
-  private final ActorSystem<?> system;
-  private final DataSource database;
-  private final Executor blocking;
-
-  public HealthRoute(ActorSystem<?> system, DataSource database, Executor blocking) {
-    this.system = system;
-    this.database = database;
-    this.blocking = blocking;
+  public HealthRoute(ActorSystem<?> system, DatabaseProbe journalDatabase) {
+    this.cluster = Cluster.get(system);
+    this.journalDatabase = journalDatabase;
   }
 
   public Route route() {
-    return path("health", () -> get(() -> completeWithFuture(check())));
+    return pathPrefix(
+        "health",
+        () ->
+            get(
+                () ->
+                    concat(
+                        pathEndOrSingleSlash(() -> complete(readiness())),
+                        path("ready", () -> complete(readiness())),
+                        path("live", () -> complete(Json.ok(Map.of("status", "up")))))));
   }
 
-  private CompletionStage<HttpResponse> check() {
-    MemberStatus status = Cluster.get(system).selfMember().status();
-    if (status != MemberStatus.up()) {
-      return CompletableFuture.completedFuture(
-          Json.response(
-              StatusCodes.SERVICE_UNAVAILABLE,
-              Map.of("status", "down", "reason", "cluster member is " + status)));
+  private HttpResponse readiness() {
+    MemberStatus member = cluster.selfMember().status();
+    DatabaseProbe.Status database = journalDatabase.status();
+    Map<String, Object> body = new LinkedHashMap<>();
+    String reason = null;
+    if (member != MemberStatus.up()) {
+      reason = "cluster member is " + member;
+    } else if (!database.reachable()) {
+      reason = JournalUnreachable.reason(database);
     }
-    return CompletableFuture.supplyAsync(this::databaseAnswers, blocking)
-        .orTimeout(DATABASE_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .handle(
-            (ok, error) ->
-                error == null && ok
-                    ? Json.ok(Map.of("status", "up"))
-                    : Json.response(
-                        StatusCodes.SERVICE_UNAVAILABLE,
-                        Map.of(
-                            "status",
-                            "down",
-                            "reason",
-                            "database: "
-                                + (error == null ? "connection not valid" : rootMessage(error)))));
-  }
-
-  private boolean databaseAnswers() {
-    try (Connection connection = database.getConnection()) {
-      return connection.isValid((int) DATABASE_TIMEOUT.toSeconds());
-    } catch (java.sql.SQLException e) {
-      throw new java.util.concurrent.CompletionException(e);
+    body.put("status", reason == null ? "up" : "down");
+    if (reason != null) {
+      body.put("reason", reason);
     }
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable cause = error;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    body.put("member", member.toString());
+    Map<String, Object> journal = new LinkedHashMap<>();
+    journal.put("reachable", database.reachable());
+    journal.put("since", database.since());
+    journal.put("checkedAt", database.checkedAt());
+    body.put("journalDatabase", journal);
+    return Json.response(reason == null ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, body);
   }
 }

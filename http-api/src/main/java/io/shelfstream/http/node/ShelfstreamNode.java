@@ -11,12 +11,17 @@ import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
+import io.shelfstream.http.health.HealthSettings;
+import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.integrations.IntegrationRoutes;
 import io.shelfstream.http.journal.JournalRoutes;
+import io.shelfstream.http.limits.IngestLimits;
+import io.shelfstream.http.limits.StreamPermits;
 import io.shelfstream.http.pos.PosIngestRoute;
 import io.shelfstream.http.records.ActivityRoutes;
 import io.shelfstream.http.records.RecordRoutes;
 import io.shelfstream.persistence.db.ConnectionPool;
+import io.shelfstream.persistence.db.DatabaseProbe;
 import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.db.Dialect;
 import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
@@ -81,8 +86,11 @@ public final class ShelfstreamNode implements AutoCloseable {
       throw new IllegalStateException(
           "a multi-node cluster needs a database shared by all nodes: set SHELFSTREAM_DB_URL to a PostgreSQL");
     }
-    SchemaCreator.createIfMissing(db);
     Config config = systemConfig(appConfig, node, db);
+    // read before anything starts, so that a bad setting fails the start at once
+    HealthSettings health = HealthSettings.fromConfig(config);
+    IngestLimits limits = IngestLimits.fromConfig(config);
+    SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);
@@ -102,6 +110,16 @@ public final class ShelfstreamNode implements AutoCloseable {
                 return CompletableFuture.completedFuture(Done.getInstance());
               });
       PlannerStatistics.keepFresh(system, pool, db.dialect(), jdbc);
+      DatabaseProbe journalDatabase =
+          DatabaseProbe.start(db, health.probeInterval(), health.probeTimeout(), Clock.systemUTC());
+      CoordinatedShutdown.get(system)
+          .addTask(
+              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+              "stop-database-probe",
+              () -> {
+                journalDatabase.close();
+                return CompletableFuture.completedFuture(Done.getInstance());
+              });
 
       joinCluster(system, node);
       IngestSettings ingest = IngestSettings.fromConfig(config);
@@ -126,13 +144,19 @@ public final class ShelfstreamNode implements AutoCloseable {
 
       var routes =
           ApiRoutes.of(
-              new PosIngestRoute(pipeline, system).route(),
+              new PosIngestRoute(
+                      pipeline,
+                      system,
+                      new WriteGate(journalDatabase),
+                      limits,
+                      new StreamPermits(limits))
+                  .route(),
               new RecordRoutes(records).route(),
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
               new DeadLetterRoutes(deadLetters).route(),
               new IntegrationRoutes(integrations).route(),
-              new HealthRoute(system, pool, jdbc).route());
+              new HealthRoute(system, journalDatabase).route());
       ServerBinding binding =
           Http.get(system)
               .newServerAt(node.httpHost(), node.httpPort())

@@ -2,6 +2,9 @@ package io.shelfstream.persistence.groupcommit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * requests). A transaction's cost is mostly its commit, a flush of the database's log, not its
  * rows. Under load batches grow by themselves (writes queue up while a batch is committing); when
  * idle a write is committed at once. If a batch fails, its writes are retried one by one so that
- * only a write that cannot be stored fails (e.g. a sequence number written twice by two nodes).
+ * only a write that cannot be stored fails (e.g. a sequence number written twice by two nodes); but
+ * when the database cannot be reached, every write of the batch fails at once.
  */
 public final class GroupCommitWriter<T> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -140,8 +144,11 @@ public final class GroupCommitWriter<T> implements AutoCloseable {
       batch.forEach(pending -> pending.done.complete(null));
       statsLog.maybeLog(batches.get(), items.get(), commitNanos.get(), took, queue.size());
     } catch (SQLException | RuntimeException e) {
-      if (batch.size() == 1) {
-        batch.get(0).done.completeExceptionally(e);
+      if (batch.size() == 1 || isConnectionFailure(e)) {
+        // Retried one by one, each write of a batch would wait for a connection in turn while the
+        // database is down (the pool's connection timeout times the batch's writes), holding this
+        // thread and the writes queued behind it long after their callers gave up on them.
+        batch.forEach(pending -> pending.done.completeExceptionally(e));
         return;
       }
       log.warn(
@@ -160,6 +167,27 @@ public final class GroupCommitWriter<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * The database could not be reached or the connection broke: nothing about the rows, so no write
+   * of the batch would fare better alone. SQLSTATE class 08 is "connection exception"; the pool
+   * reports a connection it could not make in time as a transient connection exception.
+   */
+  static boolean isConnectionFailure(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private CommitTiming commit(List<T> rows) throws SQLException {
     long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
@@ -172,7 +200,12 @@ public final class GroupCommitWriter<T> implements AutoCloseable {
         return new CommitTiming(
             rows.size(), connected - started, inserted - connected, System.nanoTime() - inserted);
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          // a broken connection cannot roll back: the error that broke it is the one to report
+          e.addSuppressed(rollback);
+        }
         throw e;
       }
     }
