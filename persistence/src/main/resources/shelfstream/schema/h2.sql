@@ -49,7 +49,9 @@ CREATE TABLE IF NOT EXISTS "snapshot" (
 
 -- The dedupe index and the one-off migrations done: see postgres.sql.
 CREATE TABLE IF NOT EXISTS "dedupe_index" (
-  "event_key" UUID PRIMARY KEY
+  "event_day" INTEGER NOT NULL,
+  "event_key" UUID NOT NULL,
+  PRIMARY KEY("event_day", "event_key")
 );
 
 CREATE TABLE IF NOT EXISTS "schema_migration" (

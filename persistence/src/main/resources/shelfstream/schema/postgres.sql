@@ -66,12 +66,15 @@ CREATE TABLE IF NOT EXISTS snapshot(
 -- are) takes about a sixth of that for as small a result. Elsewhere the column keeps pglz.
 DO $$ BEGIN IF current_setting('server_version_num')::int >= 140000 THEN IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'snapshot'::regclass AND attname = 'snapshot_payload' AND attcompression <> 'l') THEN ALTER TABLE snapshot ALTER COLUMN snapshot_payload SET COMPRESSION lz4; END IF; END IF; EXCEPTION WHEN feature_not_supported THEN NULL; END $$;
 
--- The dedupe index: the key of every journaled event of the golden record (a 128-bit digest of its
--- record, source and id: io.shelfstream.engine.dedupe.EventKey), written by the journal in the
--- same transaction as the event. An entity remembers only recent ids; it asks the index for an id
--- it may have forgotten, so that a redelivery is a duplicate however long after it comes.
+-- The dedupe index: the key of every journaled event of the golden record (the day it occurred
+-- and a 128-bit digest of its record, source and id: io.shelfstream.engine.dedupe.EventKey),
+-- written by the journal in the same transaction as the event. An entity remembers only recent
+-- ids; it asks the index for an id it may have forgotten, so that a redelivery is a duplicate
+-- however long after it comes. Day first: new keys go to a narrow range, not all over the index.
 CREATE TABLE IF NOT EXISTS dedupe_index(
-  event_key UUID PRIMARY KEY
+  event_day INTEGER NOT NULL,
+  event_key UUID NOT NULL,
+  PRIMARY KEY(event_day, event_key)
 );
 
 -- One-off data migrations done on this database (e.g. filling the dedupe index from a journal

@@ -104,7 +104,8 @@ public final class LocationInventory
         TAG_PREFIX,
         locationId + InventoryKey.SEPARATOR + event.sku(),
         event.stamp().source(),
-        event.stamp().eventId());
+        event.stamp().eventId(),
+        event.stamp().occurredAt().toInstant().toEpochMilli());
   }
 
   /**

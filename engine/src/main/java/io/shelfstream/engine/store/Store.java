@@ -87,7 +87,12 @@ public final class Store
 
   /** An update's key in the dedupe index: its store, source and id. */
   static EventKey keyOf(String storeId, StoreUpdated update) {
-    return EventKey.of(TAG_PREFIX, storeId, update.stamp().source(), update.stamp().eventId());
+    return EventKey.of(
+        TAG_PREFIX,
+        storeId,
+        update.stamp().source(),
+        update.stamp().eventId(),
+        update.stamp().occurredAt().toInstant().toEpochMilli());
   }
 
   /** The store a persistence id belongs to ({@code Store|store}). */

@@ -123,14 +123,16 @@ public final class DedupeIndexBackfill {
     // a key already there is one a node wrote meanwhile: the same key, kept once
     String sql =
         switch (dialect) {
-          case POSTGRES -> "INSERT INTO dedupe_index (event_key) VALUES (?) ON CONFLICT DO NOTHING";
-          case H2 -> "MERGE INTO \"dedupe_index\" KEY(\"event_key\") VALUES (?)";
+          case POSTGRES ->
+              "INSERT INTO dedupe_index (event_day, event_key) VALUES (?, ?) ON CONFLICT DO NOTHING";
+          case H2 -> "MERGE INTO \"dedupe_index\" KEY(\"event_day\", \"event_key\") VALUES (?, ?)";
         };
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(sql)) {
       connection.setAutoCommit(false);
       for (EventKey key : keys) {
-        insert.setObject(1, key.toUuid());
+        insert.setInt(1, key.day());
+        insert.setObject(2, key.digest());
         insert.addBatch();
       }
       insert.executeBatch();

@@ -18,11 +18,14 @@ import javax.sql.DataSource;
 
 /**
  * The dedupe index in the {@code dedupe_index} table, which the group-commit journal fills in the
- * transaction of each entry. One query per lookup, whatever the number of keys.
+ * transaction of each entry. One query per lookup, whatever the number of keys: by the days and
+ * digests asked for (their product, which the primary key serves; the days of one lookup are few),
+ * then each row found is kept only if it is one of the keys.
  */
 public final class JdbcDedupeIndex implements DedupeIndex {
   private static final String JOURNALED =
-      "SELECT \"event_key\" FROM \"dedupe_index\" WHERE \"event_key\" = ANY(?)";
+      "SELECT \"event_day\", \"event_key\" FROM \"dedupe_index\""
+          + " WHERE \"event_day\" = ANY(?) AND \"event_key\" = ANY(?)";
 
   private final DataSource dataSource;
   private final Executor blocking;
@@ -42,18 +45,25 @@ public final class JdbcDedupeIndex implements DedupeIndex {
   }
 
   private Set<EventKey> query(Set<EventKey> keys) {
-    UUID[] uuids = keys.stream().map(EventKey::toUuid).toArray(UUID[]::new);
+    Integer[] days = keys.stream().map(EventKey::day).distinct().toArray(Integer[]::new);
+    UUID[] digests = keys.stream().map(EventKey::digest).toArray(UUID[]::new);
     Set<EventKey> found = new HashSet<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(JOURNALED)) {
-      Array array = connection.createArrayOf("uuid", uuids);
-      select.setArray(1, array);
+      Array dayArray = connection.createArrayOf("integer", days);
+      Array digestArray = connection.createArrayOf("uuid", digests);
+      select.setArray(1, dayArray);
+      select.setArray(2, digestArray);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          found.add(EventKey.of(rows.getObject(1, UUID.class)));
+          EventKey key = EventKey.of(rows.getInt(1), rows.getObject(2, UUID.class));
+          if (keys.contains(key)) {
+            found.add(key);
+          }
         }
       }
-      array.free();
+      dayArray.free();
+      digestArray.free();
     } catch (SQLException e) {
       throw new CompletionException(e);
     }

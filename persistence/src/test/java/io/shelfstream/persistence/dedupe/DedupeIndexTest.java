@@ -152,15 +152,19 @@ class DedupeIndexTest {
         assertThat(ingest(records(first, db), history)).containsOnly(IngestStatus.ACCEPTED);
         assertThat(journaledEvents(db)).isEqualTo(history.size());
         var index = db.dedupeIndex();
+        long s01 = DAY_1.plus(Duration.ofHours(1)).toEpochMilli();
+        long m0 = DAY_1.toEpochMilli();
         Set<EventKey> keys =
             Set.of(
-                EventKey.of("inventory", "L1|A", "pos", "s0-1"),
-                EventKey.of("store", "L1", "pos", "m0"),
-                EventKey.of("inventory", "L1|A", "pos", "never"));
+                EventKey.of("inventory", "L1|A", "pos", "s0-1", s01),
+                EventKey.of("store", "L1", "pos", "m0", m0),
+                EventKey.of("inventory", "L1|A", "pos", "never", s01),
+                // the right digest on another day is another key
+                EventKey.of("store", "L1", "pos", "m0", m0 + Duration.ofDays(1).toMillis()));
         assertThat(index.journaled(keys).toCompletableFuture().get(10, TimeUnit.SECONDS))
             .containsExactlyInAnyOrder(
-                EventKey.of("inventory", "L1|A", "pos", "s0-1"),
-                EventKey.of("store", "L1", "pos", "m0"));
+                EventKey.of("inventory", "L1|A", "pos", "s0-1", s01),
+                EventKey.of("store", "L1", "pos", "m0", m0));
         // the whole month again, in the same node: far beyond what the entities remember
         assertThat(ingest(records(first, db), history)).containsOnly(IngestStatus.DUPLICATE);
       } finally {
@@ -195,16 +199,23 @@ class DedupeIndexTest {
       try {
         GoldenRecords records = records(system, db);
         assertThat(ingest(records, history())).containsOnly(IngestStatus.ACCEPTED);
-        // s0-1's id, long forgotten, with a time later than any the SKU forgot: memory cannot
-        // tell, and the index's unique key refuses the second journaling of the id
-        RetailEvent retimed = sale("s0-1", DAY_1.plus(Duration.ofDays(40)));
+        // a count that evening: the day's sales are behind it, kept only as ids, and forgotten
+        Instant lastDay = DAY_1.plus(Duration.ofDays(29));
+        assertThat(
+                ingest(records, List.of(count("evening", lastDay.plus(Duration.ofHours(11)), 7))))
+            .containsExactly(IngestStatus.ACCEPTED);
+        // the day's first sale sent again at a later time of the same day, later than any the SKU
+        // forgot: memory takes it for new, and the index's key refuses it
+        RetailEvent retimed = sale("s29-1", lastDay.plus(Duration.ofHours(9)));
         List<EventAck> first =
             records.ingest(List.of(retimed)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(first).extracting(EventAck::status).containsExactly(IngestStatus.FAILED);
         assertThat(first.get(0).failure()).contains("resend");
 
         assertThat(ingest(records, List.of(retimed))).containsExactly(IngestStatus.DUPLICATE);
-        assertThat(journaledEvents(db)).isEqualTo(history().size());
+        assertThat(journaledEvents(db))
+            .as("the history and the evening count")
+            .isEqualTo(history().size() + 1);
       } finally {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

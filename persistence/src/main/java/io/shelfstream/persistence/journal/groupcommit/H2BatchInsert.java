@@ -21,7 +21,7 @@ final class H2BatchInsert implements BatchInsert {
   private static final String INSERT_TAGS =
       "INSERT INTO \"event_tag\" (\"event_id\", \"tag\") VALUES (?, ?)";
   private static final String INSERT_KEYS =
-      "INSERT INTO \"dedupe_index\" (\"event_key\") VALUES (?)";
+      "INSERT INTO \"dedupe_index\" (\"event_day\", \"event_key\") VALUES (?, ?)";
 
   @Override
   public void insert(Connection connection, List<JournalRow> rows) throws SQLException {
@@ -70,7 +70,8 @@ final class H2BatchInsert implements BatchInsert {
     try (PreparedStatement keys = connection.prepareStatement(INSERT_KEYS)) {
       for (JournalRow row : rows) {
         for (EventKey key : row.keys()) {
-          keys.setObject(1, key.toUuid());
+          keys.setInt(1, key.day());
+          keys.setObject(2, key.digest());
           keys.addBatch();
         }
       }

@@ -25,7 +25,8 @@ final class PostgresCopyInsert implements BatchInsert {
           + " meta_ser_manifest, meta_payload) FROM STDIN (FORMAT binary)";
   private static final int JOURNAL_FIELDS = 12;
   private static final String TAGS = "COPY event_tag (event_id, tag) FROM STDIN (FORMAT binary)";
-  private static final String KEYS = "COPY dedupe_index (event_key) FROM STDIN (FORMAT binary)";
+  private static final String KEYS =
+      "COPY dedupe_index (event_day, event_key) FROM STDIN (FORMAT binary)";
 
   // the writer threads share this insert; each fills its own buffer
   private final ThreadLocal<BinaryCopyBuffer> buffers =
@@ -73,7 +74,7 @@ final class PostgresCopyInsert implements BatchInsert {
     int keys = 0;
     for (JournalRow row : rows) {
       for (EventKey key : row.keys()) {
-        buffer.row(1).uuid(key.high(), key.low());
+        buffer.row(2).int4(key.day()).uuid(key.high(), key.low());
         keys++;
       }
     }
