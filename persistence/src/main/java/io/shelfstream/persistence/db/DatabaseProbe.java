@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,12 +57,23 @@ public final class DatabaseProbe implements AutoCloseable {
             });
   }
 
-  /** Checks {@code db} now, then every {@code interval}, until closed. */
+  /**
+   * Checks {@code db} now, and returns once that first check is done, so that a node never starts
+   * out refusing writes to a database that answers; then every {@code interval}, until closed.
+   */
   public static DatabaseProbe start(
       DatabaseSettings db, Duration interval, Duration timeout, Clock clock) {
     var probe = new DatabaseProbe(db, timeout, clock);
+    try {
+      // its connect, login and validity checks are each bounded by the timeout
+      probe.thread.submit(probe::check).get(3L * probe.timeoutSeconds + 1, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("the first check of {} did not end: {}", db.describe(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     probe.thread.scheduleWithFixedDelay(
-        probe::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        probe::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     return probe;
   }
 
