@@ -1,9 +1,9 @@
 package io.shelfstream.engine;
 
 import io.shelfstream.engine.dedupe.DedupeSettings;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.policy.ConflictPolicy;
 import io.shelfstream.engine.policy.SourceRanking;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.protocols.event.StoreField;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -32,6 +32,21 @@ public final class TestSettings {
     for (StoreField field : StoreField.values()) {
       fields.put(field, policy);
     }
-    return new GoldenRecordSettings(RANKING, policy, fields, dedupe, 100, 0, 4);
+    return new GoldenRecordSettings(
+        RANKING, policy, fields, dedupe, 100, 0, 4, Duration.ofSeconds(20), 2000);
+  }
+
+  /** {@code settings} with at most {@code events} in flight to entities at once. */
+  public static GoldenRecordSettings withMaxInFlight(GoldenRecordSettings settings, int events) {
+    return new GoldenRecordSettings(
+        settings.ranking(),
+        settings.onHand(),
+        settings.storeFields(),
+        settings.dedupe(),
+        settings.snapshotEvery(),
+        settings.snapshotBytesPerEvent(),
+        settings.tagSlices(),
+        settings.askTimeout(),
+        events);
   }
 }

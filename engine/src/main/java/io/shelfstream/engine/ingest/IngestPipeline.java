@@ -1,8 +1,8 @@
 package io.shelfstream.engine.ingest;
 
+import io.shelfstream.engine.entity.Fate;
 import io.shelfstream.engine.ingest.Decoded.Invalid;
 import io.shelfstream.engine.ingest.Decoded.Valid;
-import io.shelfstream.engine.ingest.Outcome.Status;
 import io.shelfstream.engine.record.EventAck;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.protocols.event.RetailEvent;
@@ -98,17 +98,17 @@ public final class IngestPipeline {
       if (record instanceof Valid<P> valid) {
         EventAck ack = eventAcks.get(nextAck++);
         outcomes[i] =
-            new Outcome<>(valid.position(), valid.event().eventId(), statusOf(ack), ack.failure());
+            new Outcome<>(valid.position(), valid.event().eventId(), ack.fate(), ack.reason());
       } else {
         var invalid = (Invalid<P>) record;
         outcomes[i] =
             storeError == null
                 ? new Outcome<>(
-                    invalid.position(), invalid.eventId(), Status.REJECTED, invalid.reason())
+                    invalid.position(), invalid.eventId(), Fate.REJECTED, invalid.reason())
                 : new Outcome<>(
                     invalid.position(),
                     invalid.eventId(),
-                    Status.FAILED,
+                    Fate.FAILED,
                     invalid.reason()
                         + " (and the dead letter could not be stored: "
                         + storeError.getMessage()
@@ -116,13 +116,5 @@ public final class IngestPipeline {
       }
     }
     return Arrays.asList(outcomes);
-  }
-
-  private static Status statusOf(EventAck ack) {
-    return switch (ack.status()) {
-      case ACCEPTED -> Status.ACCEPTED;
-      case DUPLICATE -> Status.DUPLICATE;
-      case FAILED -> Status.FAILED;
-    };
   }
 }

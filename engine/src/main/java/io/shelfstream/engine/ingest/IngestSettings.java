@@ -8,12 +8,7 @@ import java.time.Duration;
  * batchSize}, or what arrived within {@code batchWindow}, with {@code parallelism} batches in
  * flight per stream. These bound the memory a stream holds whatever its input rate.
  */
-public record IngestSettings(
-    int batchSize,
-    Duration batchWindow,
-    int parallelism,
-    Duration askTimeout,
-    int maxInFlightEvents) {
+public record IngestSettings(int batchSize, Duration batchWindow, int parallelism) {
 
   public IngestSettings {
     if (batchSize < 1 || parallelism < 1) {
@@ -27,8 +22,6 @@ public record IngestSettings(
     return new IngestSettings(
         config.getInt("batch-size"),
         config.getDuration("batch-window"),
-        config.getInt("parallelism"),
-        config.getDuration("ask-timeout"),
-        config.getInt("max-in-flight-events"));
+        config.getInt("parallelism"));
   }
 }

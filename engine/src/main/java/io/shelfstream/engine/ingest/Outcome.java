@@ -1,24 +1,15 @@
 package io.shelfstream.engine.ingest;
 
+import io.shelfstream.engine.entity.Fate;
+
 /**
- * What became of one record: {@code ACCEPTED} and {@code DUPLICATE} are durable in the journal,
- * {@code REJECTED} is durable in the dead letters, {@code FAILED} is neither and must be resent.
+ * What became of one record of a source: its {@link Fate}, with the reason when it was rejected or
+ * failed, at its {@code position} in the source, so that the source can acknowledge it.
  */
-public record Outcome<P>(P position, String eventId, Status status, String error) {
-
-  public enum Status {
-    ACCEPTED,
-    DUPLICATE,
-    REJECTED,
-    FAILED;
-
-    public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
+public record Outcome<P>(P position, String eventId, Fate fate, String reason) {
 
   /** Whether the record may be acknowledged to its source (it is durable somewhere). */
   public boolean isDurable() {
-    return status != Status.FAILED;
+    return fate.isDurable();
   }
 }

@@ -29,7 +29,7 @@ public final class IntegrationCounters {
     long dupes = 0;
     long rejects = 0;
     for (Outcome<?> outcome : outcomes) {
-      switch (outcome.status()) {
+      switch (outcome.fate()) {
         case ACCEPTED -> accepts++;
         case DUPLICATE -> dupes++;
         case REJECTED -> rejects++;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.shelfstream.engine.dedupe.DedupeIndex;
 import io.shelfstream.engine.dedupe.EventKey;
 import io.shelfstream.engine.dedupe.IndexedEvents;
+import io.shelfstream.engine.entity.BatchDedupe;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
+import io.shelfstream.engine.entity.IngestCommand;
+import io.shelfstream.engine.entity.IngestGate;
+import io.shelfstream.engine.entity.IngestReply;
 import io.shelfstream.engine.policy.Stamp;
-import io.shelfstream.engine.record.BatchDedupe;
-import io.shelfstream.engine.record.GoldenRecordSettings;
-import io.shelfstream.engine.record.IngestCommand;
-import io.shelfstream.engine.record.IngestGate;
-import io.shelfstream.engine.record.IngestReply;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.InventoryEvent;
 import io.shelfstream.protocols.event.InventoryKey;
@@ -111,7 +111,7 @@ public final class LocationInventory
   /**
    * The fresh events of one command, journaled as one entry: one journal row and one tag row for
    * the whole batch, read back by the projections as one envelope, where an entry per event cost
-   * PostgreSQL a row, a tag row and three index entries each (docs/write-path-profiles.md, section
+   * PostgreSQL a row, a tag row and three index entries each (docs/history/write-path-profiles.md, section
    * 17). Pekko journals the events of one command atomically either way.
    */
   public record EventsRecorded(List<Event> events) implements Journaled {

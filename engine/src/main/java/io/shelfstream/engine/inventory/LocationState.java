@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.shelfstream.engine.dedupe.FingerprintSet;
 import io.shelfstream.engine.dedupe.IdMemory;
-import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.serialization.CborSerializable;
 import java.util.Collections;
 import java.util.HashMap;

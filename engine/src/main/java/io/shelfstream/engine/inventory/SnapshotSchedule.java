@@ -1,8 +1,7 @@
 package io.shelfstream.engine.inventory;
 
 import com.typesafe.config.ConfigFactory;
-import io.shelfstream.engine.record.GoldenRecordSettings;
-import io.shelfstream.engine.serialization.LocationSnapshotSerializer;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Adapter;

@@ -2,6 +2,8 @@ package io.shelfstream.engine.record;
 
 import static io.shelfstream.engine.concurrent.DirectStages.direct;
 
+import io.shelfstream.engine.entity.Fate;
+import io.shelfstream.engine.entity.IngestReply;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ final class CoalescingSender<E> {
     CompletionStage<IngestReply> send(String entityId, List<E> events);
   }
 
-  private record Waiting<E>(List<E> events, CompletableFuture<List<IngestStatus>> answer) {}
+  private record Waiting<E>(List<E> events, CompletableFuture<List<Fate>> answer) {}
 
   private static final class Lane<E> {
     final ArrayDeque<Waiting<E>> waiting = new ArrayDeque<>();
@@ -41,7 +43,7 @@ final class CoalescingSender<E> {
   }
 
   /** Completes with one status per event, in order, once the entity answered their command. */
-  CompletableFuture<List<IngestStatus>> submit(String entityId, List<E> events) {
+  CompletableFuture<List<Fate>> submit(String entityId, List<E> events) {
     var waiting = new Waiting<E>(events, new CompletableFuture<>());
     Lane<E> lane = lanes.computeIfAbsent(entityId, id -> new Lane<>());
     List<Waiting<E>> command = null;
@@ -108,7 +110,7 @@ final class CoalescingSender<E> {
       } else if (reply.isFailure()) {
         waiting.answer.completeExceptionally(new NotDurableException(reply.failure()));
       } else {
-        waiting.answer.complete(reply.statuses().subList(offset, offset + size));
+        waiting.answer.complete(reply.fates().subList(offset, offset + size));
       }
       offset += size;
     }

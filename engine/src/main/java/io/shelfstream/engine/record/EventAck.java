@@ -1,15 +1,18 @@
 package io.shelfstream.engine.record;
 
-/** The answer for one event: its status, and why it failed when it did. */
-public record EventAck(IngestStatus status, String failure) {
-  public static final EventAck ACCEPTED = new EventAck(IngestStatus.ACCEPTED, null);
-  public static final EventAck DUPLICATE = new EventAck(IngestStatus.DUPLICATE, null);
+import io.shelfstream.engine.entity.Fate;
 
-  public static EventAck of(IngestStatus status) {
-    return status == IngestStatus.ACCEPTED ? ACCEPTED : DUPLICATE;
+/** The answer for one event handed to the golden record: its fate, and why when it failed. */
+public record EventAck(Fate fate, String reason) {
+  public static final EventAck ACCEPTED = new EventAck(Fate.ACCEPTED, null);
+  public static final EventAck DUPLICATE = new EventAck(Fate.DUPLICATE, null);
+
+  /** The answer for an entity's {@code ACCEPTED} or {@code DUPLICATE}. */
+  public static EventAck of(Fate fate) {
+    return fate == Fate.ACCEPTED ? ACCEPTED : DUPLICATE;
   }
 
   public static EventAck failed(String why) {
-    return new EventAck(IngestStatus.FAILED, why);
+    return new EventAck(Fate.FAILED, why);
   }
 }

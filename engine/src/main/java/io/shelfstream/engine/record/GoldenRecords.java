@@ -3,6 +3,9 @@ package io.shelfstream.engine.record;
 import static io.shelfstream.engine.concurrent.DirectStages.direct;
 
 import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.engine.entity.Fate;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
+import io.shelfstream.engine.entity.IngestReply;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.store.Store;
@@ -69,19 +72,16 @@ public final class GoldenRecords {
   }
 
   /**
-   * {@code maxInFlightEvents} bounds the events handed to entities and not yet answered, across
-   * every stream of this node: keep it below what the journal plugin can queue.
+   * Starts the sharded entities on this node. At most {@code settings.maxInFlightEvents()} events
+   * are handed to entities and not yet answered at once, across every source of this node.
    */
   public static GoldenRecords start(
-      ActorSystem<?> system,
-      GoldenRecordSettings settings,
-      Duration askTimeout,
-      int maxInFlightEvents,
-      DedupeIndex index) {
+      ActorSystem<?> system, GoldenRecordSettings settings, DedupeIndex index) {
     ClusterSharding sharding = ClusterSharding.get(system);
     LocationInventory.init(sharding, settings, index);
     Store.init(sharding, settings, index);
-    return new GoldenRecords(sharding, settings, askTimeout, new WritePermits(maxInFlightEvents));
+    return new GoldenRecords(
+        sharding, settings, settings.askTimeout(), new WritePermits(settings.maxInFlightEvents()));
   }
 
   public GoldenRecordSettings settings() {
@@ -91,9 +91,9 @@ public final class GoldenRecords {
   /**
    * Hands every event to its entity and completes once each has answered: one ack per event, in the
    * order given. Never completes exceptionally; an entity that fails makes its events {@link
-   * IngestStatus#FAILED}. Each entity's answer gives its events' write permits back at once, not
-   * when the whole batch is answered: a large batch (a Kafka poll's) would otherwise hold permits
-   * for events long durable while its slowest entity finishes, and leave the journal short of work.
+   * Fate#FAILED}. Each entity's answer gives its events' write permits back at once, not when the
+   * whole batch is answered: a large batch (a Kafka poll's) would otherwise hold permits for events
+   * long durable while its slowest entity finishes, and leave the journal short of work.
    */
   public CompletionStage<List<EventAck>> ingest(List<? extends RetailEvent> events) {
     return permits
@@ -144,7 +144,7 @@ public final class GoldenRecords {
   private static CompletableFuture<Void> fill(
       EventAck[] acks,
       List<Integer> positions,
-      CompletableFuture<List<IngestStatus>> statuses,
+      CompletableFuture<List<Fate>> statuses,
       WritePermits.Grant grant) {
     return statuses.handle(
         (answer, error) -> {

@@ -9,13 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** The fields the binary journal and snapshot formats share, written and read the same way. */
-final class BinaryFields {
+public final class BinaryFields {
   private BinaryFields() {}
 
   /** What {@link #writeStamp} writes after the source and the id: seconds, nanos, offset. */
-  static final int TIME_BYTES = Long.BYTES + Integer.BYTES + Integer.BYTES;
+  public static final int TIME_BYTES = Long.BYTES + Integer.BYTES + Integer.BYTES;
 
-  static void writeStamp(BinaryOut out, Stamp stamp) {
+  public static void writeStamp(BinaryOut out, Stamp stamp) {
     OffsetDateTime at = stamp.occurredAt();
     writeStamp(
         out,
@@ -27,7 +27,7 @@ final class BinaryFields {
   }
 
   /** A stamp from its parts, for state that keeps them without a {@link Stamp} object. */
-  static void writeStamp(
+  public static void writeStamp(
       BinaryOut out, String source, String eventId, long epochSecond, int nano, int offsetSeconds) {
     out.writeText(source);
     out.writeText(eventId);
@@ -36,7 +36,7 @@ final class BinaryFields {
     out.writeInt(offsetSeconds);
   }
 
-  static Stamp readStamp(BinaryIn in) throws IOException {
+  public static Stamp readStamp(BinaryIn in) throws IOException {
     String source = in.readText();
     String eventId = in.readText();
     long epochSecond = in.readLong();
@@ -48,18 +48,18 @@ final class BinaryFields {
         OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond, nano), offset));
   }
 
-  static void writeNullable(BinaryOut out, String text) {
+  public static void writeNullable(BinaryOut out, String text) {
     out.writeBoolean(text != null);
     if (text != null) {
       out.writeText(text);
     }
   }
 
-  static String readNullable(BinaryIn in) throws IOException {
+  public static String readNullable(BinaryIn in) throws IOException {
     return in.readBoolean() ? in.readText() : null;
   }
 
-  static void writeDecimal(BinaryOut out, BigDecimal value) {
+  public static void writeDecimal(BinaryOut out, BigDecimal value) {
     out.writeBoolean(value != null);
     if (value != null) {
       byte[] unscaled = value.unscaledValue().toByteArray();
@@ -69,7 +69,7 @@ final class BinaryFields {
     }
   }
 
-  static BigDecimal readDecimal(BinaryIn in) throws IOException {
+  public static BigDecimal readDecimal(BinaryIn in) throws IOException {
     if (!in.readBoolean()) {
       return null;
     }

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Reads what {@link BinaryOut} (or a {@link java.io.DataOutputStream}) wrote, from an array. */
-final class BinaryIn {
+public final class BinaryIn {
   private static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LONG =
@@ -19,49 +19,49 @@ final class BinaryIn {
   private final byte[] bytes;
   private int at;
 
-  BinaryIn(byte[] bytes) {
+  public BinaryIn(byte[] bytes) {
     this.bytes = bytes;
   }
 
   /** Bytes read so far. */
-  int position() {
+  public int position() {
     return at;
   }
 
-  boolean readBoolean() throws IOException {
+  public boolean readBoolean() throws IOException {
     need(1);
     return bytes[at++] != 0;
   }
 
-  int readUnsignedShort() throws IOException {
+  public int readUnsignedShort() throws IOException {
     need(2);
     int value = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
     at += 2;
     return value;
   }
 
-  int readInt() throws IOException {
+  public int readInt() throws IOException {
     need(4);
     int value = (int) INT.get(bytes, at);
     at += 4;
     return value;
   }
 
-  long readLong() throws IOException {
+  public long readLong() throws IOException {
     need(8);
     long value = (long) LONG.get(bytes, at);
     at += 8;
     return value;
   }
 
-  void readFully(byte[] into) throws IOException {
+  public void readFully(byte[] into) throws IOException {
     need(into.length);
     System.arraycopy(bytes, at, into, 0, into.length);
     at += into.length;
   }
 
   /** As {@link DataInputStream#readUTF}. */
-  String readText() throws IOException {
+  public String readText() throws IOException {
     int length = readUnsignedShort();
     need(length);
     for (int i = at; i < at + length; i++) {

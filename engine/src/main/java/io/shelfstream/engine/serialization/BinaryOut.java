@@ -15,7 +15,7 @@ import java.util.Arrays;
  * way reads the same. DataOutputStream over a ByteArrayOutputStream takes a lock for every number
  * and encodes text in two passes; this writes in place, and ASCII text in one pass.
  */
-final class BinaryOut {
+public final class BinaryOut {
   private static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LONG =
@@ -24,58 +24,58 @@ final class BinaryOut {
   private byte[] bytes;
   private int size;
 
-  BinaryOut(int initialCapacity) {
+  public BinaryOut(int initialCapacity) {
     bytes = new byte[initialCapacity];
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }
 
-  void writeBoolean(boolean value) {
+  public void writeBoolean(boolean value) {
     ensure(1);
     bytes[size++] = (byte) (value ? 1 : 0);
   }
 
-  void writeShort(int value) {
+  public void writeShort(int value) {
     ensure(2);
     bytes[size++] = (byte) (value >>> 8);
     bytes[size++] = (byte) value;
   }
 
-  void writeInt(int value) {
+  public void writeInt(int value) {
     ensure(4);
     INT.set(bytes, size, value);
     size += 4;
   }
 
   /** Bytes written so far: where the next write goes. */
-  int size() {
+  public int size() {
     return size;
   }
 
   /** Overwrites four bytes already written at {@code at} (a length known only afterwards). */
-  void setInt(int at, int value) {
+  public void setInt(int at, int value) {
     if (at < 0 || at + 4 > size) {
       throw new IndexOutOfBoundsException("no int written at " + at);
     }
     INT.set(bytes, at, value);
   }
 
-  void writeLong(long value) {
+  public void writeLong(long value) {
     ensure(8);
     LONG.set(bytes, size, value);
     size += 8;
   }
 
-  void write(byte[] value) {
+  public void write(byte[] value) {
     ensure(value.length);
     System.arraycopy(value, 0, bytes, size, value.length);
     size += value.length;
   }
 
   /** As {@link DataOutputStream#writeUTF}: two bytes of length, then modified UTF-8. */
-  void writeText(String text) {
+  public void writeText(String text) {
     int length = text.length();
     if (length > 0xFFFF) {
       writeEncodedByDataOutput(text); // which refuses it, as DataOutputStream does

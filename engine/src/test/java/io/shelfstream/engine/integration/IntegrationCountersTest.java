@@ -2,8 +2,8 @@ package io.shelfstream.engine.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shelfstream.engine.entity.Fate;
 import io.shelfstream.engine.ingest.Outcome;
-import io.shelfstream.engine.ingest.Outcome.Status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,11 +18,11 @@ class IntegrationCountersTest {
   void eachRecordCountsByItsOutcome() {
     List<Outcome<Long>> batch =
         List.of(
-            outcome(1, Status.ACCEPTED),
-            outcome(2, Status.DUPLICATE),
-            outcome(3, Status.REJECTED),
-            outcome(4, Status.FAILED),
-            outcome(5, Status.ACCEPTED));
+            outcome(1, Fate.ACCEPTED),
+            outcome(2, Fate.DUPLICATE),
+            outcome(3, Fate.REJECTED),
+            outcome(4, Fate.FAILED),
+            outcome(5, Fate.ACCEPTED));
     var counters = new IntegrationCounters(CLOCK);
     counters.countAll(batch);
     counters.countAll(batch.subList(0, 1));
@@ -34,11 +34,11 @@ class IntegrationCountersTest {
   @Test
   void aBatchOfFailuresIsReadButIsNoSuccess() {
     var counters = new IntegrationCounters(CLOCK);
-    counters.countAll(List.of(outcome(1, Status.FAILED), outcome(2, Status.FAILED)));
+    counters.countAll(List.of(outcome(1, Fate.FAILED), outcome(2, Fate.FAILED)));
     assertThat(counters.snapshot()).isEqualTo(new IntegrationCounters.Snapshot(2, 0, 0, 0, null));
   }
 
-  private static Outcome<Long> outcome(long position, Status status) {
-    return new Outcome<>(position, "e" + position, status, status == Status.FAILED ? "down" : null);
+  private static Outcome<Long> outcome(long position, Fate status) {
+    return new Outcome<>(position, "e" + position, status, status == Fate.FAILED ? "down" : null);
   }
 }

@@ -3,11 +3,11 @@ package io.shelfstream.engine.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.Event;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import java.time.Duration;

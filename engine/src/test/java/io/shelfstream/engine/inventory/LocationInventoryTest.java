@@ -1,10 +1,10 @@
 package io.shelfstream.engine.inventory;
 
+import static io.shelfstream.engine.entity.Fate.ACCEPTED;
+import static io.shelfstream.engine.entity.Fate.DUPLICATE;
+import static io.shelfstream.engine.entity.Fate.FAILED;
 import static io.shelfstream.engine.inventory.InventoryStateTest.count;
 import static io.shelfstream.engine.inventory.InventoryStateTest.move;
-import static io.shelfstream.engine.record.IngestStatus.ACCEPTED;
-import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
-import static io.shelfstream.engine.record.IngestStatus.FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,14 +12,13 @@ import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeIndex;
 import io.shelfstream.engine.dedupe.DedupeSettings;
 import io.shelfstream.engine.dedupe.EventKey;
+import io.shelfstream.engine.entity.Fate;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
+import io.shelfstream.engine.entity.IngestReply;
 import io.shelfstream.engine.inventory.LocationInventory.Command;
 import io.shelfstream.engine.inventory.LocationInventory.Event;
 import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.Journaled;
-import io.shelfstream.engine.record.GoldenRecordSettings;
-import io.shelfstream.engine.record.IngestReply;
-import io.shelfstream.engine.record.IngestStatus;
-import io.shelfstream.engine.serialization.LocationSnapshotSerializer;
 import io.shelfstream.engine.testkit.JournalDedupeIndex;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
@@ -96,7 +95,7 @@ class LocationInventoryTest {
     var result =
         kit.<IngestReply>runCommand(
             replyTo -> new LocationInventory.Ingest(List.of(count, sale, count), replyTo));
-    assertThat(result.reply().statuses()).containsExactly(ACCEPTED, ACCEPTED, DUPLICATE);
+    assertThat(result.reply().fates()).containsExactly(ACCEPTED, ACCEPTED, DUPLICATE);
     assertThat(result.events()).containsExactly(new EventsRecorded(List.of(count, sale)));
     assertThat(view().onHand()).isEqualTo(7);
     assertThat(view().locationId()).isEqualTo("S001");
@@ -112,7 +111,7 @@ class LocationInventoryTest {
             move("SKU-2", MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 5),
             // ids are unique per record: the same id on another SKU is another event
             move("SKU-1", MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 1));
-    assertThat(statuses.statuses()).containsOnly(ACCEPTED);
+    assertThat(statuses.fates()).containsOnly(ACCEPTED);
     assertThat(view("SKU-1").orElseThrow().onHand()).isEqualTo(9);
     assertThat(view("SKU-2").orElseThrow().onHand()).isEqualTo(35);
     assertThat(view("SKU-2").orElseThrow().version()).isEqualTo(2);
@@ -122,12 +121,12 @@ class LocationInventoryTest {
   @Test
   void aRedeliveryIsADuplicateWithinABatchAndAcrossBatches() {
     var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
-    assertThat(ingest(sale, sale).statuses()).containsExactly(ACCEPTED, DUPLICATE);
+    assertThat(ingest(sale, sale).fates()).containsExactly(ACCEPTED, DUPLICATE);
 
     var again =
         kit.<IngestReply>runCommand(
             replyTo -> new LocationInventory.Ingest(List.of(sale), replyTo));
-    assertThat(again.reply().statuses()).containsExactly(DUPLICATE);
+    assertThat(again.reply().fates()).containsExactly(DUPLICATE);
     assertThat(again.hasNoEvents()).isTrue();
     assertThat(view().onHand()).isEqualTo(-3);
   }
@@ -144,7 +143,7 @@ class LocationInventoryTest {
     assertThat(restarted.state().sku("SKU-1").view(new InventoryKey("S001", "SKU-1"), SETTINGS))
         .extracting(InventoryView::onHand)
         .isEqualTo(7L);
-    assertThat(ingest(sale).statuses()).containsExactly(DUPLICATE);
+    assertThat(ingest(sale).fates()).containsExactly(DUPLICATE);
     assertThat(view().onHand()).isEqualTo(7);
     assertThat(view().version()).isEqualTo(2);
     assertThat(view("SKU-2").orElseThrow().onHand()).isEqualTo(4);
@@ -163,26 +162,26 @@ class LocationInventoryTest {
     kit.restart();
     assertThat(view().onHand()).isEqualTo(12);
     assertThat(view().version()).isEqualTo(3);
-    assertThat(ingest(sale, receipt).statuses()).containsExactly(DUPLICATE, DUPLICATE);
+    assertThat(ingest(sale, receipt).fates()).containsExactly(DUPLICATE, DUPLICATE);
   }
 
   @Test
   void aFailedWriteIsAnsweredAtOnceAndItsResendIsAppliedExactlyOnce() {
     var count = count("erp", "c1", "2026-03-01T08:00:00Z", 10);
     var sale = move(MovementKind.SALE, "s1", "2026-03-01T09:00:00Z", 3);
-    assertThat(ingest(count).statuses()).containsExactly(ACCEPTED);
+    assertThat(ingest(count).fates()).containsExactly(ACCEPTED);
 
     kit.persistenceTestKit().failNextPersisted();
     var failed = ingest(sale);
-    assertThat(failed.statuses()).containsExactly(FAILED);
+    assertThat(failed.fates()).containsExactly(FAILED);
     assertThat(failed.failure()).contains("resend");
 
     // the entity restarted from the journal alone: the failed sale is neither remembered nor
     // applied, and the one write that got through is not applied twice
     assertThat(view().onHand()).isEqualTo(10);
     assertThat(view().version()).isEqualTo(1);
-    assertThat(ingest(sale).statuses()).containsExactly(ACCEPTED);
-    assertThat(ingest(sale).statuses()).containsExactly(DUPLICATE);
+    assertThat(ingest(sale).fates()).containsExactly(ACCEPTED);
+    assertThat(ingest(sale).fates()).containsExactly(DUPLICATE);
     assertThat(view().onHand()).isEqualTo(7);
     assertThat(view().version()).isEqualTo(2);
     assertThat(kit.persistenceTestKit().persistedInStorage("LocationInventory|S001"))
@@ -202,7 +201,9 @@ class LocationInventoryTest {
         new DedupeSettings(Duration.ofHours(1), 2),
         3,
         0,
-        4);
+        4,
+        Duration.ofSeconds(20),
+        2000);
   }
 
   private static Event sale(String id, String at) {
@@ -216,13 +217,13 @@ class LocationInventoryTest {
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
             testKit.system(), LocationInventory.create("S010", forgetful(), index));
     forgetful.clear();
-    Function<Event, IngestStatus> send =
+    Function<Event, Fate> send =
         event ->
             forgetful
                 .<IngestReply>runCommand(
                     replyTo -> new LocationInventory.Ingest(List.of(event), replyTo))
                 .reply()
-                .statuses()
+                .fates()
                 .get(0);
     for (String at : List.of("09:00", "10:00", "11:00", "12:00", "13:00")) {
       assertThat(send.apply(sale("s-" + at, at))).isEqualTo(ACCEPTED);
@@ -277,7 +278,7 @@ class LocationInventoryTest {
                     new LocationInventory.Ingest(
                         List.of(sale("c", "12:30"), sale("a", "09:00")), replyTo))
             .reply();
-    assertThat(reply.statuses()).containsExactly(FAILED, FAILED);
+    assertThat(reply.fates()).containsExactly(FAILED, FAILED);
     assertThat(reply.failure()).contains("database unreachable").contains("resend");
     assertThat(forgetful.persistenceTestKit().persistedInStorage("LocationInventory|S012"))
         .hasSize(1);
@@ -336,8 +337,8 @@ class LocationInventoryTest {
     assertThat(index.waiting()).as("the second batch waits for the first's lookup").isEqualTo(1);
 
     index.release();
-    assertThat(first.expectMessageClass(IngestReply.class).statuses()).containsExactly(ACCEPTED);
-    assertThat(second.expectMessageClass(IngestReply.class).statuses())
+    assertThat(first.expectMessageClass(IngestReply.class).fates()).containsExactly(ACCEPTED);
+    assertThat(second.expectMessageClass(IngestReply.class).fates())
         .containsExactly(DUPLICATE, ACCEPTED);
   }
 
@@ -354,7 +355,9 @@ class LocationInventoryTest {
         SETTINGS.dedupe(),
         every,
         bytesPerEvent,
-        4);
+        4,
+        Duration.ofSeconds(20),
+        2000);
   }
 
   private static Event receipt(String sku, int n) {
@@ -398,7 +401,7 @@ class LocationInventoryTest {
     var redelivered =
         snapshotting.<IngestReply>runCommand(
             replyTo -> new LocationInventory.Ingest(List.of(receipt("SKU-0", 2)), replyTo));
-    assertThat(redelivered.reply().statuses()).containsExactly(DUPLICATE);
+    assertThat(redelivered.reply().fates()).containsExactly(DUPLICATE);
   }
 
   @Test

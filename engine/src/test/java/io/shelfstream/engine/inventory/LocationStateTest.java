@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeSettings;
-import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.protocols.event.MovementKind;
 import java.time.Duration;
 import java.time.OffsetDateTime;

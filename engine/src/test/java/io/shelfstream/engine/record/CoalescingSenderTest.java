@@ -2,6 +2,8 @@ package io.shelfstream.engine.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shelfstream.engine.entity.Fate;
+import io.shelfstream.engine.entity.IngestReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +28,8 @@ class CoalescingSenderTest {
     }
 
     void answer(int command) {
-      List<IngestStatus> statuses = new ArrayList<>();
-      commands
-          .get(command)
-          .forEach(n -> statuses.add(n % 2 == 0 ? IngestStatus.ACCEPTED : IngestStatus.DUPLICATE));
+      List<Fate> statuses = new ArrayList<>();
+      commands.get(command).forEach(n -> statuses.add(n % 2 == 0 ? Fate.ACCEPTED : Fate.DUPLICATE));
       replies.get(command).complete(new IngestReply(statuses));
     }
   }
@@ -48,7 +48,7 @@ class CoalescingSenderTest {
         .containsExactly(List.of(0, 1), List.of(6));
 
     entity.answer(0);
-    assertThat(first).isCompletedWithValue(List.of(IngestStatus.ACCEPTED, IngestStatus.DUPLICATE));
+    assertThat(first).isCompletedWithValue(List.of(Fate.ACCEPTED, Fate.DUPLICATE));
     assertThat(entity.commands.get(2))
         .as("everything that waited, in order")
         .isEqualTo(List.of(2, 3, 4));
@@ -56,11 +56,11 @@ class CoalescingSenderTest {
     assertThat(second).isNotDone();
 
     entity.answer(2);
-    assertThat(second).isCompletedWithValue(List.of(IngestStatus.ACCEPTED));
-    assertThat(third).isCompletedWithValue(List.of(IngestStatus.DUPLICATE, IngestStatus.ACCEPTED));
+    assertThat(second).isCompletedWithValue(List.of(Fate.ACCEPTED));
+    assertThat(third).isCompletedWithValue(List.of(Fate.DUPLICATE, Fate.ACCEPTED));
     assertThat(elsewhere).isNotDone();
     entity.answer(1);
-    assertThat(elsewhere).isCompletedWithValue(List.of(IngestStatus.ACCEPTED));
+    assertThat(elsewhere).isCompletedWithValue(List.of(Fate.ACCEPTED));
 
     sender.submit("L1", List.of(8));
     assertThat(entity.commands).as("idle again: sent at once").hasSize(4);
@@ -94,7 +94,7 @@ class CoalescingSenderTest {
     assertThat(failed).isCompletedExceptionally();
     assertThat(next).isNotDone();
     entity.answer(1);
-    assertThat(next).isCompletedWithValue(List.of(IngestStatus.ACCEPTED));
+    assertThat(next).isCompletedWithValue(List.of(Fate.ACCEPTED));
   }
 
   @Test
@@ -107,7 +107,7 @@ class CoalescingSenderTest {
     entity.answer(0);
 
     entity.replies.get(1).complete(IngestReply.failed(2, "the journal write failed; resend"));
-    assertThat(first).isCompletedWithValue(List.of(IngestStatus.ACCEPTED));
+    assertThat(first).isCompletedWithValue(List.of(Fate.ACCEPTED));
     assertThat(second)
         .isCompletedExceptionally()
         .failsWithin(java.time.Duration.ZERO)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeSettings;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.InventoryState;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;

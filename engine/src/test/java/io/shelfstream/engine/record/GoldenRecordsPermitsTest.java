@@ -47,9 +47,7 @@ class GoldenRecordsPermitsTest {
     records =
         GoldenRecords.start(
             system,
-            TestSettings.lastWriteWins(),
-            Duration.ofSeconds(20),
-            MAX_IN_FLIGHT,
+            TestSettings.withMaxInFlight(TestSettings.lastWriteWins(), MAX_IN_FLIGHT),
             // every event here is new and within the dedupe window: no lookup is needed
             keys ->
                 java.util.concurrent.CompletableFuture.failedFuture(

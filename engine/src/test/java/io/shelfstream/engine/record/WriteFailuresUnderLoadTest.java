@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeSettings;
+import io.shelfstream.engine.entity.Fate;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.policy.ConflictPolicy;
@@ -69,7 +71,9 @@ class WriteFailuresUnderLoadTest {
         new DedupeSettings(Duration.ofHours(2), 3),
         7,
         0,
-        4);
+        4,
+        Duration.ofSeconds(20),
+        2000);
   }
 
   @BeforeAll
@@ -88,8 +92,7 @@ class WriteFailuresUnderLoadTest {
       persistenceIds[l] = LocationInventory.persistenceIdOf("W" + l).id();
     }
     index = new JournalDedupeIndex(testKit.system(), persistenceIds);
-    records =
-        GoldenRecords.start(testKit.system(), settings(), Duration.ofSeconds(20), 2000, index);
+    records = GoldenRecords.start(testKit.system(), settings(), index);
   }
 
   @AfterAll
@@ -147,7 +150,7 @@ class WriteFailuresUnderLoadTest {
       List<EventAck> acks = records.ingest(pending).toCompletableFuture().get(60, TimeUnit.SECONDS);
       List<RetailEvent> failed = new ArrayList<>();
       for (int i = 0; i < acks.size(); i++) {
-        if (acks.get(i).status() == IngestStatus.FAILED) {
+        if (acks.get(i).fate() == Fate.FAILED) {
           failed.add(pending.get(i));
         }
       }
@@ -156,7 +159,7 @@ class WriteFailuresUnderLoadTest {
     if (random.nextInt(4) == 0) {
       // a client that lost the answer sends it all again
       List<EventAck> again = records.ingest(batch).toCompletableFuture().get(60, TimeUnit.SECONDS);
-      assertThat(again).extracting(EventAck::status).doesNotContain(IngestStatus.ACCEPTED);
+      assertThat(again).extracting(EventAck::fate).doesNotContain(Fate.ACCEPTED);
     }
   }
 

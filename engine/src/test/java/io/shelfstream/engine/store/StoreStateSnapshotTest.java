@@ -3,7 +3,7 @@ package io.shelfstream.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
-import io.shelfstream.engine.record.GoldenRecordSettings;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.store.Store.StoreUpdated;
 import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.StoreField;

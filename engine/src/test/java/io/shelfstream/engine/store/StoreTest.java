@@ -1,12 +1,12 @@
 package io.shelfstream.engine.store;
 
-import static io.shelfstream.engine.record.IngestStatus.ACCEPTED;
-import static io.shelfstream.engine.record.IngestStatus.DUPLICATE;
-import static io.shelfstream.engine.record.IngestStatus.FAILED;
+import static io.shelfstream.engine.entity.Fate.ACCEPTED;
+import static io.shelfstream.engine.entity.Fate.DUPLICATE;
+import static io.shelfstream.engine.entity.Fate.FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.engine.TestSettings;
-import io.shelfstream.engine.record.IngestReply;
+import io.shelfstream.engine.entity.IngestReply;
 import io.shelfstream.engine.store.Store.Command;
 import io.shelfstream.engine.store.Store.StoreUpdated;
 import io.shelfstream.engine.testkit.JournalDedupeIndex;
@@ -47,7 +47,7 @@ class StoreTest {
     var reply =
         kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(pos, erp, pos), replyTo))
             .reply();
-    assertThat(reply.statuses()).containsExactly(ACCEPTED, ACCEPTED, DUPLICATE);
+    assertThat(reply.fates()).containsExactly(ACCEPTED, ACCEPTED, DUPLICATE);
 
     StoreView view = kit.<Optional<StoreView>>runCommand(Store.GetView::new).reply().orElseThrow();
     assertThat(view.name()).as("erp outranks pos within 30 days").isEqualTo("Lyon Part-Dieu");
@@ -61,7 +61,7 @@ class StoreTest {
     kit.restart();
     var again =
         kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
-    assertThat(again.statuses()).containsExactly(DUPLICATE);
+    assertThat(again.fates()).containsExactly(DUPLICATE);
   }
 
   @Test
@@ -78,13 +78,13 @@ class StoreTest {
     kit.persistenceTestKit().failNextPersisted();
     var failed =
         kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
-    assertThat(failed.statuses()).containsExactly(FAILED);
+    assertThat(failed.fates()).containsExactly(FAILED);
 
     // restarted from the journal alone: nothing of the failed write is shown or remembered
     assertThat(kit.<Optional<StoreView>>runCommand(Store.GetView::new).reply()).isEmpty();
     var resent =
         kit.<IngestReply>runCommand(replyTo -> new Store.Ingest(List.of(erp), replyTo)).reply();
-    assertThat(resent.statuses()).containsExactly(ACCEPTED);
+    assertThat(resent.fates()).containsExactly(ACCEPTED);
     assertThat(kit.persistenceTestKit().persistedInStorage("Store|S002")).containsExactly(erp);
 
     kit.restart();

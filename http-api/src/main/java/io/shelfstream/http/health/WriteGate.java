@@ -1,5 +1,6 @@
 package io.shelfstream.http.health;
 
+import io.shelfstream.engine.entity.Fate;
 import io.shelfstream.engine.ingest.Decoded;
 import io.shelfstream.engine.ingest.Decoded.Invalid;
 import io.shelfstream.engine.ingest.Decoded.Valid;
@@ -79,8 +80,7 @@ public final class WriteGate {
     for (Decoded<P> record : batch) {
       outcomes.add(
           record instanceof Valid<P> valid
-              ? new Outcome<>(
-                  record.position(), valid.event().eventId(), Outcome.Status.FAILED, notDurable)
+              ? new Outcome<>(record.position(), valid.event().eventId(), Fate.FAILED, notDurable)
               : failedRejection((Invalid<P>) record, reason));
     }
     return outcomes;
@@ -90,7 +90,7 @@ public final class WriteGate {
     return new Outcome<>(
         invalid.position(),
         invalid.eventId(),
-        Outcome.Status.FAILED,
+        Fate.FAILED,
         invalid.reason() + " (and the dead letter could not be stored: " + reason + "; resend)");
   }
 

@@ -2,8 +2,8 @@ package io.shelfstream.http.journal;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.LocationInventory;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.store.Store;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.persistence.journal.JournalReplay;

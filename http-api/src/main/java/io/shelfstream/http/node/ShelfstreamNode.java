@@ -1,13 +1,12 @@
 package io.shelfstream.http.node;
 
 import com.typesafe.config.Config;
-import com.zaxxer.hikari.HikariDataSource;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.ingest.IngestPipeline;
 import io.shelfstream.engine.ingest.IngestSettings;
 import io.shelfstream.engine.integration.IntegrationRuntimeSettings;
 import io.shelfstream.engine.integration.Integrations;
 import io.shelfstream.engine.integration.SourceTypes;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
@@ -20,36 +19,24 @@ import io.shelfstream.http.limits.StreamPermits;
 import io.shelfstream.http.pos.PosIngestRoute;
 import io.shelfstream.http.records.ActivityRoutes;
 import io.shelfstream.http.records.RecordRoutes;
-import io.shelfstream.persistence.db.ConnectionPool;
-import io.shelfstream.persistence.db.DatabaseProbe;
 import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.db.Dialect;
-import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
-import io.shelfstream.persistence.dedupe.DedupeIndexBackfill;
-import io.shelfstream.persistence.dedupe.JdbcDedupeIndex;
 import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.journal.JournalReplay;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
-import io.shelfstream.persistence.statistics.PlannerStatistics;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.Done;
-import org.apache.pekko.actor.CoordinatedShutdown;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.cluster.MemberStatus;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,68 +82,36 @@ public final class ShelfstreamNode implements AutoCloseable {
     ActorSystem<Void> system =
         ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);
     try {
-      HikariDataSource pool =
-          ConnectionPool.open(db, config.getInt("shelfstream.db.own-pool-size"), "shelfstream");
-      Executor jdbc =
-          system.dispatchers().lookup(DispatcherSelector.fromConfig("shelfstream-jdbc-dispatcher"));
-      JdbcDeadLetterStore deadLetters = new JdbcDeadLetterStore(pool, jdbc);
-      CoordinatedShutdown.get(system)
-          .addTask(
-              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-              "close-connection-pool",
-              () -> {
-                deadLetters.close(); // stores the letters already given, while it has connections
-                pool.close();
-                return CompletableFuture.completedFuture(Done.getInstance());
-              });
-      PlannerStatistics.keepFresh(system, pool, db.dialect(), jdbc);
-      DatabaseProbe journalDatabase =
-          DatabaseProbe.start(db, health.probeInterval(), health.probeTimeout(), Clock.systemUTC());
-      CoordinatedShutdown.get(system)
-          .addTask(
-              CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-              "stop-database-probe",
-              () -> {
-                journalDatabase.close();
-                return CompletableFuture.completedFuture(Done.getInstance());
-              });
-
-      joinCluster(system, node);
-      IngestSettings ingest = IngestSettings.fromConfig(config);
+      NodeStorage storage = NodeStorage.start(system, db, health, config);
+      ClusterJoin.start(system, node).get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       GoldenRecordSettings goldenRecord = GoldenRecordSettings.fromConfig(config);
-      DedupeIndexBackfill.runOnce(system, pool, db.dialect());
-      GoldenRecords records =
-          GoldenRecords.start(
-              system,
-              goldenRecord,
-              ingest.askTimeout(),
-              ingest.maxInFlightEvents(),
-              new JdbcDedupeIndex(pool, jdbc));
+      GoldenRecords records = GoldenRecords.start(system, goldenRecord, storage.dedupeIndex());
       LocationActivityProjection activity =
-          LocationActivityProjection.start(system, pool, goldenRecord, jdbc);
-      IngestPipeline pipeline = new IngestPipeline(records, deadLetters, ingest, Clock.systemUTC());
+          LocationActivityProjection.start(system, storage.pool(), goldenRecord, storage.jdbc());
+      IngestPipeline pipeline =
+          new IngestPipeline(
+              records, storage.deadLetters(), IngestSettings.fromConfig(config), Clock.systemUTC());
       Integrations integrations =
           Integrations.start(
               system,
               new SourceTypes(List.of(new KafkaSourceType())),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
-
-      var routes =
+      Route routes =
           ApiRoutes.of(
               new PosIngestRoute(
                       pipeline,
                       system,
-                      new WriteGate(journalDatabase),
+                      new WriteGate(storage.journalDatabase()),
                       limits,
                       new StreamPermits(limits))
                   .route(),
               new RecordRoutes(records).route(),
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
-              new DeadLetterRoutes(deadLetters).route(),
+              new DeadLetterRoutes(storage.deadLetters()).route(),
               new IntegrationRoutes(integrations).route(),
-              new HealthRoute(system, journalDatabase).route());
+              new HealthRoute(system, storage.journalDatabase()).route());
       ServerBinding binding =
           Http.get(system)
               .newServerAt(node.httpHost(), node.httpPort())
@@ -170,28 +125,20 @@ public final class ShelfstreamNode implements AutoCloseable {
           binding.localAddress().getPort(),
           db.describe());
       return new ShelfstreamNode(system, binding, db);
+    } catch (TimeoutException e) {
+      system.terminate();
+      throw new IllegalStateException(
+          "the node did not start within "
+              + START_TIMEOUT
+              + " (joining its cluster, or binding"
+              + " its HTTP port); see the log above",
+          e);
     } catch (Exception | Error e) {
       // an actor system left running would keep the JVM alive after a failed start
       system.terminate();
       throw e instanceof RuntimeException runtime
           ? runtime
           : new IllegalStateException("node did not start: " + e.getMessage(), e);
-    }
-  }
-
-  private static void joinCluster(ActorSystem<?> system, NodeSettings node) throws Exception {
-    Cluster cluster = Cluster.get(system);
-    if (!node.joinsItself()) {
-      return; // joins its seed nodes by configuration; /health says when it is Up
-    }
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (cluster.selfMember().status() != MemberStatus.up()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "the node did not become an Up cluster member within " + START_TIMEOUT);
-      }
-      Thread.sleep(20);
     }
   }
 

@@ -23,14 +23,14 @@ final class IngestSummary {
   private final List<LineError> errors = new ArrayList<>();
 
   IngestSummary add(Outcome<Long> outcome) {
-    switch (outcome.status()) {
+    switch (outcome.fate()) {
       case ACCEPTED -> accepted++;
       case DUPLICATE -> duplicates++;
       case REJECTED -> rejected++;
       case FAILED -> failed++;
     }
-    if (outcome.error() != null && errors.size() < MAX_ERRORS) {
-      errors.add(new LineError(outcome.position(), outcome.eventId(), outcome.error()));
+    if (outcome.reason() != null && errors.size() < MAX_ERRORS) {
+      errors.add(new LineError(outcome.position(), outcome.eventId(), outcome.reason()));
     }
     return this;
   }

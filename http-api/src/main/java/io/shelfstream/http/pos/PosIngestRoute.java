@@ -266,8 +266,8 @@ public final class PosIngestRoute extends AllDirectives {
             new LineResult(
                 outcome.position(),
                 outcome.eventId(),
-                outcome.status().wireName(),
-                outcome.error()));
+                outcome.fate().wireName(),
+                outcome.reason()));
     return ByteString.fromArrayUnsafe(json).concat(ByteString.fromString("\n"));
   }
 

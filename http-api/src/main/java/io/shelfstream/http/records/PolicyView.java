@@ -1,7 +1,7 @@
 package io.shelfstream.http.records;
 
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.policy.ConflictPolicy;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.protocols.event.StoreField;
 import java.util.LinkedHashMap;
 import java.util.List;

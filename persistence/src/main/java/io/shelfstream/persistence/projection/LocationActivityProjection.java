@@ -1,7 +1,7 @@
 package io.shelfstream.persistence.projection;
 
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.LocationInventory;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
 import io.shelfstream.engine.dedupe.EventKey;
+import io.shelfstream.engine.entity.Fate;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.record.EventAck;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
-import io.shelfstream.engine.record.IngestStatus;
 import io.shelfstream.engine.testkit.SingleNodeCluster;
 import io.shelfstream.persistence.TestDatabase;
 import io.shelfstream.persistence.db.ConnectionPool;
@@ -57,11 +57,7 @@ class DedupeIndexTest {
 
   private static GoldenRecords records(ActorSystem<Void> system, TestDatabase db) {
     return GoldenRecords.start(
-        system,
-        GoldenRecordSettings.fromConfig(system.settings().config()),
-        Duration.ofSeconds(20),
-        1000,
-        db.dedupeIndex());
+        system, GoldenRecordSettings.fromConfig(system.settings().config()), db.dedupeIndex());
   }
 
   private static RetailEvent event(String json) {
@@ -113,16 +109,16 @@ class DedupeIndexTest {
     return events;
   }
 
-  private static List<IngestStatus> ingest(GoldenRecords records, List<RetailEvent> events)
+  private static List<Fate> ingest(GoldenRecords records, List<RetailEvent> events)
       throws Exception {
-    List<IngestStatus> statuses = new ArrayList<>();
+    List<Fate> statuses = new ArrayList<>();
     // in batches of a day, as a source sends them
     for (int from = 0; from < events.size(); from += 10) {
       records
           .ingest(events.subList(from, Math.min(events.size(), from + 10)))
           .toCompletableFuture()
           .get(30, TimeUnit.SECONDS)
-          .forEach(ack -> statuses.add(ack.status()));
+          .forEach(ack -> statuses.add(ack.fate()));
     }
     return statuses;
   }
@@ -149,7 +145,7 @@ class DedupeIndexTest {
       List<RetailEvent> history = history();
       ActorSystem<Void> first = start(db);
       try {
-        assertThat(ingest(records(first, db), history)).containsOnly(IngestStatus.ACCEPTED);
+        assertThat(ingest(records(first, db), history)).containsOnly(Fate.ACCEPTED);
         assertThat(journaledEvents(db)).isEqualTo(history.size());
         var index = db.dedupeIndex();
         long s01 = DAY_1.plus(Duration.ofHours(1)).toEpochMilli();
@@ -166,7 +162,7 @@ class DedupeIndexTest {
                 EventKey.of("inventory", "L1|A", "pos", "s0-1", s01),
                 EventKey.of("store", "L1", "pos", "m0", m0));
         // the whole month again, in the same node: far beyond what the entities remember
-        assertThat(ingest(records(first, db), history)).containsOnly(IngestStatus.DUPLICATE);
+        assertThat(ingest(records(first, db), history)).containsOnly(Fate.DUPLICATE);
       } finally {
         first.terminate();
         first.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -178,10 +174,10 @@ class DedupeIndexTest {
         // from their snapshots, in another order
         List<RetailEvent> backwards = new ArrayList<>(history);
         java.util.Collections.reverse(backwards);
-        assertThat(ingest(records(second, db), backwards)).containsOnly(IngestStatus.DUPLICATE);
+        assertThat(ingest(records(second, db), backwards)).containsOnly(Fate.DUPLICATE);
         RetailEvent late = sale("late", DAY_1.minus(Duration.ofDays(3)));
         assertThat(ingest(records(second, db), List.of(late, late)))
-            .containsExactly(IngestStatus.ACCEPTED, IngestStatus.DUPLICATE);
+            .containsExactly(Fate.ACCEPTED, Fate.DUPLICATE);
         assertThat(rows(db, "event_journal")).isEqualTo(journalRows + 1);
         assertThat(journaledEvents(db)).isEqualTo(history.size() + 1);
       } finally {
@@ -198,21 +194,21 @@ class DedupeIndexTest {
       ActorSystem<Void> system = start(db);
       try {
         GoldenRecords records = records(system, db);
-        assertThat(ingest(records, history())).containsOnly(IngestStatus.ACCEPTED);
+        assertThat(ingest(records, history())).containsOnly(Fate.ACCEPTED);
         // a count that evening: the day's sales are behind it, kept only as ids, and forgotten
         Instant lastDay = DAY_1.plus(Duration.ofDays(29));
         assertThat(
                 ingest(records, List.of(count("evening", lastDay.plus(Duration.ofHours(11)), 7))))
-            .containsExactly(IngestStatus.ACCEPTED);
+            .containsExactly(Fate.ACCEPTED);
         // the day's first sale sent again at a later time of the same day, later than any the SKU
         // forgot: memory takes it for new, and the index's key refuses it
         RetailEvent retimed = sale("s29-1", lastDay.plus(Duration.ofHours(9)));
         List<EventAck> first =
             records.ingest(List.of(retimed)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        assertThat(first).extracting(EventAck::status).containsExactly(IngestStatus.FAILED);
-        assertThat(first.get(0).failure()).contains("resend");
+        assertThat(first).extracting(EventAck::fate).containsExactly(Fate.FAILED);
+        assertThat(first.get(0).reason()).contains("resend");
 
-        assertThat(ingest(records, List.of(retimed))).containsExactly(IngestStatus.DUPLICATE);
+        assertThat(ingest(records, List.of(retimed))).containsExactly(Fate.DUPLICATE);
         assertThat(journaledEvents(db))
             .as("the history and the evening count")
             .isEqualTo(history().size() + 1);
@@ -229,7 +225,7 @@ class DedupeIndexTest {
     try (TestDatabase db = TestDatabase.create(kind)) {
       ActorSystem<Void> system = start(db);
       try (var pool = ConnectionPool.open(db.settings(), 2, "test")) {
-        assertThat(ingest(records(system, db), history())).containsOnly(IngestStatus.ACCEPTED);
+        assertThat(ingest(records(system, db), history())).containsOnly(Fate.ACCEPTED);
         try (Connection connection = pool.getConnection();
             Statement sql = connection.createStatement()) {
           sql.execute("DELETE FROM \"dedupe_index\"");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.typesafe.config.ConfigFactory;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.record.EventAck;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.engine.testkit.SingleNodeCluster;
 import io.shelfstream.persistence.TestDatabase;
@@ -85,8 +85,7 @@ class GroupCommitJournalTest {
       long entriesWritten;
       var settings = GoldenRecordSettings.fromConfig(first.settings().config());
       try {
-        var records =
-            GoldenRecords.start(first, settings, Duration.ofSeconds(30), 5000, db.dedupeIndex());
+        var records = GoldenRecords.start(first, settings, db.dedupeIndex());
         // one ingest call per round, all rounds at once: every entity persists concurrently
         List<CompletableFuture<List<EventAck>>> calls = new ArrayList<>();
         for (int n = 0; n < EVENTS_PER_ENTITY; n++) {
@@ -167,8 +166,7 @@ class GroupCommitJournalTest {
 
       ActorSystem<Void> second = start(db);
       try {
-        var records =
-            GoldenRecords.start(second, settings, Duration.ofSeconds(30), 5000, db.dedupeIndex());
+        var records = GoldenRecords.start(second, settings, db.dedupeIndex());
         var view =
             records
                 .inventory(new InventoryKey("L3", "S10"))

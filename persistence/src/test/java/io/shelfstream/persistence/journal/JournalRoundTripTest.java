@@ -3,10 +3,10 @@ package io.shelfstream.persistence.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.record.EventAck;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.engine.testkit.SingleNodeCluster;
 import io.shelfstream.persistence.TestDatabase;
@@ -15,7 +15,6 @@ import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.pos.ParseResult;
 import io.shelfstream.protocols.pos.PosLineParser;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -71,8 +70,7 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> first = start(db);
       try {
-        var records =
-            GoldenRecords.start(first, settings, Duration.ofSeconds(20), 1000, db.dedupeIndex());
+        var records = GoldenRecords.start(first, settings, db.dedupeIndex());
         List<EventAck> acks =
             records.ingest(events).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(acks).containsOnly(EventAck.ACCEPTED);
@@ -100,8 +98,7 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> second = start(db);
       try {
-        var records =
-            GoldenRecords.start(second, settings, Duration.ofSeconds(20), 1000, db.dedupeIndex());
+        var records = GoldenRecords.start(second, settings, db.dedupeIndex());
         InventoryView l0 =
             records
                 .inventory(new InventoryKey("L0", "A"))

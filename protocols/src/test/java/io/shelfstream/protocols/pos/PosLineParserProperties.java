@@ -163,7 +163,8 @@ class PosLineParserProperties {
 
   /**
    * The one way the streaming parser names a different JSON error: a repeated field name followed
-   * by something that is not JSON ({@code {"a":1,"a":n} or a line cut off after the name). Jackson
+   * by something that is not JSON, or not UTF-8 ({@code {"a":1,"a":n} or a line cut off after the
+   * name). Jackson
    * checked every name as it read it; PosLineParser checks a line's fields once Jackson hands it
    * the name, which Jackson does only after reading the start of its value. Both reject the line
    * as not valid JSON, naming one of its two faults.
@@ -172,7 +173,8 @@ class PosLineParserProperties {
     return expected instanceof ParseResult.Rejected tree
         && actual instanceof ParseResult.Rejected streaming
         && tree.reason().startsWith("line: not valid JSON (Duplicate field ")
-        && streaming.reason().startsWith("line: not valid JSON (")
+        && (streaming.reason().startsWith("line: not valid JSON (")
+            || streaming.reason().equals("line: not valid UTF-8"))
         && tree.errors().size() == 1
         && streaming.errors().size() == 1;
   }

@@ -205,7 +205,7 @@ final class KafkaIntegrationSource implements IntegrationSource {
   /** A record the pipeline could not make durable: its offset must not be committed. */
   static final class NotDurableException extends RuntimeException {
     NotDurableException(Outcome<?> outcome) {
-      super("record " + outcome.eventId() + " is not durable: " + outcome.error());
+      super("record " + outcome.eventId() + " is not durable: " + outcome.reason());
     }
   }
 }

@@ -1,9 +1,12 @@
-package io.shelfstream.engine.serialization;
+package io.shelfstream.engine.inventory;
 
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.Event;
 import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
+import io.shelfstream.engine.serialization.BinaryFields;
+import io.shelfstream.engine.serialization.BinaryIn;
+import io.shelfstream.engine.serialization.BinaryOut;
 import io.shelfstream.protocols.event.MovementKind;
 import java.io.IOException;
 import java.io.NotSerializableException;

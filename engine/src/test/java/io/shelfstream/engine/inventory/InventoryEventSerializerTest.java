@@ -1,13 +1,14 @@
-package io.shelfstream.engine.serialization;
+package io.shelfstream.engine.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
 import io.shelfstream.engine.policy.Stamp;
+import io.shelfstream.engine.serialization.BinaryIn;
+import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.MovementKind;
 import java.io.EOFException;

@@ -1,4 +1,4 @@
-package io.shelfstream.engine.serialization;
+package io.shelfstream.engine.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shelfstream.engine.TestSettings;
 import io.shelfstream.engine.dedupe.DedupeSettings;
 import io.shelfstream.engine.dedupe.IdMemory;
+import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.LocationInventory.CountRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.MovementRecorded;
-import io.shelfstream.engine.inventory.LocationState;
 import io.shelfstream.engine.policy.Stamp;
-import io.shelfstream.engine.record.GoldenRecordSettings;
 import io.shelfstream.engine.testkit.PekkoSerialization;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;

@@ -1,11 +1,11 @@
-package io.shelfstream.engine.serialization;
+package io.shelfstream.engine.inventory;
 
 import io.shelfstream.engine.dedupe.IdMemory;
-import io.shelfstream.engine.inventory.InventoryState;
-import io.shelfstream.engine.inventory.LocationState;
-import io.shelfstream.engine.inventory.Movement;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
+import io.shelfstream.engine.serialization.BinaryFields;
+import io.shelfstream.engine.serialization.BinaryIn;
+import io.shelfstream.engine.serialization.BinaryOut;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.shelfstream.engine.record;
+package io.shelfstream.engine.entity;
 
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -6,6 +6,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 public interface IngestCommand {
   ActorRef<IngestReply> replyTo();
 
-  /** How many events the batch holds: the reply has as many statuses. */
+  /** How many events the batch holds: the reply has as many fates. */
   int size();
 }

@@ -1,4 +1,4 @@
-package io.shelfstream.engine.record;
+package io.shelfstream.engine.entity;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.shelfstream.engine.record;
+package io.shelfstream.engine.entity;
 
 import io.shelfstream.engine.dedupe.IdMemory.Recall;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Splits a batch of events for one entity into those to journal and the statuses to answer with. An
+ * Splits a batch of events for one entity into those to journal and the fates to answer with. An
  * event is a duplicate when its record has seen it, or when it came earlier in the same batch for
  * the same record. An entity may keep several records (a location keeps one per SKU); ids are
  * unique per record, so the same id on two records is two events.
@@ -61,7 +61,7 @@ public final class BatchDedupe {
     /** The answer, {@code journaled} telling of each uncertain event whether the index has it. */
     public Decided<E> decide(Predicate<E> journaled) {
       List<E> fresh = new ArrayList<>(events.size());
-      List<IngestStatus> statuses = new ArrayList<>(events.size());
+      List<Fate> fates = new ArrayList<>(events.size());
       for (int i = 0; i < events.size(); i++) {
         E event = events.get(i);
         boolean duplicate =
@@ -70,19 +70,19 @@ public final class BatchDedupe {
               case NEW -> false;
               case FORGOTTEN_OR_NEW -> journaled.test(event);
             };
-        statuses.add(duplicate ? IngestStatus.DUPLICATE : IngestStatus.ACCEPTED);
+        fates.add(duplicate ? Fate.DUPLICATE : Fate.ACCEPTED);
         if (!duplicate) {
           fresh.add(event);
         }
       }
-      return new Decided<>(fresh, statuses);
+      return new Decided<>(fresh, fates);
     }
   }
 
-  /** The events to journal, and one status per event of the batch. */
-  public record Decided<E>(List<E> fresh, List<IngestStatus> statuses) {
+  /** The events to journal, and one fate per event of the batch. */
+  public record Decided<E>(List<E> fresh, List<Fate> fates) {
     public IngestReply reply() {
-      return new IngestReply(statuses);
+      return new IngestReply(fates);
     }
   }
 }

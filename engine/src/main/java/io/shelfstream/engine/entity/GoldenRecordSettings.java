@@ -1,4 +1,4 @@
-package io.shelfstream.engine.record;
+package io.shelfstream.engine.entity;
 
 import com.typesafe.config.Config;
 import io.shelfstream.engine.dedupe.DedupeSettings;
@@ -6,6 +6,7 @@ import io.shelfstream.engine.policy.ConflictPolicy;
 import io.shelfstream.engine.policy.PolicyConfig;
 import io.shelfstream.engine.policy.SourceRanking;
 import io.shelfstream.protocols.event.StoreField;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ public record GoldenRecordSettings(
     DedupeSettings dedupe,
     int snapshotEvery,
     int snapshotBytesPerEvent,
-    int tagSlices) {
+    int tagSlices,
+    Duration askTimeout,
+    int maxInFlightEvents) {
 
   public GoldenRecordSettings {
     storeFields = Map.copyOf(storeFields);
@@ -29,6 +32,9 @@ public record GoldenRecordSettings(
     }
     if (tagSlices < 1) {
       throw new IllegalArgumentException("tag-slices must be at least 1");
+    }
+    if (maxInFlightEvents < 1) {
+      throw new IllegalArgumentException("max-in-flight-events must be at least 1");
     }
   }
 
@@ -58,7 +64,9 @@ public record GoldenRecordSettings(
         DedupeSettings.fromConfig(config.getConfig("dedupe")),
         config.getInt("snapshot-every"),
         config.getInt("snapshot-bytes-per-event"),
-        config.getInt("tag-slices"));
+        config.getInt("tag-slices"),
+        config.getDuration("ask-timeout"),
+        config.getInt("max-in-flight-events"));
   }
 
   /** The tag that puts an entity's events in one of {@code tagSlices} slices for read models. */
