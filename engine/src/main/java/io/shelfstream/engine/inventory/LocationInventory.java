@@ -6,9 +6,9 @@ import io.shelfstream.engine.dedupe.DedupeIndex;
 import io.shelfstream.engine.dedupe.EventKey;
 import io.shelfstream.engine.dedupe.IndexedEvents;
 import io.shelfstream.engine.entity.BatchDedupe;
+import io.shelfstream.engine.entity.BatchIntake;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.entity.IngestCommand;
-import io.shelfstream.engine.entity.IngestGate;
 import io.shelfstream.engine.entity.IngestReply;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.serialization.CborSerializable;
@@ -19,7 +19,6 @@ import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,13 +74,8 @@ public final class LocationInventory
 
   public record GetView(String sku, ActorRef<Optional<InventoryView>> replyTo) implements Command {}
 
-  /** The dedupe index answered (or failed to) for the events of {@code command} memory forgot. */
-  private record Checked(
-      Ingest command,
-      BatchDedupe.Recalled<Event> recalled,
-      Set<EventKey> journaled,
-      Throwable failure)
-      implements Command {}
+  /** The dedupe index answered (or failed to) for the events memory may have forgotten. */
+  private record Checked(BatchIntake.Lookup<Ingest, Event> lookup) implements Command {}
 
   /**
    * What the entity journals: the fresh events of one command together ({@link EventsRecorded}),
@@ -111,8 +105,8 @@ public final class LocationInventory
   /**
    * The fresh events of one command, journaled as one entry: one journal row and one tag row for
    * the whole batch, read back by the projections as one envelope, where an entry per event cost
-   * PostgreSQL a row, a tag row and three index entries each (docs/history/write-path-profiles.md, section
-   * 17). Pekko journals the events of one command atomically either way.
+   * PostgreSQL a row, a tag row and three index entries each (docs/history/write-path-profiles.md,
+   * section 17). Pekko journals the events of one command atomically either way.
    */
   public record EventsRecorded(List<Event> events) implements Journaled {
     public EventsRecorded {
@@ -199,8 +193,7 @@ public final class LocationInventory
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
   private final SnapshotSchedule snapshots;
-  private final IngestGate<Ingest> gate = new IngestGate<>(NOT_ANSWERED);
-  private final DedupeIndex index;
+  private final BatchIntake<Ingest, Event> intake;
   private final ActorContext<Command> context;
   private final Logger log;
 
@@ -216,7 +209,12 @@ public final class LocationInventory
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, locationId));
     this.snapshots = new SnapshotSchedule(settings, persistenceIdOf(locationId), context);
-    this.index = index;
+    this.intake =
+        new BatchIntake<>(
+            NOT_ANSWERED,
+            index,
+            event -> new EventRef(event.sku(), event.stamp().source(), event.stamp().eventId()),
+            event -> keyOf(locationId, event));
     this.context = context;
     this.log = context.getLog();
   }
@@ -243,62 +241,43 @@ public final class LocationInventory
   }
 
   private ReplyEffect<Journaled, LocationState> onIngest(LocationState state, Ingest command) {
-    if (gate.holds(command)) {
-      return Effect().noReply();
-    }
-    var remembered =
-        BatchDedupe.recall(
+    return intake
+        .take(
+            command,
             command.events(),
-            event -> new EventRef(event.sku(), event.stamp().source(), event.stamp().eventId()),
             event ->
                 state.recall(
                     event.sku(),
                     event.stamp().source(),
                     event.stamp().eventId(),
-                    event.stamp().occurredAt().toInstant().toEpochMilli()));
-    var recalled = gate.doubtsMemory() ? remembered.doubtingNew() : remembered;
-    List<Event> uncertain = recalled.uncertain();
-    if (uncertain.isEmpty()) {
-      return write(recalled.decide(event -> false), command);
-    }
-    gate.checking(command);
-    Set<EventKey> keys = new HashSet<>();
-    uncertain.forEach(event -> keys.add(keyOf(locationId, event)));
-    context.pipeToSelf(
-        index.journaled(keys), (found, failure) -> new Checked(command, recalled, found, failure));
-    return Effect().noReply();
+                    event.stamp().occurredAt().toInstant().toEpochMilli()),
+            context,
+            Checked::new)
+        .map(decided -> write(decided, command))
+        .orElseGet(() -> Effect().noReply());
   }
 
   private record EventRef(String sku, String source, String eventId) {}
 
   private ReplyEffect<Journaled, LocationState> onChecked(LocationState state, Checked checked) {
-    // behind the write below, if any: Pekko holds commands while an entity persists
-    gate.checked(context.getSelf());
-    if (checked.failure() != null) {
-      IngestReply failed =
-          IngestReply.failed(
-              checked.command().events().size(),
-              "the dedupe index could not be read ("
-                  + checked.failure().getMessage()
-                  + "); resend");
-      return Effect().reply(checked.command().replyTo(), gate.paid(failed));
-    }
-    gate.trustMemory();
-    var decided =
-        checked.recalled().decide(event -> checked.journaled().contains(keyOf(locationId, event)));
-    return write(decided, checked.command());
+    // the batches that waited come after the write below: Pekko holds commands while persisting
+    var answer = intake.answered(checked.lookup(), context.getSelf());
+    Ingest command = checked.lookup().command();
+    return answer.failed() != null
+        ? Effect().reply(command.replyTo(), intake.paid(answer.failed()))
+        : write(answer.decided(), command);
   }
 
   /** Journals the batch's fresh events, if any, and answers once they are durable. */
   private ReplyEffect<Journaled, LocationState> write(
       BatchDedupe.Decided<Event> decided, Ingest command) {
     if (decided.fresh().isEmpty()) {
-      return Effect().reply(command.replyTo(), gate.paid(decided.reply()));
+      return Effect().reply(command.replyTo(), intake.paid(decided.reply()));
     }
-    gate.writing(command);
+    intake.owe(command);
     return Effect()
         .persist(new EventsRecorded(decided.fresh()))
-        .thenReply(command.replyTo(), next -> gate.paid(decided.reply()));
+        .thenReply(command.replyTo(), next -> intake.paid(decided.reply()));
   }
 
   private ReplyEffect<Journaled, LocationState> onGetView(LocationState state, GetView command) {
@@ -345,8 +324,8 @@ public final class LocationInventory
   public SignalHandler<LocationState> signalHandler() {
     return newSignalHandlerBuilder()
         // a failed write restarts the entity (backoff) and any other failure stops it
-        .onSignal(PreRestart.instance(), state -> gate.fail())
-        .onSignal(PostStop.instance(), state -> gate.fail())
+        .onSignal(PreRestart.instance(), state -> intake.fail())
+        .onSignal(PostStop.instance(), state -> intake.fail())
         .onSignal(
             SnapshotCompleted.class,
             (state, done) -> snapshots.stored(state, done.getSnapshotMetadata().sequenceNr()))

@@ -4,16 +4,15 @@ import io.shelfstream.engine.dedupe.DedupeIndex;
 import io.shelfstream.engine.dedupe.EventKey;
 import io.shelfstream.engine.dedupe.IndexedEvents;
 import io.shelfstream.engine.entity.BatchDedupe;
+import io.shelfstream.engine.entity.BatchIntake;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.entity.IngestCommand;
-import io.shelfstream.engine.entity.IngestGate;
 import io.shelfstream.engine.entity.IngestReply;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.StoreField;
 import io.shelfstream.protocols.event.StoreUpdate;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,13 +58,8 @@ public final class Store
 
   public record GetView(ActorRef<Optional<StoreView>> replyTo) implements Command {}
 
-  /** The dedupe index answered (or failed to) for the updates of {@code command} memory forgot. */
-  private record Checked(
-      Ingest command,
-      BatchDedupe.Recalled<StoreUpdated> recalled,
-      Set<EventKey> journaled,
-      Throwable failure)
-      implements Command {}
+  /** The dedupe index answered (or failed to) for the updates memory may have forgotten. */
+  private record Checked(BatchIntake.Lookup<Ingest, StoreUpdated> lookup) implements Command {}
 
   /** The only event: new values for some fields, from one source. */
   public record StoreUpdated(Stamp stamp, Map<StoreField, String> fields)
@@ -117,12 +111,8 @@ public final class Store
   private final String storeId;
   private final GoldenRecordSettings settings;
   private final Set<String> tags;
-  private final DedupeIndex index;
+  private final BatchIntake<Ingest, StoreUpdated> intake;
   private final ActorContext<Command> context;
-  private final IngestGate<Ingest> gate =
-      new IngestGate<>(
-          "the store restarted (after a failed journal write) or stopped before its answer;"
-              + " resend");
 
   private Store(
       String storeId,
@@ -135,7 +125,13 @@ public final class Store
     this.storeId = storeId;
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, storeId));
-    this.index = index;
+    this.intake =
+        new BatchIntake<>(
+            "the store restarted (after a failed journal write) or stopped before its answer;"
+                + " resend",
+            index,
+            update -> update.stamp().source() + '|' + update.stamp().eventId(),
+            update -> keyOf(storeId, update));
     this.context = context;
   }
 
@@ -161,59 +157,40 @@ public final class Store
   }
 
   private ReplyEffect<StoreUpdated, StoreState> onIngest(StoreState state, Ingest command) {
-    if (gate.holds(command)) {
-      return Effect().noReply();
-    }
-    var remembered =
-        BatchDedupe.recall(
+    return intake
+        .take(
+            command,
             command.events(),
-            update -> update.stamp().source() + '|' + update.stamp().eventId(),
             update ->
                 state.recall(
                     update.stamp().source(),
                     update.stamp().eventId(),
-                    update.stamp().occurredAt().toInstant().toEpochMilli()));
-    var recalled = gate.doubtsMemory() ? remembered.doubtingNew() : remembered;
-    List<StoreUpdated> uncertain = recalled.uncertain();
-    if (uncertain.isEmpty()) {
-      return write(recalled.decide(update -> false), command);
-    }
-    gate.checking(command);
-    Set<EventKey> keys = new HashSet<>();
-    uncertain.forEach(update -> keys.add(keyOf(storeId, update)));
-    context.pipeToSelf(
-        index.journaled(keys), (found, failure) -> new Checked(command, recalled, found, failure));
-    return Effect().noReply();
+                    update.stamp().occurredAt().toInstant().toEpochMilli()),
+            context,
+            Checked::new)
+        .map(decided -> write(decided, command))
+        .orElseGet(() -> Effect().noReply());
   }
 
   private ReplyEffect<StoreUpdated, StoreState> onChecked(StoreState state, Checked checked) {
-    // behind the write below, if any: Pekko holds commands while an entity persists
-    gate.checked(context.getSelf());
-    if (checked.failure() != null) {
-      IngestReply failed =
-          IngestReply.failed(
-              checked.command().size(),
-              "the dedupe index could not be read ("
-                  + checked.failure().getMessage()
-                  + "); resend");
-      return Effect().reply(checked.command().replyTo(), gate.paid(failed));
-    }
-    gate.trustMemory();
-    var decided =
-        checked.recalled().decide(update -> checked.journaled().contains(keyOf(storeId, update)));
-    return write(decided, checked.command());
+    // the batches that waited come after the write below: Pekko holds commands while persisting
+    var answer = intake.answered(checked.lookup(), context.getSelf());
+    Ingest command = checked.lookup().command();
+    return answer.failed() != null
+        ? Effect().reply(command.replyTo(), intake.paid(answer.failed()))
+        : write(answer.decided(), command);
   }
 
   /** Journals the batch's fresh updates, if any, and answers once they are durable. */
   private ReplyEffect<StoreUpdated, StoreState> write(
       BatchDedupe.Decided<StoreUpdated> decided, Ingest command) {
     if (decided.fresh().isEmpty()) {
-      return Effect().reply(command.replyTo(), gate.paid(decided.reply()));
+      return Effect().reply(command.replyTo(), intake.paid(decided.reply()));
     }
-    gate.writing(command);
+    intake.owe(command);
     return Effect()
         .persist(decided.fresh())
-        .thenReply(command.replyTo(), next -> gate.paid(decided.reply()));
+        .thenReply(command.replyTo(), next -> intake.paid(decided.reply()));
   }
 
   private ReplyEffect<StoreUpdated, StoreState> onGetView(StoreState state, GetView command) {
@@ -233,8 +210,8 @@ public final class Store
   public SignalHandler<StoreState> signalHandler() {
     // a failed write restarts the entity (backoff) and any other failure stops it
     return newSignalHandlerBuilder()
-        .onSignal(PreRestart.instance(), state -> gate.fail())
-        .onSignal(PostStop.instance(), state -> gate.fail())
+        .onSignal(PreRestart.instance(), state -> intake.fail())
+        .onSignal(PostStop.instance(), state -> intake.fail())
         .build();
   }
 

@@ -88,7 +88,7 @@ class IdMemoryProperties {
       memory = new IdMemory(memory.entries(), memory.forgottenThrough());
     }
     for (int j = 0; j < added.size(); j++) {
-      // a redelivery carries the time it was sent with (one with another time: see IngestGate)
+      // a redelivery carries the time it was sent with (one with another time: see BatchIntake)
       assertThat(memory.recall("pos", "e" + j, added.get(j))).isNotEqualTo(IdMemory.Recall.NEW);
     }
     for (int minute = 0; minute <= 600; minute += 7) {

@@ -79,7 +79,7 @@ final class PostgresCopyInsert implements BatchInsert {
       }
     }
     if (keys > 0) {
-      // a key already there fails the batch: an event journaled twice (see IngestGate)
+      // a key already there fails the batch: an event journaled twice (see BatchIntake)
       copy(connection, KEYS, buffer.finish());
     }
   }
