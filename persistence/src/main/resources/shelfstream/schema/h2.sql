@@ -59,6 +59,15 @@ CREATE TABLE IF NOT EXISTS "schema_migration" (
   "done_at" TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
+-- The record store: see postgres.sql.
+CREATE TABLE IF NOT EXISTS "record_state" (
+  "persistence_id" VARCHAR(255) NOT NULL,
+  "record_id" VARCHAR(255) NOT NULL,
+  "as_of_seq" BIGINT NOT NULL,
+  "state" BLOB NOT NULL,
+  PRIMARY KEY("persistence_id", "record_id")
+);
+
 -- Records that could not become events, with why: nothing sent is ever dropped.
 CREATE TABLE IF NOT EXISTS dead_letter(
   id BIGINT AUTO_INCREMENT PRIMARY KEY,

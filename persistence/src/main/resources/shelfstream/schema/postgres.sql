@@ -84,6 +84,17 @@ CREATE TABLE IF NOT EXISTS schema_migration(
   done_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
+-- The record store: SKU records a location's entity moved out of memory (past its share of
+-- shelfstream.golden-record.records-in-memory), as of the journal entry that evicted them
+-- (as_of_seq), written in that entry's transaction and read back when needed again.
+CREATE TABLE IF NOT EXISTS record_state(
+  persistence_id VARCHAR(255) NOT NULL,
+  record_id VARCHAR(255) NOT NULL,
+  as_of_seq BIGINT NOT NULL,
+  state BYTEA NOT NULL,
+  PRIMARY KEY(persistence_id, record_id)
+);
+
 -- Records that could not become events, with why: nothing sent is ever dropped.
 CREATE TABLE IF NOT EXISTS dead_letter(
   id BIGSERIAL PRIMARY KEY,

@@ -33,7 +33,7 @@ public final class TestSettings {
       fields.put(field, policy);
     }
     return new GoldenRecordSettings(
-        RANKING, policy, fields, dedupe, 100, 0, 4, Duration.ofSeconds(20), 2000);
+        RANKING, policy, fields, dedupe, 100, 0, 4, Duration.ofSeconds(20), 2000, 1_000_000);
   }
 
   /** {@code settings} with at most {@code events} in flight to entities at once. */
@@ -47,6 +47,7 @@ public final class TestSettings {
         settings.snapshotBytesPerEvent(),
         settings.tagSlices(),
         settings.askTimeout(),
-        events);
+        events,
+        settings.recordsInMemory());
   }
 }

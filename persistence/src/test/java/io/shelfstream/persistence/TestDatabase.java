@@ -2,9 +2,11 @@ package io.shelfstream.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.engine.entity.RecordStore;
 import io.shelfstream.persistence.db.ConnectionPool;
 import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.dedupe.JdbcDedupeIndex;
+import io.shelfstream.persistence.records.JdbcRecordStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,6 +97,12 @@ public final class TestDatabase implements AutoCloseable {
       indexPool = ConnectionPool.open(settings, 2, "test-dedupe-index");
     }
     return new JdbcDedupeIndex(indexPool, ForkJoinPool.commonPool());
+  }
+
+  /** The node's record store over this database. */
+  public synchronized RecordStore recordStore() {
+    dedupeIndex(); // opens the pool
+    return new JdbcRecordStore(indexPool, ForkJoinPool.commonPool());
   }
 
   @Override

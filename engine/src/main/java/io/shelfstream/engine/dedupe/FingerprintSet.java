@@ -38,6 +38,23 @@ public final class FingerprintSet {
     return slots[slotOf(slots, key)] == key;
   }
 
+  /** Every fingerprint held (as added, but for 0, held as 1). */
+  public void forEach(java.util.function.LongConsumer action) {
+    for (long key : slots) {
+      if (key != EMPTY) {
+        action.accept(key);
+      }
+    }
+  }
+
+  /** A copy that shares no array with this set. */
+  public FingerprintSet copy() {
+    FingerprintSet copy = new FingerprintSet();
+    copy.slots = slots.clone();
+    copy.size = size;
+    return copy;
+  }
+
   public void clear() {
     Arrays.fill(slots, EMPTY);
     size = 0;

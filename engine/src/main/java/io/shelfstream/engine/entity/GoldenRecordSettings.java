@@ -20,7 +20,8 @@ public record GoldenRecordSettings(
     int snapshotBytesPerEvent,
     int tagSlices,
     Duration askTimeout,
-    int maxInFlightEvents) {
+    int maxInFlightEvents,
+    int recordsInMemory) {
 
   public GoldenRecordSettings {
     storeFields = Map.copyOf(storeFields);
@@ -35,6 +36,9 @@ public record GoldenRecordSettings(
     }
     if (maxInFlightEvents < 1) {
       throw new IllegalArgumentException("max-in-flight-events must be at least 1");
+    }
+    if (recordsInMemory < 1) {
+      throw new IllegalArgumentException("records-in-memory must be at least 1");
     }
   }
 
@@ -66,7 +70,8 @@ public record GoldenRecordSettings(
         config.getInt("snapshot-bytes-per-event"),
         config.getInt("tag-slices"),
         config.getDuration("ask-timeout"),
-        config.getInt("max-in-flight-events"));
+        config.getInt("max-in-flight-events"),
+        config.getInt("records-in-memory"));
   }
 
   /** The tag that puts an entity's events in one of {@code tagSlices} slices for read models. */

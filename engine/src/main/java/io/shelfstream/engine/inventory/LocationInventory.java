@@ -10,6 +10,8 @@ import io.shelfstream.engine.entity.BatchIntake;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.entity.IngestCommand;
 import io.shelfstream.engine.entity.IngestReply;
+import io.shelfstream.engine.entity.RecordRows;
+import io.shelfstream.engine.entity.RecordStore;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.InventoryEvent;
@@ -19,7 +21,10 @@ import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,6 +40,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.DeleteSnapshotsFailed;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.SnapshotCompleted;
 import org.apache.pekko.persistence.typed.SnapshotFailed;
@@ -74,6 +80,16 @@ public final class LocationInventory
 
   public record GetView(String sku, ActorRef<Optional<InventoryView>> replyTo) implements Command {}
 
+  /** The record store answered (or failed to) for the records {@code held} needs in memory. */
+  private record Loaded(
+      Command held, Set<String> skus, Map<String, RecordStore.Row> rows, Throwable failure)
+      implements Command {}
+
+  /** Loads the records whose replayed events wait, once recovered. */
+  private enum LoadAwaiting implements Command {
+    INSTANCE
+  }
+
   /** The dedupe index answered (or failed to) for the events memory may have forgotten. */
   private record Checked(BatchIntake.Lookup<Ingest, Event> lookup) implements Command {}
 
@@ -107,10 +123,27 @@ public final class LocationInventory
    * the whole batch, read back by the projections as one envelope, where an entry per event cost
    * PostgreSQL a row, a tag row and three index entries each (docs/history/write-path-profiles.md,
    * section 17). Pekko journals the events of one command atomically either way.
+   *
+   * <p>{@code evictions}: the records the entry moves out of memory, which the journal writes to
+   * the record store in its transaction; they are not part of the entry's bytes, so an entry read
+   * back has none.
    */
-  public record EventsRecorded(List<Event> events) implements Journaled {
+  public record EventsRecorded(List<Event> events, List<LocationState.Evicted> evictions)
+      implements Journaled, RecordRows {
     public EventsRecorded {
       events = List.copyOf(events);
+      evictions = List.copyOf(evictions);
+    }
+
+    public EventsRecorded(List<Event> events) {
+      this(events, List.of());
+    }
+
+    @Override
+    public void forEachRow(Row row) {
+      for (LocationState.Evicted evicted : evictions) {
+        row.write(evicted.sku(), LocationSnapshotSerializer.recordBytes(evicted.record()));
+      }
     }
   }
 
@@ -166,9 +199,11 @@ public final class LocationInventory
     }
   }
 
-  public static void init(
-      ClusterSharding sharding, GoldenRecordSettings settings, DedupeIndex index) {
-    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings, index)));
+  /** What the inventory entities of a node share: the stores they read and the memory budget. */
+  public record Stores(DedupeIndex index, RecordStore records, RecordBudget budget) {}
+
+  public static void init(ClusterSharding sharding, GoldenRecordSettings settings, Stores stores) {
+    sharding.init(Entity.of(TYPE_KEY, context -> create(context.getEntityId(), settings, stores)));
   }
 
   public static PersistenceId persistenceIdOf(String locationId) {
@@ -185,8 +220,8 @@ public final class LocationInventory
   }
 
   public static Behavior<Command> create(
-      String locationId, GoldenRecordSettings settings, DedupeIndex index) {
-    return Behaviors.setup(context -> new LocationInventory(locationId, settings, index, context));
+      String locationId, GoldenRecordSettings settings, Stores stores) {
+    return Behaviors.setup(context -> new LocationInventory(locationId, settings, stores, context));
   }
 
   private final String locationId;
@@ -194,13 +229,18 @@ public final class LocationInventory
   private final Set<String> tags;
   private final SnapshotSchedule snapshots;
   private final BatchIntake<Ingest, Event> intake;
+  private final RecordStore records;
+  private final RecordBudget budget;
+  // a load from the record store is under way: other commands wait for it, as for a lookup
+  private final List<Command> heldForLoad = new ArrayList<>();
+  private boolean loading;
   private final ActorContext<Command> context;
   private final Logger log;
 
   private LocationInventory(
       String locationId,
       GoldenRecordSettings settings,
-      DedupeIndex index,
+      Stores stores,
       ActorContext<Command> context) {
     super(
         persistenceIdOf(locationId),
@@ -209,10 +249,13 @@ public final class LocationInventory
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, locationId));
     this.snapshots = new SnapshotSchedule(settings, persistenceIdOf(locationId), context);
+    this.records = stores.records();
+    this.budget = stores.budget();
+    budget.started();
     this.intake =
         new BatchIntake<>(
             NOT_ANSWERED,
-            index,
+            stores.index(),
             event -> new EventRef(event.sku(), event.stamp().source(), event.stamp().eventId()),
             event -> keyOf(locationId, event));
     this.context = context;
@@ -236,11 +279,28 @@ public final class LocationInventory
         .forAnyState()
         .onCommand(Ingest.class, this::onIngest)
         .onCommand(Checked.class, this::onChecked)
+        .onCommand(Loaded.class, this::onLoaded)
+        .onCommand(LoadAwaiting.class, this::onLoadAwaiting)
         .onCommand(GetView.class, this::onGetView)
         .build();
   }
 
   private ReplyEffect<Journaled, LocationState> onIngest(LocationState state, Ingest command) {
+    if (holdsForLoad(command)) {
+      return Effect().noReply();
+    }
+    Set<String> toLoad = new HashSet<>();
+    command
+        .events()
+        .forEach(
+            event -> {
+              if (state.mustLoad(event.sku())) {
+                toLoad.add(event.sku());
+              }
+            });
+    if (!toLoad.isEmpty()) {
+      return load(command, toLoad);
+    }
     return intake
         .take(
             command,
@@ -253,7 +313,7 @@ public final class LocationInventory
                     event.stamp().occurredAt().toInstant().toEpochMilli()),
             context,
             Checked::new)
-        .map(decided -> write(decided, command))
+        .map(decided -> write(state, decided, command))
         .orElseGet(() -> Effect().noReply());
   }
 
@@ -265,22 +325,86 @@ public final class LocationInventory
     Ingest command = checked.lookup().command();
     return answer.failed() != null
         ? Effect().reply(command.replyTo(), intake.paid(answer.failed()))
-        : write(answer.decided(), command);
+        : write(state, answer.decided(), command);
   }
 
-  /** Journals the batch's fresh events, if any, and answers once they are durable. */
+  /**
+   * Journals the batch's fresh events, if any, with the records that make room for them in memory,
+   * and answers once they are durable.
+   */
   private ReplyEffect<Journaled, LocationState> write(
-      BatchDedupe.Decided<Event> decided, Ingest command) {
+      LocationState state, BatchDedupe.Decided<Event> decided, Ingest command) {
     if (decided.fresh().isEmpty()) {
       return Effect().reply(command.replyTo(), intake.paid(decided.reply()));
     }
+    Set<String> inUse = new HashSet<>();
+    decided.fresh().forEach(event -> inUse.add(event.sku()));
+    int room = Math.max(0, budget.perLocation() - inUse.size());
     intake.owe(command);
     return Effect()
-        .persist(new EventsRecorded(decided.fresh()))
+        .persist(new EventsRecorded(decided.fresh(), state.victims(room, inUse)))
         .thenReply(command.replyTo(), next -> intake.paid(decided.reply()));
   }
 
+  /** Whether {@code command} waits for a load under way; if so it waits here. */
+  private boolean holdsForLoad(Command command) {
+    if (loading) {
+      heldForLoad.add(command);
+    }
+    return loading;
+  }
+
+  /**
+   * Reads {@code skus} back from the record store; {@code held} goes on once they are in memory.
+   */
+  private ReplyEffect<Journaled, LocationState> load(Command held, Set<String> skus) {
+    loading = true;
+    context.pipeToSelf(
+        records.load(persistenceId().id(), skus),
+        (rows, failure) -> new Loaded(held, skus, rows, failure));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Journaled, LocationState> onLoaded(LocationState state, Loaded loaded) {
+    loading = false;
+    List<Command> next = new ArrayList<>(heldForLoad);
+    heldForLoad.clear();
+    if (loaded.failure() != null) {
+      String why =
+          "the record store could not be read (" + loaded.failure().getMessage() + "); resend";
+      if (loaded.held() instanceof Ingest ingest) {
+        ingest.replyTo().tell(IngestReply.failed(ingest.size(), why));
+      }
+      log.warn("records of {} not loaded: {}", persistenceId(), loaded.failure().toString());
+    } else {
+      LocationState live = state.writable();
+      for (String sku : loaded.skus()) {
+        live.install(sku, loaded.rows().get(sku), settings);
+      }
+      if (loaded.held() != null) {
+        next.add(0, loaded.held());
+      }
+    }
+    next.forEach(context.getSelf()::tell);
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Journaled, LocationState> onLoadAwaiting(
+      LocationState state, LoadAwaiting load) {
+    Set<String> awaiting = state.awaitingLoad();
+    if (awaiting.isEmpty() || holdsForLoad(load)) {
+      return Effect().noReply();
+    }
+    return load(null, awaiting);
+  }
+
   private ReplyEffect<Journaled, LocationState> onGetView(LocationState state, GetView command) {
+    if (holdsForLoad(command)) {
+      return Effect().noReply();
+    }
+    if (state.mustLoad(command.sku())) {
+      return load(command, Set.of(command.sku()));
+    }
     InventoryState record = state.sku(command.sku());
     Optional<InventoryView> view =
         record.isEmpty()
@@ -296,8 +420,12 @@ public final class LocationInventory
         .onAnyEvent(
             (state, entry) -> {
               LocationState live = state.writable();
+              long sequenceNr = lastSequenceNumber(context);
               for (Event event : entry.events()) {
-                live.apply(event, settings);
+                live.apply(event, sequenceNr, settings);
+              }
+              if (entry instanceof EventsRecorded recorded) {
+                live.evict(recorded.evictions());
               }
               return live;
             });
@@ -320,12 +448,34 @@ public final class LocationInventory
     return snapshots.due(state);
   }
 
+  private void failHeld() {
+    for (Command held : heldForLoad) {
+      if (held instanceof Ingest ingest) {
+        ingest.replyTo().tell(IngestReply.failed(ingest.size(), NOT_ANSWERED));
+      }
+    }
+    heldForLoad.clear();
+  }
+
   @Override
   public SignalHandler<LocationState> signalHandler() {
     return newSignalHandlerBuilder()
         // a failed write restarts the entity (backoff) and any other failure stops it
         .onSignal(PreRestart.instance(), state -> intake.fail())
-        .onSignal(PostStop.instance(), state -> intake.fail())
+        .onSignal(
+            PostStop.instance(),
+            state -> {
+              intake.fail();
+              failHeld();
+              budget.stopped();
+            })
+        .onSignal(
+            RecoveryCompleted.instance(),
+            state -> {
+              if (!state.awaitingLoad().isEmpty()) {
+                context.getSelf().tell(LoadAwaiting.INSTANCE);
+              }
+            })
         .onSignal(
             SnapshotCompleted.class,
             (state, done) -> snapshots.stored(state, done.getSnapshotMetadata().sequenceNr()))

@@ -1,5 +1,6 @@
 package io.shelfstream.engine.inventory;
 
+import io.shelfstream.engine.dedupe.FingerprintSet;
 import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.policy.Stamp;
 import io.shelfstream.engine.policy.Versioned;
@@ -27,6 +28,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   private static final String LOCATION_V1 = "location-1";
   // as location-1, and each record's forgottenThrough after the ids it remembers
   private static final String LOCATION_V2 = "location-2";
+  // as location-2, then the fingerprints of the SKUs whose records are in the record store
+  private static final String LOCATION_V3 = "location-3";
 
   @Override
   public int identifier() {
@@ -36,7 +39,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   @Override
   public String manifest(Object snapshot) {
     if (snapshot instanceof LocationState) {
-      return LOCATION_V2;
+      return LOCATION_V3;
     }
     throw new IllegalArgumentException("not an inventory snapshot: " + snapshot.getClass());
   }
@@ -52,7 +55,25 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       out.writeText(sku.getKey());
       writeRecord(out, sku.getValue());
     }
+    out.writeInt(location.evictedSkus().size());
+    location.evictedSkus().forEach(out::writeLong);
     return out.toByteArray();
+  }
+
+  /** One record as the record store keeps it: the layout of a record in a snapshot. */
+  public static byte[] recordBytes(InventoryState record) {
+    var out = new BinaryOut(256);
+    writeRecord(out, record);
+    return out.toByteArray();
+  }
+
+  /** A record the record store kept ({@link #recordBytes}). */
+  public static InventoryState readRecord(byte[] bytes) {
+    try {
+      return readRecord(new BinaryIn(bytes), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable inventory record", e);
+    }
   }
 
   /**
@@ -60,7 +81,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
    * and sources are ASCII in practice); without writing them, for deciding when to snapshot.
    */
   public static long sizeOf(LocationState location) {
-    long size = Integer.BYTES;
+    long size = Integer.BYTES + Integer.BYTES + (long) location.evictedSkus().size() * Long.BYTES;
     for (Map.Entry<String, InventoryState> sku : location.bySku().entrySet()) {
       size += textSize(sku.getKey()) + recordSize(sku.getValue());
     }
@@ -96,7 +117,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    boolean v2 = manifest.equals(LOCATION_V2);
+    boolean v3 = manifest.equals(LOCATION_V3);
+    boolean v2 = v3 || manifest.equals(LOCATION_V2);
     if (!v2 && !manifest.equals(LOCATION_V1)) {
       throw new NotSerializableException("unknown inventory snapshot manifest " + manifest);
     }
@@ -107,7 +129,13 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       for (int i = 0; i < skus; i++) {
         bySku.put(in.readText(), readRecord(in, v2));
       }
-      return LocationState.snapshot(bySku);
+      FingerprintSet evicted = new FingerprintSet();
+      if (v3) {
+        for (int i = in.readInt(); i > 0; i--) {
+          evicted.add(in.readLong());
+        }
+      }
+      return LocationState.snapshot(bySku, evicted);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable inventory snapshot (" + manifest + ")", e);
     }

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.shelfstream.engine.dedupe.FingerprintSet;
 import io.shelfstream.engine.dedupe.IdMemory;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
+import io.shelfstream.engine.entity.RecordStore;
 import io.shelfstream.engine.serialization.CborSerializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 
 /**
@@ -16,6 +21,13 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
  * so that an event changes one record in place rather than copying it. Only its entity's actor
  * touches it: replies carry views, and a snapshot is a copy taken on the actor's thread ({@link
  * #SNAPSHOTS}) before the snapshot store serializes it on its own.
+ *
+ * <p>It holds the records used most recently, up to the location's share of the node's {@link
+ * RecordBudget}; the others are in the record store, moved there by the journal entry that evicted
+ * them ({@link #victims}, {@link #evict}). Their SKUs are kept as 64-bit fingerprints, so that a
+ * record is loaded before an event is applied to it ({@link #mustLoad}, {@link #install}). Events
+ * replayed for an evicted record at recovery wait, with their sequence numbers, until it is loaded:
+ * its row already holds those up to the entry that evicted it.
  */
 public final class LocationState implements CborSerializable {
   private static final int MIN_INDEX_REBUILD = 1024;
@@ -25,9 +37,19 @@ public final class LocationState implements CborSerializable {
    * is never written to ({@link #writable}). One that events were applied to would carry a failed
    * incarnation's events into the next, which recovers its journal on top of them.
    */
-  public static final LocationState NONE = new LocationState(Map.of(), false);
+  public static final LocationState NONE = new LocationState(Map.of(), new FingerprintSet(), false);
 
-  private final Map<String, InventoryState> bySku;
+  /** In the order they were last used, least recently first. */
+  private final LinkedHashMap<String, InventoryState> bySku;
+
+  private final FingerprintSet evicted;
+  private final Map<String, List<Pending>> pending = new HashMap<>();
+
+  /** An event replayed for a record that is in the record store. */
+  private record Pending(long sequenceNr, LocationInventory.Event event) {}
+
+  /** A record moved out of memory by a journal entry, written with it to the record store. */
+  public record Evicted(String sku, InventoryState record) {}
 
   /**
    * Every id a record remembers, plus some it has forgotten since the last rebuild, as fingerprints
@@ -45,12 +67,14 @@ public final class LocationState implements CborSerializable {
   private long eventsSinceSnapshot;
 
   public LocationState() {
-    this(new HashMap<>(), true);
+    this(Map.of(), new FingerprintSet(), true);
   }
 
   /** {@code live}: events will be applied to it; otherwise it only carries a snapshot. */
-  private LocationState(Map<String, InventoryState> bySku, boolean live) {
-    this.bySku = bySku;
+  private LocationState(Map<String, InventoryState> bySku, FingerprintSet evicted, boolean live) {
+    this.bySku = new LinkedHashMap<>(Math.max(16, bySku.size() * 4 / 3 + 1), 0.75f, true);
+    this.bySku.putAll(bySku);
+    this.evicted = evicted;
     if (live) {
       rebuildIndex();
     }
@@ -61,10 +85,15 @@ public final class LocationState implements CborSerializable {
     return this == NONE ? new LocationState() : this;
   }
 
-  /** The records of a location as a snapshot holds them. */
+  /** The records of a location as a snapshot written by jackson-cbor holds them: all in memory. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static LocationState snapshot(Map<String, InventoryState> bySku) {
-    return new LocationState(bySku, false);
+    return new LocationState(bySku, new FingerprintSet(), false);
+  }
+
+  /** The records in memory, and the fingerprints of the SKUs in the record store, as a snapshot. */
+  public static LocationState snapshot(Map<String, InventoryState> bySku, FingerprintSet evicted) {
+    return new LocationState(bySku, evicted, false);
   }
 
   /** A copy that shares nothing mutable with this state. */
@@ -80,8 +109,74 @@ public final class LocationState implements CborSerializable {
     return record != null ? record : new InventoryState();
   }
 
+  /** How many records are in memory. */
   public int skuCount() {
     return bySku.size();
+  }
+
+  /** The fingerprints of the SKUs whose records were moved to the record store; read only. */
+  public FingerprintSet evictedSkus() {
+    return evicted;
+  }
+
+  /** Whether the record of {@code sku} is to be loaded from the record store before use. */
+  public boolean mustLoad(String sku) {
+    return !bySku.containsKey(sku) && evicted.mightContain(skuFingerprint(sku));
+  }
+
+  /** The SKUs whose events wait, since recovery, for their record to be loaded. */
+  public Set<String> awaitingLoad() {
+    return Set.copyOf(pending.keySet());
+  }
+
+  /**
+   * Puts the record of {@code sku} read back from the record store in memory ({@code row} null:
+   * none was stored, the fingerprint matched another SKU's), with the events replayed for it since.
+   */
+  public void install(String sku, RecordStore.Row row, GoldenRecordSettings settings) {
+    if (bySku.containsKey(sku)) {
+      return;
+    }
+    InventoryState record =
+        row == null ? new InventoryState() : LocationSnapshotSerializer.readRecord(row.state());
+    long asOf = row == null ? 0 : row.asOf();
+    for (Pending waiting : pending.getOrDefault(sku, List.of())) {
+      if (waiting.sequenceNr() > asOf) {
+        record.apply(waiting.event(), settings);
+      }
+    }
+    pending.remove(sku);
+    bySku.put(sku, record);
+    record.forEachRemembered((source, eventId) -> index.add(fingerprint(record, eventId)));
+  }
+
+  /**
+   * The records to move out of memory so that at most {@code keep} remain, least recently used
+   * first, none of {@code inUse}. Nothing changes until {@link #evict}.
+   */
+  public List<Evicted> victims(int keep, Set<String> inUse) {
+    int over = bySku.size() - keep;
+    if (over <= 0) {
+      return List.of();
+    }
+    List<Evicted> victims = new ArrayList<>(over);
+    for (Map.Entry<String, InventoryState> entry : bySku.entrySet()) {
+      if (victims.size() == over) {
+        break;
+      }
+      if (!inUse.contains(entry.getKey())) {
+        victims.add(new Evicted(entry.getKey(), entry.getValue()));
+      }
+    }
+    return victims;
+  }
+
+  /** Moves {@code victims} out of memory: the record store has them from now on. */
+  public void evict(List<Evicted> victims) {
+    for (Evicted victim : victims) {
+      bySku.remove(victim.sku());
+      evicted.add(skuFingerprint(victim.sku()));
+    }
   }
 
   /**
@@ -110,6 +205,26 @@ public final class LocationState implements CborSerializable {
         && record.hasSeen(source, eventId);
   }
 
+  /**
+   * Applies {@code event}, of the journal entry {@code sequenceNr}, in place; an event of a record
+   * in the record store (at recovery) waits until the record is loaded.
+   */
+  public LocationState apply(
+      LocationInventory.Event event, long sequenceNr, GoldenRecordSettings settings) {
+    if (this == NONE) {
+      throw new IllegalStateException("LocationState.NONE is shared: apply to writable()");
+    }
+    if (mustLoad(event.sku())) {
+      pending
+          .computeIfAbsent(event.sku(), sku -> new ArrayList<>())
+          .add(new Pending(sequenceNr, event));
+      eventsSinceSnapshot++;
+      return this;
+    }
+    return apply(event, settings);
+  }
+
+  /** Applies {@code event} to a record in memory (or a new one). */
   public LocationState apply(LocationInventory.Event event, GoldenRecordSettings settings) {
     if (this == NONE) {
       throw new IllegalStateException("LocationState.NONE is shared: apply to writable()");
@@ -146,12 +261,24 @@ public final class LocationState implements CborSerializable {
     rebuildIndexAt = Math.max(MIN_INDEX_REBUILD, 2 * index.size());
   }
 
+  static long skuFingerprint(String sku) {
+    long hash =
+        0xcbf29ce484222325L; // FNV-1a, 64 bits: a 32-bit hash would collide within a catalog
+    for (int i = 0; i < sku.length(); i++) {
+      hash = (hash ^ sku.charAt(i)) * 0x100000001b3L;
+    }
+    return hash;
+  }
+
   /** The record by identity (its place in memory's hash) and the id; the record confirms a hit. */
   private static long fingerprint(InventoryState record, String eventId) {
     return ((long) System.identityHashCode(record) << 32) | (eventId.hashCode() & 0xFFFFFFFFL);
   }
 
-  /** Every record, by SKU; read only. */
+  /**
+   * Every record in memory, by SKU, least recently used first; read only. Reading a record ({@link
+   * #sku}, {@link #recall}) makes it the most recently used: do not while iterating this.
+   */
   @JsonValue
   public Map<String, InventoryState> bySku() {
     return Collections.unmodifiableMap(bySku);
@@ -161,12 +288,13 @@ public final class LocationState implements CborSerializable {
       new SnapshotAdapter<>() {
         @Override
         public Object toJournal(LocationState state) {
-          return snapshot(copyOf(state.bySku));
+          return snapshot(copyOf(state.bySku), state.evicted.copy());
         }
 
         @Override
         public LocationState fromJournal(Object from) {
-          return new LocationState(copyOf(((LocationState) from).bySku), true);
+          var snapshot = (LocationState) from;
+          return new LocationState(copyOf(snapshot.bySku), snapshot.evicted.copy(), true);
         }
       };
 }

@@ -46,6 +46,9 @@ final class SnapshotSchedule {
    * before each event of a batch, until the first yes.
    */
   boolean due(LocationState state) {
+    if (!state.awaitingLoad().isEmpty()) {
+      return false; // the waiting events are in no record yet: a snapshot would lose them
+    }
     long events = state.eventsSinceSnapshot() + 1; // with the event asked about
     if (events < spacing) {
       return false;

@@ -6,8 +6,10 @@ import io.shelfstream.engine.dedupe.DedupeIndex;
 import io.shelfstream.engine.entity.Fate;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.entity.IngestReply;
+import io.shelfstream.engine.entity.RecordStore;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;
+import io.shelfstream.engine.inventory.RecordBudget;
 import io.shelfstream.engine.store.Store;
 import io.shelfstream.engine.store.StoreView;
 import io.shelfstream.protocols.event.InventoryEvent;
@@ -76,9 +78,15 @@ public final class GoldenRecords {
    * are handed to entities and not yet answered at once, across every source of this node.
    */
   public static GoldenRecords start(
-      ActorSystem<?> system, GoldenRecordSettings settings, DedupeIndex index) {
+      ActorSystem<?> system,
+      GoldenRecordSettings settings,
+      DedupeIndex index,
+      RecordStore records) {
     ClusterSharding sharding = ClusterSharding.get(system);
-    LocationInventory.init(sharding, settings, index);
+    LocationInventory.init(
+        sharding,
+        settings,
+        new LocationInventory.Stores(index, records, new RecordBudget(settings.recordsInMemory())));
     Store.init(sharding, settings, index);
     return new GoldenRecords(
         sharding, settings, settings.askTimeout(), new WritePermits(settings.maxInFlightEvents()));

@@ -20,6 +20,7 @@ import io.shelfstream.engine.inventory.LocationInventory.Event;
 import io.shelfstream.engine.inventory.LocationInventory.EventsRecorded;
 import io.shelfstream.engine.inventory.LocationInventory.Journaled;
 import io.shelfstream.engine.testkit.JournalDedupeIndex;
+import io.shelfstream.engine.testkit.JournalRecordStore;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import java.time.Duration;
@@ -64,8 +65,14 @@ class LocationInventoryTest {
   void fresh() {
     kit =
         EventSourcedBehaviorTestKit.create(
-            testKit.system(), LocationInventory.create("S001", SETTINGS, index("S001")));
+            testKit.system(), LocationInventory.create("S001", SETTINGS, stores(index("S001"))));
     kit.clear();
+  }
+
+  /** The stores an entity reads, over the testkit's journal, with room for every record. */
+  private static LocationInventory.Stores stores(DedupeIndex index) {
+    return new LocationInventory.Stores(
+        index, new JournalRecordStore(testKit.system()), new RecordBudget(1_000_000));
   }
 
   private static JournalDedupeIndex index(String locationId) {
@@ -203,7 +210,8 @@ class LocationInventoryTest {
         0,
         4,
         Duration.ofSeconds(20),
-        2000);
+        2000,
+        1_000_000);
   }
 
   private static Event sale(String id, String at) {
@@ -215,7 +223,7 @@ class LocationInventoryTest {
     var index = index("S010");
     var forgetful =
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
-            testKit.system(), LocationInventory.create("S010", forgetful(), index));
+            testKit.system(), LocationInventory.create("S010", forgetful(), stores(index)));
     forgetful.clear();
     Function<Event, Fate> send =
         event ->
@@ -263,7 +271,7 @@ class LocationInventoryTest {
         keys -> CompletableFuture.failedFuture(new IllegalStateException("database unreachable"));
     var forgetful =
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
-            testKit.system(), LocationInventory.create("S012", forgetful(), unreachable));
+            testKit.system(), LocationInventory.create("S012", forgetful(), stores(unreachable)));
     forgetful.clear();
     forgetful.<IngestReply>runCommand(
         replyTo ->
@@ -317,7 +325,7 @@ class LocationInventoryTest {
   @Test
   void aBatchWaitsWhileAnEarlierOneIsCheckedSoThatARedeliveryInBothPassesOnce() {
     var index = new HeldIndex(index("S011"));
-    var entity = testKit.spawn(LocationInventory.create("S011", forgetful(), index));
+    var entity = testKit.spawn(LocationInventory.create("S011", forgetful(), stores(index)));
     var setUp = testKit.<IngestReply>createTestProbe();
     entity.tell(
         new LocationInventory.Ingest(
@@ -357,7 +365,8 @@ class LocationInventoryTest {
         bytesPerEvent,
         4,
         Duration.ofSeconds(20),
-        2000);
+        2000,
+        1_000_000);
   }
 
   private static Event receipt(String sku, int n) {
@@ -376,7 +385,8 @@ class LocationInventoryTest {
   void snapshotsEveryNEventsKeepsTheNewestAndRecoversFromItWithItsDedupeMemory() {
     var snapshotting =
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
-            testKit.system(), LocationInventory.create("S002", snapshotting(3, 0), index("S002")));
+            testKit.system(),
+            LocationInventory.create("S002", snapshotting(3, 0), stores(index("S002"))));
     snapshotting.clear();
     for (int i = 0; i < 7; i++) {
       int n = i;
@@ -411,7 +421,8 @@ class LocationInventoryTest {
     var snapshotting =
         EventSourcedBehaviorTestKit.<Command, Journaled, LocationState>create(
             testKit.system(),
-            LocationInventory.create("S003", snapshotting(3, bytesPerEvent), index("S003")));
+            LocationInventory.create(
+                "S003", snapshotting(3, bytesPerEvent), stores(index("S003"))));
     snapshotting.clear();
     // one batch of 300 events, one journal entry: small when the snapshot falls due, so one is
     // taken after it

@@ -16,6 +16,7 @@ import io.shelfstream.protocols.event.MovementKind;
 import java.io.NotSerializableException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class LocationSnapshotSerializerTest {
 
   private static void assertSameRecords(LocationState read, LocationState written) {
     assertThat(read.bySku().keySet()).isEqualTo(written.bySku().keySet());
-    for (String sku : written.bySku().keySet()) {
+    for (String sku : List.copyOf(written.bySku().keySet())) {
       var key = new InventoryKey("S001", sku);
       assertThat(read.sku(sku).view(key, SETTINGS)).isEqualTo(written.sku(sku).view(key, SETTINGS));
       assertThat(read.sku(sku).seen()).isEqualTo(written.sku(sku).seen());
@@ -85,11 +86,11 @@ class LocationSnapshotSerializerTest {
                 .get());
 
     assertSameRecords(restored, state);
-    for (String sku : state.bySku().keySet()) {
+    for (String sku : List.copyOf(state.bySku().keySet())) {
       assertThat(restored.sku(sku).forgottenThrough()).isEqualTo(state.sku(sku).forgottenThrough());
     }
     int seen = 0;
-    for (String sku : state.bySku().keySet()) {
+    for (String sku : List.copyOf(state.bySku().keySet())) {
       for (int n = 0; n < 40; n++) {
         for (String[] id : new String[][] {{"pos", "m" + n}, {"erp", "c" + n}, {"wms", "c" + n}}) {
           boolean remembered = state.hasSeen(sku, id[0], id[1]);

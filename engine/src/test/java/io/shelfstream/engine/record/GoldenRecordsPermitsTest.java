@@ -48,10 +48,13 @@ class GoldenRecordsPermitsTest {
         GoldenRecords.start(
             system,
             TestSettings.withMaxInFlight(TestSettings.lastWriteWins(), MAX_IN_FLIGHT),
-            // every event here is new and within the dedupe window: no lookup is needed
+            // every event here is new and within the dedupe window, every record in memory
             keys ->
                 java.util.concurrent.CompletableFuture.failedFuture(
-                    new AssertionError("no index lookup expected")));
+                    new AssertionError("no index lookup expected")),
+            (persistenceId, records) ->
+                java.util.concurrent.CompletableFuture.failedFuture(
+                    new AssertionError("no record load expected")));
   }
 
   @AfterAll

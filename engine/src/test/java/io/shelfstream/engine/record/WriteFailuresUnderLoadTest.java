@@ -8,8 +8,10 @@ import io.shelfstream.engine.entity.Fate;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.InventoryView;
 import io.shelfstream.engine.inventory.LocationInventory;
+import io.shelfstream.engine.inventory.RecordBudget;
 import io.shelfstream.engine.policy.ConflictPolicy;
 import io.shelfstream.engine.testkit.JournalDedupeIndex;
+import io.shelfstream.engine.testkit.JournalRecordStore;
 import io.shelfstream.engine.testkit.SingleNodeCluster;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
@@ -73,7 +75,8 @@ class WriteFailuresUnderLoadTest {
         0,
         4,
         Duration.ofSeconds(20),
-        2000);
+        2000,
+        1_000_000);
   }
 
   @BeforeAll
@@ -92,7 +95,9 @@ class WriteFailuresUnderLoadTest {
       persistenceIds[l] = LocationInventory.persistenceIdOf("W" + l).id();
     }
     index = new JournalDedupeIndex(testKit.system(), persistenceIds);
-    records = GoldenRecords.start(testKit.system(), settings(), index);
+    records =
+        GoldenRecords.start(
+            testKit.system(), settings(), index, new JournalRecordStore(testKit.system()));
   }
 
   @AfterAll
@@ -226,7 +231,15 @@ class WriteFailuresUnderLoadTest {
     }
     // each location as a new incarnation recovers it: from its newest snapshot and the journal
     for (int l = 0; l < LOCATIONS; l++) {
-      var recovered = testKit.spawn(LocationInventory.create("W" + l, settings(), index));
+      var recovered =
+          testKit.spawn(
+              LocationInventory.create(
+                  "W" + l,
+                  settings(),
+                  new LocationInventory.Stores(
+                      index,
+                      new JournalRecordStore(testKit.system()),
+                      new RecordBudget(1_000_000))));
       for (var expected : truth.entrySet()) {
         if (expected.getKey().locationId().equals("W" + l)) {
           var view = testKit.<java.util.Optional<InventoryView>>createTestProbe();

@@ -9,6 +9,7 @@ import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.deadletter.JdbcDeadLetterStore;
 import io.shelfstream.persistence.dedupe.DedupeIndexBackfill;
 import io.shelfstream.persistence.dedupe.JdbcDedupeIndex;
+import io.shelfstream.persistence.records.JdbcRecordStore;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -20,13 +21,15 @@ import org.apache.pekko.actor.typed.DispatcherSelector;
 /**
  * A node's own use of its database beside the journal plugins: the pool and blocking executor of
  * Shelfstream's tables, the dead letters, the dedupe index (filled from the journal once, before
- * any entity starts) and the probe that readiness reads. Closed by the actor system's shutdown.
+ * any entity starts), the record store and the probe that readiness reads. Closed by the actor
+ * system's shutdown.
  */
 record NodeStorage(
     HikariDataSource pool,
     Executor jdbc,
     JdbcDeadLetterStore deadLetters,
     JdbcDedupeIndex dedupeIndex,
+    JdbcRecordStore recordStore,
     DatabaseProbe journalDatabase) {
 
   static NodeStorage start(
@@ -49,6 +52,12 @@ record NodeStorage(
               return CompletableFuture.completedFuture(Done.getInstance());
             });
     DedupeIndexBackfill.runOnce(system, pool, db.dialect());
-    return new NodeStorage(pool, jdbc, deadLetters, new JdbcDedupeIndex(pool, jdbc), probe);
+    return new NodeStorage(
+        pool,
+        jdbc,
+        deadLetters,
+        new JdbcDedupeIndex(pool, jdbc),
+        new JdbcRecordStore(pool, jdbc),
+        probe);
   }
 }

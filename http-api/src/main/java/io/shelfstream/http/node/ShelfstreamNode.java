@@ -85,7 +85,8 @@ public final class ShelfstreamNode implements AutoCloseable {
       NodeStorage storage = NodeStorage.start(system, db, health, config);
       ClusterJoin.start(system, node).get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       GoldenRecordSettings goldenRecord = GoldenRecordSettings.fromConfig(config);
-      GoldenRecords records = GoldenRecords.start(system, goldenRecord, storage.dedupeIndex());
+      GoldenRecords records =
+          GoldenRecords.start(system, goldenRecord, storage.dedupeIndex(), storage.recordStore());
       LocationActivityProjection activity =
           LocationActivityProjection.start(system, storage.pool(), goldenRecord, storage.jdbc());
       IngestPipeline pipeline =

@@ -57,7 +57,10 @@ class DedupeIndexTest {
 
   private static GoldenRecords records(ActorSystem<Void> system, TestDatabase db) {
     return GoldenRecords.start(
-        system, GoldenRecordSettings.fromConfig(system.settings().config()), db.dedupeIndex());
+        system,
+        GoldenRecordSettings.fromConfig(system.settings().config()),
+        db.dedupeIndex(),
+        db.recordStore());
   }
 
   private static RetailEvent event(String json) {

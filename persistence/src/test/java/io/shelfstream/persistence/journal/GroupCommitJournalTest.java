@@ -85,7 +85,7 @@ class GroupCommitJournalTest {
       long entriesWritten;
       var settings = GoldenRecordSettings.fromConfig(first.settings().config());
       try {
-        var records = GoldenRecords.start(first, settings, db.dedupeIndex());
+        var records = GoldenRecords.start(first, settings, db.dedupeIndex(), db.recordStore());
         // one ingest call per round, all rounds at once: every entity persists concurrently
         List<CompletableFuture<List<EventAck>>> calls = new ArrayList<>();
         for (int n = 0; n < EVENTS_PER_ENTITY; n++) {
@@ -166,7 +166,7 @@ class GroupCommitJournalTest {
 
       ActorSystem<Void> second = start(db);
       try {
-        var records = GoldenRecords.start(second, settings, db.dedupeIndex());
+        var records = GoldenRecords.start(second, settings, db.dedupeIndex(), db.recordStore());
         var view =
             records
                 .inventory(new InventoryKey("L3", "S10"))

@@ -70,7 +70,7 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> first = start(db);
       try {
-        var records = GoldenRecords.start(first, settings, db.dedupeIndex());
+        var records = GoldenRecords.start(first, settings, db.dedupeIndex(), db.recordStore());
         List<EventAck> acks =
             records.ingest(events).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(acks).containsOnly(EventAck.ACCEPTED);
@@ -98,7 +98,7 @@ class JournalRoundTripTest {
 
       ActorSystem<Void> second = start(db);
       try {
-        var records = GoldenRecords.start(second, settings, db.dedupeIndex());
+        var records = GoldenRecords.start(second, settings, db.dedupeIndex(), db.recordStore());
         InventoryView l0 =
             records
                 .inventory(new InventoryKey("L0", "A"))

@@ -77,5 +77,6 @@ final class H2BatchInsert implements BatchInsert {
       }
       keys.executeBatch();
     }
+    RecordStates.write(connection, rows, RecordStates.H2_MERGE);
   }
 }

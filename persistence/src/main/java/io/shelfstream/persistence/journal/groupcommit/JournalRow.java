@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One row of {@code event_journal} (the pekko-persistence-jdbc schema), with the tags that go to
- * {@code event_tag} and the dedupe keys of its events that go to {@code dedupe_index}. The meta
- * fields are null when the event carries no metadata.
+ * {@code event_tag}, the dedupe keys of its events that go to {@code dedupe_index}, and the records
+ * its entity evicted with it, which go to {@code record_state}. The meta fields are null when the
+ * event carries no metadata.
  */
 record JournalRow(
     String persistenceId,
@@ -21,4 +22,9 @@ record JournalRow(
     String metaSerializerManifest,
     byte[] metaPayload,
     List<String> tags,
-    List<EventKey> keys) {}
+    List<EventKey> keys,
+    List<RecordRow> records) {
+
+  /** A record its entity moved out of memory with this row's entry, for {@code record_state}. */
+  record RecordRow(String recordId, byte[] state) {}
+}

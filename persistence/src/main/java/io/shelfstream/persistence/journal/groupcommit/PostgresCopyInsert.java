@@ -82,6 +82,7 @@ final class PostgresCopyInsert implements BatchInsert {
       // a key already there fails the batch: an event journaled twice (see BatchIntake)
       copy(connection, KEYS, buffer.finish());
     }
+    RecordStates.write(connection, rows, RecordStates.POSTGRES_UPSERT);
   }
 
   /** {@code count} values of the ordering column's sequence, ascending. */

@@ -2,6 +2,7 @@ package io.shelfstream.persistence.journal.groupcommit;
 
 import io.shelfstream.engine.dedupe.EventKey;
 import io.shelfstream.engine.dedupe.IndexedEvents;
+import io.shelfstream.engine.entity.RecordRows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.ActorRef;
@@ -47,6 +48,10 @@ final class RowCodec {
     if (payload instanceof IndexedEvents indexed) {
       indexed.forEachKey(repr.persistenceId(), keys::add);
     }
+    List<JournalRow.RecordRow> records = new ArrayList<>(0);
+    if (payload instanceof RecordRows rows) {
+      rows.forEachRow((recordId, state) -> records.add(new JournalRow.RecordRow(recordId, state)));
+    }
     Serializer serializer = serialization.findSerializerFor(payload);
     byte[] bytes = serializer.toBinary(payload);
     Integer metaId = null;
@@ -72,7 +77,8 @@ final class RowCodec {
         metaManifest,
         metaBytes,
         tags,
-        keys);
+        keys,
+        records);
   }
 
   /** The event of a stored row, as recovery wants it. */

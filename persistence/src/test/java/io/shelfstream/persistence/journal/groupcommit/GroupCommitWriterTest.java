@@ -31,6 +31,7 @@ class GroupCommitWriterTest {
         null,
         null,
         List.of("inventory-0"),
+        List.of(),
         List.of());
   }
 
