@@ -53,6 +53,6 @@ final class ProgressLine {
     long left = Math.round(elapsed * (1 - done) / done);
     return String.format(
         " %.0f%%, about %s left",
-        done * 100, left < 60 ? left + "s" : left / 60 + "m" + left % 60 + "s");
+        done * 100, left < 60 ? left + "s" : String.format("%dm%02ds", left / 60, left % 60));
   }
 }
