@@ -2,11 +2,11 @@ package io.shelfstream.simulations.cli;
 
 import java.util.Iterator;
 
-/** Counts what passes through: the number of world events, before noise. */
+/** Counts what passes through: the number of world events, before noise; read by other threads. */
 final class CountingIterator<T> implements Iterator<T> {
 
   private final Iterator<T> inner;
-  private long count;
+  private volatile long count;
 
   CountingIterator(Iterator<T> inner) {
     this.inner = inner;

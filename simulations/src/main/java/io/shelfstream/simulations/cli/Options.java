@@ -6,7 +6,12 @@ import io.shelfstream.simulations.world.WorldSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * A validated command line.
@@ -36,6 +41,8 @@ public record Options(
     boolean json,
     boolean prepare) {
 
+  static final long MAX_PREPARED_EVENTS = 5_000_000;
+
   public boolean sendsToNode() {
     return out == null;
   }
@@ -50,5 +57,116 @@ public record Options(
    */
   public Set<MalformedKind> malformedKinds() {
     return viaKafka() ? MalformedKind.withIdsFromTransport() : MalformedKind.all();
+  }
+
+  /**
+   * Applies the preset to the options not given, then checks what no option can check alone.
+   *
+   * @throws ParameterException naming the option at fault and why
+   */
+  static Options from(CommandLineOptions cli, CommandLine commandLine) {
+    ParseResult parsed = commandLine.getParseResult();
+    // picocli lets an option of an argument group be repeated, and the last one would win
+    Set<OptionSpec> seen = new HashSet<>();
+    for (OptionSpec option : parsed.matchedOptions()) {
+      require(seen.add(option), option.longestName() + " is given twice", commandLine);
+    }
+    if (cli.output.preset != null) {
+      Presets.apply(cli.output.preset, commandLine);
+    }
+    CommandLineOptions.Destination to = cli.destination;
+    CommandLineOptions.Sending sending = cli.sending;
+    Long events = cli.world.events;
+    require(
+        to.out == null || (to.target == null && to.kafka == null),
+        "--out writes the stream to a file instead of sending it: drop --target/--kafka,"
+            + " or drop --out",
+        commandLine);
+    require(
+        to.out != null || to.target != null,
+        "--target is required (the node to send to and check), or --out FILE to write the"
+            + " stream instead",
+        commandLine);
+    require(to.kafka != null || to.topic == null, "--topic needs --kafka HOSTS", commandLine);
+    require(to.topic != null || to.kafka == null, "--kafka needs --topic NAME", commandLine);
+    require(
+        to.kafka == null || !parsed.hasMatchedOption("--mode"),
+        "--mode applies to HTTP only: with --kafka every line is one Kafka record",
+        commandLine);
+    require(
+        sending.mode != Mode.MIXED || sending.tills >= 2,
+        "--mode mixed needs --tills 2 or more (half stream, half batch), got " + sending.tills,
+        commandLine);
+    require(
+        !sending.prepare || (events != null && events <= MAX_PREPARED_EVENTS),
+        "--prepare generates every line before sending: it needs --events N, at most "
+            + MAX_PREPARED_EVENTS
+            + " (about 500 bytes of memory each)",
+        commandLine);
+    require(events == null || events >= 1, "--events must be at least 1", commandLine);
+    require(
+        sending.tills >= 1 && sending.tills <= 10_000,
+        "--tills must be between 1 and 10000, got " + sending.tills,
+        commandLine);
+    require(sending.batch >= 1, "--batch must be at least 1, got " + sending.batch, commandLine);
+    require(
+        sending.rate >= 0 && !Double.isInfinite(sending.rate),
+        "--rate must be a number >= 0 (0 = as fast as possible), got " + sending.rate,
+        commandLine);
+    require(
+        sending.settleTimeout == null || sending.settleTimeout >= 0,
+        "--settle-timeout must be 0 or more seconds, got " + sending.settleTimeout,
+        commandLine);
+    long settle =
+        sending.settleTimeout != null ? sending.settleTimeout : to.kafka != null ? 120 : 5;
+    return new Options(
+        worldSpec(cli.world, commandLine),
+        events,
+        noiseSpec(cli.noise, commandLine),
+        cli.noise.burst,
+        to.target,
+        sending.mode,
+        sending.tills,
+        sending.batch,
+        sending.rate,
+        to.kafka,
+        to.topic,
+        to.out,
+        cli.output.truth,
+        cli.output.policies,
+        Duration.ofSeconds(settle),
+        cli.output.json,
+        sending.prepare);
+  }
+
+  private static void require(boolean condition, String otherwise, CommandLine commandLine) {
+    if (!condition) {
+      throw new ParameterException(commandLine, otherwise);
+    }
+  }
+
+  /** The specs name their fields as the options do: their errors only lack the dashes. */
+  private static WorldSpec worldSpec(CommandLineOptions.World world, CommandLine commandLine) {
+    try {
+      return new WorldSpec(world.seed, world.stores, world.products, world.days, world.start);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, "--" + e.getMessage(), e);
+    }
+  }
+
+  private static NoiseSpec noiseSpec(CommandLineOptions.Noise noise, CommandLine commandLine) {
+    try {
+      return new NoiseSpec(
+          noise.duplicates,
+          noise.malformed,
+          noise.outOfOrder,
+          noise.late,
+          noise.conflicts,
+          noise.reorderWindow,
+          noise.duplicateWindow,
+          NoiseSpec.NONE.lateHoldLimit());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, "--" + e.getMessage(), e);
+    }
   }
 }

@@ -1,20 +1,29 @@
 package io.shelfstream.simulations.cli;
 
 import io.shelfstream.simulations.emit.SendStats;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
-/** The text of the progress line: totals so far and the rate since the previous line. */
+/**
+ * The text of the progress line: totals so far, the rate since the previous line and, when the
+ * run's size is known, how much is done and about how long the rest takes at the pace so far.
+ */
 final class ProgressLine {
 
   private final SendStats stats;
   private final Supplier<String> phase;
+  private final DoubleSupplier done;
   private final long started = System.nanoTime();
   private long previousSent;
   private long previousNanos = started;
 
-  ProgressLine(SendStats stats, Supplier<String> phase) {
+  /**
+   * @param done the share of the run done, from 0 to 1; NaN when unknown
+   */
+  ProgressLine(SendStats stats, Supplier<String> phase, DoubleSupplier done) {
     this.stats = stats;
     this.phase = phase;
+    this.done = done;
   }
 
   synchronized String next() {
@@ -24,14 +33,26 @@ final class ProgressLine {
     double rate = (sent - previousSent) / seconds;
     previousSent = sent;
     previousNanos = now;
+    double elapsed = (now - started) / 1e9;
     return String.format(
-        "[%5.0fs] %s | sent %,d lines, %,.0f lines/s | accepted %,d, duplicates %,d, rejected %,d",
-        (now - started) / 1e9,
+        "[%5.0fs] %s%s | sent %,d lines, %,.0f lines/s | accepted %,d, duplicates %,d, rejected %,d",
+        elapsed,
         phase.get(),
+        eta(done.getAsDouble(), elapsed),
         sent,
         rate,
         stats.accepted(),
         stats.duplicates(),
         stats.rejected());
+  }
+
+  private static String eta(double done, double elapsed) {
+    if (!(done > 0 && done < 1)) {
+      return "";
+    }
+    long left = Math.round(elapsed * (1 - done) / done);
+    return String.format(
+        " %.0f%%, about %s left",
+        done * 100, left < 60 ? left + "s" : String.format("%dm%02ds", left / 60, left % 60));
   }
 }

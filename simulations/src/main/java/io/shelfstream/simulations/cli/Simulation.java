@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 /**
  * One run: generate the world, add noise, send every line while feeding ground truth with the valid
@@ -71,6 +72,12 @@ final class Simulation {
           "simulate: every line generated before sending (--prepare) in %.1f s%n",
           (System.nanoTime() - generating) / 1e9);
     }
+    List<Emission> all = prepared;
+    Long events = options.events();
+    DoubleSupplier done =
+        all != null
+            ? () -> (double) stats.sent() / Math.max(1, all.size())
+            : events != null ? () -> (double) worldEvents.count() / events : () -> Double.NaN;
     Pacer pacer = Pacer.of(options.rate(), options.burst());
     long started = System.nanoTime();
     boolean acknowledged;
@@ -79,7 +86,7 @@ final class Simulation {
             new Progress(
                 err,
                 Progress.stderrLooksLikeATerminal(),
-                new ProgressLine(stats, this::phaseText)::next);
+                new ProgressLine(stats, this::phaseText, done)::next);
         Emitter emitter = emitter()) {
       acknowledged = emitter.acknowledgesLines();
       int sent = 0;

@@ -1,46 +1,41 @@
 package io.shelfstream.simulations.emit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The node's answer to a batch: {@code {"accepted":n,"duplicates":d,"rejected":r,"errors":[...]}}.
  */
-record BatchResponse(long accepted, long duplicates, long rejected, List<LineError> errors) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+record BatchResponse(
+    @JsonProperty(required = true) long accepted,
+    @JsonProperty(required = true) long duplicates,
+    @JsonProperty(required = true) long rejected,
+    List<LineError> errors) {
 
   /** The node lists at most this many errors per batch. */
   static final int LISTED_ERRORS = 100;
 
-  record LineError(int line, String eventId, String error) {}
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record LineError(int line, String eventId, String error) {}
+
+  BatchResponse {
+    errors = errors == null ? List.of() : errors;
+  }
+
   static BatchResponse parse(byte[] body) throws IOException {
-    JsonNode root = JSON.readTree(body);
-    if (root == null
-        || !root.path("accepted").canConvertToLong()
-        || !root.path("duplicates").canConvertToLong()
-        || !root.path("rejected").canConvertToLong()) {
+    try {
+      return JSON.readValue(body, BatchResponse.class);
+    } catch (IOException e) {
       throw new IOException(
-          "batch response lacks accepted/duplicates/rejected counts: " + excerpt(body));
+          "unreadable batch response (" + e.getMessage() + "): " + excerpt(body), e);
     }
-    List<LineError> errors = new ArrayList<>();
-    for (JsonNode error : root.path("errors")) {
-      errors.add(
-          new LineError(
-              error.path("line").asInt(-1),
-              error.path("eventId").asText(null),
-              error.path("error").asText("")));
-    }
-    return new BatchResponse(
-        root.get("accepted").asLong(),
-        root.get("duplicates").asLong(),
-        root.get("rejected").asLong(),
-        errors);
   }
 
   static String excerpt(byte[] body) {

@@ -114,33 +114,10 @@ final class MalformedLines {
               .rawValue("sku", "null")
               .number("qty", 1)
               .end();
-      case ID_TOO_LONG ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("locationId", "L".repeat(129))
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
+      case ID_TOO_LONG -> stock("sale", id, at, "L".repeat(129), sku).number("qty", 1).end();
       case CONTROL_CHAR_IN_ID ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("locationId", location + "\u0007")
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
-      case PIPE_IN_ID ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("locationId", location)
-              .string("sku", sku + "|1")
-              .number("qty", 1)
-              .end();
+          stock("sale", id, at, location + "\u0007", sku).number("qty", 1).end();
+      case PIPE_IN_ID -> stock("sale", id, at, location, sku + "|1").number("qty", 1).end();
       case MISSING_QTY -> stock("receipt", id, at).end();
       case ZERO_QTY -> sale(id, at).number("qty", 0).end();
       case NEGATIVE_QTY -> stock("return", id, at).number("qty", -2).end();
@@ -175,12 +152,17 @@ final class MalformedLines {
   }
 
   private JsonLineBuilder stock(String type, String id, OffsetDateTime at) {
+    return stock(type, id, at, location, sku);
+  }
+
+  private JsonLineBuilder stock(
+      String type, String id, OffsetDateTime at, String locationId, String skuValue) {
     return json.begin()
         .string("type", type)
         .string("eventId", id)
         .time("occurredAt", at)
-        .string("locationId", location)
-        .string("sku", sku);
+        .string("locationId", locationId)
+        .string("sku", skuValue);
   }
 
   private JsonLineBuilder saleAt(String id, String occurredAt) {

@@ -67,54 +67,6 @@ public record NoiseSpec(
         lateHoldLimit);
   }
 
-  public NoiseSpec withLate(int percent) {
-    return new NoiseSpec(
-        duplicatesPercent,
-        malformedPercent,
-        outOfOrderPercent,
-        percent,
-        conflictsPercent,
-        reorderWindow,
-        duplicateWindow,
-        lateHoldLimit);
-  }
-
-  public NoiseSpec withConflicts(int percent) {
-    return new NoiseSpec(
-        duplicatesPercent,
-        malformedPercent,
-        outOfOrderPercent,
-        latePercent,
-        percent,
-        reorderWindow,
-        duplicateWindow,
-        lateHoldLimit);
-  }
-
-  public NoiseSpec withReorderWindow(int lines) {
-    return new NoiseSpec(
-        duplicatesPercent,
-        malformedPercent,
-        outOfOrderPercent,
-        latePercent,
-        conflictsPercent,
-        lines,
-        duplicateWindow,
-        lateHoldLimit);
-  }
-
-  public NoiseSpec withDuplicateWindow(int lines) {
-    return new NoiseSpec(
-        duplicatesPercent,
-        malformedPercent,
-        outOfOrderPercent,
-        latePercent,
-        conflictsPercent,
-        reorderWindow,
-        lines,
-        lateHoldLimit);
-  }
-
   private static void percent(String knob, int value) {
     if (value < 0 || value > 100) {
       throw new IllegalArgumentException(

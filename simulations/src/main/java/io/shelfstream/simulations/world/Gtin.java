@@ -14,12 +14,6 @@ public final class Gtin {
     return twelveDigits + checkDigit(twelveDigits);
   }
 
-  public static boolean isValid(String gtin) {
-    return gtin.length() == 13
-        && allDigits(gtin)
-        && checkDigit(gtin.substring(0, 12)) == gtin.charAt(12) - '0';
-  }
-
   /** Weights 1 and 3 alternate from the left over the 12 body digits. */
   static int checkDigit(String body) {
     int sum = 0;

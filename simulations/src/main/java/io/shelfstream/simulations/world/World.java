@@ -4,7 +4,10 @@ import io.shelfstream.simulations.event.SimEvent;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.SplittableRandom;
+import java.util.stream.StreamSupport;
 
 /**
  * A synthetic retailer: stores, warehouses and a catalog, fixed by the spec's seed. {@link
@@ -65,23 +68,10 @@ public final class World {
    */
   public Iterator<SimEvent> firstEvents(long limit) {
     Iterator<SimEvent> endless = new DayByDay(new DaySimulator(this), WorldSpec.UNBOUNDED);
-    return new Iterator<>() {
-      private long taken;
-
-      @Override
-      public boolean hasNext() {
-        return taken < limit && endless.hasNext();
-      }
-
-      @Override
-      public SimEvent next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("all " + limit + " events were taken");
-        }
-        taken++;
-        return endless.next();
-      }
-    };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(endless, Spliterator.ORDERED), false)
+        .limit(limit)
+        .iterator();
   }
 
   private static final class DayByDay implements Iterator<SimEvent> {

@@ -29,10 +29,6 @@ public record WorldSpec(
     this(seed, stores, products, days, start, "");
   }
 
-  public WorldSpec withDays(int newDays) {
-    return new WorldSpec(seed, stores, products, newDays, start, sitePrefix);
-  }
-
   /** The same life on sites whose ids start with {@code prefix}. */
   public WorldSpec withSitePrefix(String prefix) {
     return new WorldSpec(seed, stores, products, days, start, prefix);

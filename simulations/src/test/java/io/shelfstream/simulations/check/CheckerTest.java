@@ -42,7 +42,7 @@ class CheckerTest {
     Iterator<Emission> lines =
         NoisePipeline.apply(
             World.create(WORLD).events(),
-            NoiseSpec.NONE.withConflicts(20).withDuplicates(5).withLate(10),
+            new NoiseSpec(5, 0, 0, 10, 20, 2_000, 5_000, 50_000),
             3,
             new NoiseCounters());
     try (HttpBatchEmitter emitter = new HttpBatchEmitter(node.uri(), 200, 2, stats)) {

@@ -178,12 +178,13 @@ class SimulateTest {
   @Test
   void theDemoPresetCanBeShortened() throws Exception {
     int exit =
-        simulate(
-            "--preset", "demo", "--events", "3000", "--target", node.uri().toString(), "--json");
+        simulate("--preset=demo", "--events=3000", "--target", node.uri().toString(), "--json");
 
     JsonNode summary = summary();
     assertThat(exit).as(summary.toPrettyString()).isZero();
     assertThat(summary.get("worldEvents").asLong()).isEqualTo(3000);
+    assertThat(summary.get("seed").asLong()).isEqualTo(2026);
+    assertThat(summary.get("transport").asText()).startsWith("batch over HTTP");
     assertThat(summary.get("reordered").asLong()).isPositive();
     assertThat(summary.get("inventoryRecords").asLong()).isGreaterThan(100);
   }
@@ -297,14 +298,24 @@ class SimulateTest {
   }
 
   @Test
-  void helpIsPrinted() {
+  void helpListsEveryOptionTheReadmeUses() {
     assertThat(simulate("--help")).isZero();
-    assertThat(out.toString()).contains("--target").contains("--preset demo");
+    assertThat(out.toString())
+        .contains("--target=URI", "--kafka=HOSTS", "--topic=T", "--out=FILE", "--truth=FILE")
+        .contains("--stores=N", "--products=N", "--days=N", "--events=N", "--prepare")
+        .contains("--duplicates=P", "--malformed=P", "--out-of-order=P", "--preset=demo")
+        .contains("stores (default 15)", "re-send P% of the lines later");
   }
 
   @Test
   void badOptionsNameTheOptionAndWhy() {
-    assertBad("--rate must be a number", "--target", "http://127.0.0.1:1", "--rate", "fast");
+    assertBad(
+        "Invalid value for option '--rate': 'fast' is not a double",
+        "--target",
+        "http://127.0.0.1:1",
+        "--rate",
+        "fast");
+    assertBad("--rate must be a number >= 0", "--target", "http://127.0.0.1:1", "--rate", "-1");
     assertBad(
         "--mode mixed needs --tills 2",
         "--target",
@@ -313,20 +324,41 @@ class SimulateTest {
         "mixed",
         "--tills",
         "1");
-    assertBad("unknown option --colour", "--target", "http://127.0.0.1:1", "--colour");
+    assertBad("Unknown option: '--colour'", "--target", "http://127.0.0.1:1", "--colour");
+    assertBad("Possible solutions: --tills", "--target", "http://127.0.0.1:1", "--tils", "3");
     assertBad("--target is required", "--events", "10");
     assertBad(
-        "--duplicates must be between 0 and 100, got 120",
+        "--duplicates must be a percentage from 0 to 100, got 120",
         "--target",
         "http://127.0.0.1:1",
         "--duplicates",
         "120");
     assertBad(
         "--kafka needs --topic", "--target", "http://127.0.0.1:1", "--kafka", "127.0.0.1:9092");
+    assertBad(
+        "--mode applies to HTTP only",
+        "--target",
+        "http://a:1",
+        "--kafka",
+        "k:9092",
+        "--topic",
+        "t",
+        "--mode",
+        "stream");
     assertBad("--out writes the stream to a file", "--target", "http://127.0.0.1:1", "--out", "x");
-    assertBad("--target must be an http:// URI", "--target", "127.0.0.1:8080");
+    assertBad(
+        "Invalid value for option '--target': must be an http:// URI",
+        "--target",
+        "127.0.0.1:8080");
     assertBad("--preset must be demo", "--preset", "huge", "--target", "http://127.0.0.1:1");
-    assertBad("--events needs a value", "--target", "http://127.0.0.1:1", "--events");
+    assertBad(
+        "Missing required parameter for option '--events'",
+        "--target",
+        "http://127.0.0.1:1",
+        "--events");
+    assertBad(
+        "--stores is given twice", "--target", "http://a:1", "--stores", "2", "--stores", "3");
+    assertBad("--target is given twice", "--target", "http://a:1", "--target", "http://b:1");
     assertBad(
         "--prepare generates every line before sending: it needs --events",
         "--target",
@@ -337,7 +369,7 @@ class SimulateTest {
   private void assertBad(String message, String... args) {
     err.reset();
     assertThat(simulate(args)).as(String.join(" ", args)).isEqualTo(Simulate.EXIT_BAD_OPTIONS);
-    assertThat(err.toString()).contains(message);
+    assertThat(err.toString()).contains(message).contains("--help lists every option");
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.shelfstream.simulations.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.simulations.cli.OptionsParser;
 import io.shelfstream.simulations.event.Count;
 import io.shelfstream.simulations.event.SimEvent;
 import io.shelfstream.simulations.event.StockKey;
@@ -42,18 +41,13 @@ class KafkaMalformedKindsTest {
   }
 
   @Test
-  void aLineWithoutEventIdIsNeverSentAsMalformedOverKafka() throws Exception {
-    var options =
-        OptionsParser.parse(
-            new String[] {
-              "--target", "http://127.0.0.1:1", "--kafka", "127.0.0.1:2", "--topic", "pos"
-            });
+  void aLineWithoutEventIdIsNeverSentAsMalformedOverKafka() {
     NoiseCounters counters = new NoiseCounters();
     Iterator<Emission> lines =
         NoisePipeline.apply(
             World.create(new WorldSpec(3, 3, 60, 10, WorldSpec.DEFAULT_START)).events(),
             NoiseSpec.NONE.withMalformed(100),
-            options.malformedKinds(),
+            MalformedKind.withIdsFromTransport(),
             3,
             counters);
     long malformed = 0;
@@ -67,11 +61,5 @@ class KafkaMalformedKindsTest {
     assertThat(counters.malformedByKind())
         .doesNotContainKey(MalformedKind.MISSING_EVENT_ID)
         .hasSize(MalformedKind.values().length - 1);
-  }
-
-  @Test
-  void overHttpEveryKindIsSent() throws Exception {
-    var options = OptionsParser.parse(new String[] {"--target", "http://127.0.0.1:1"});
-    assertThat(options.malformedKinds()).containsExactlyInAnyOrder(MalformedKind.values());
   }
 }

@@ -41,13 +41,15 @@ class NoiseKeepsTruthProperties {
     Policies policies = sourcePriorityOnHand ? withSourcePriorityOnHand() : Policies.defaults();
     WorldSpec world = new WorldSpec(seed, 2, 12, 15, WorldSpec.DEFAULT_START);
     NoiseSpec noise =
-        NoiseSpec.NONE
-            .withDuplicates(duplicates)
-            .withMalformed(malformed)
-            .withOutOfOrder(outOfOrder)
-            .withLate(late)
-            .withConflicts(conflicts)
-            .withReorderWindow(300);
+        new NoiseSpec(
+            duplicates,
+            malformed,
+            outOfOrder,
+            late,
+            conflicts,
+            300,
+            NoiseSpec.NONE.duplicateWindow(),
+            NoiseSpec.NONE.lateHoldLimit());
 
     GroundTruth fromStream = new GroundTruth(policies);
     List<SimEvent> valid = new ArrayList<>();

@@ -106,7 +106,10 @@ class NoiseStagesTest {
     List<Emission> lines =
         drain(
             NoisePipeline.apply(
-                World.create(SMALL).events(), NoiseSpec.NONE.withConflicts(50), 1, counters));
+                World.create(SMALL).events(),
+                new NoiseSpec(0, 0, 0, 0, 50, 2_000, 5_000, 50_000),
+                1,
+                counters));
 
     assertThat(counters.conflictingEventsAdded()).isPositive();
     assertThat(lines)

@@ -168,7 +168,8 @@ class WorldTest {
 
   @Test
   void firstEventsExtendsDaysUntilEnoughEventsExist() {
-    WorldSpec oneDay = SMALL.withDays(1);
+    WorldSpec oneDay =
+        new WorldSpec(SMALL.seed(), SMALL.stores(), SMALL.products(), 1, SMALL.start());
     long oneDayCount = all(World.create(oneDay).events()).size();
 
     assertThat(all(World.create(oneDay).firstEvents(oneDayCount * 3)))
