@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 final class Binaries implements AutoCloseable {
 
-  static final List<String> MODULES = List.of("http-api", "sources");
+  static final List<String> MODULES = List.of("http-api", "devkit");
   static final String NODE_DDL = "shelfstream/schema/postgres.sql";
 
   private final Path directory;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A single-node KRaft broker ({@code io.shelfstream.sources.kafka.broker.LocalKafkaBroker}) in a
- * process of its own, on a free loopback port, with its topics created before it reports ready.
+ * A single-node KRaft broker ({@code io.shelfstream.devkit.kafka.LocalKafkaBroker}) in a process of
+ * its own, on a free loopback port, with its topics created before it reports ready.
  */
 final class KafkaBrokerProcess implements AutoCloseable {
 
@@ -53,8 +53,8 @@ final class KafkaBrokerProcess implements AutoCloseable {
           JavaProcess.start(
               name,
               List.of("-Xmx1g"),
-              context.classpath("sources"),
-              "io.shelfstream.sources.kafka.broker.LocalKafkaBroker",
+              context.classpath("devkit"),
+              "io.shelfstream.devkit.kafka.LocalKafkaBroker",
               args,
               Map.of(),
               log,

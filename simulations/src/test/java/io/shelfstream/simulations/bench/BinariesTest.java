@@ -33,7 +33,7 @@ class BinariesTest {
   @Test
   void runsFromACopyThatARebuildDoesNotTouch() throws Exception {
     build("http-api");
-    build("sources");
+    build("devkit");
     Cleanup cleanup = new Cleanup();
 
     try (Binaries binaries = Binaries.snapshot(root, cleanup)) {

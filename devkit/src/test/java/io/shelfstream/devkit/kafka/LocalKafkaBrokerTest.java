@@ -1,4 +1,4 @@
-package io.shelfstream.sources.kafka.broker;
+package io.shelfstream.devkit.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.shelfstream.sources.kafka.broker;
+package io.shelfstream.devkit.kafka;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

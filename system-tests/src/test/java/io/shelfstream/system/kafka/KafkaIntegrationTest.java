@@ -1,15 +1,15 @@
-package io.shelfstream.http.integrations;
+package io.shelfstream.system.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shelfstream.devkit.kafka.LocalKafkaBroker;
 import io.shelfstream.http.node.ShelfstreamNode;
 import io.shelfstream.http.testkit.Api;
-import io.shelfstream.http.testkit.KafkaWorkload;
-import io.shelfstream.http.testkit.Producer;
 import io.shelfstream.http.testkit.TestNode;
 import io.shelfstream.persistence.TestDatabase;
-import io.shelfstream.sources.kafka.broker.LocalKafkaBroker;
+import io.shelfstream.system.testkit.KafkaWorkload;
+import io.shelfstream.system.testkit.Producer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

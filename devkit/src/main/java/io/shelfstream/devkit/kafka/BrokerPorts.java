@@ -1,4 +1,4 @@
-package io.shelfstream.sources.kafka.broker;
+package io.shelfstream.devkit.kafka;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,20 +10,20 @@ import java.net.ServerSocket;
  * The two ports of the broker on 127.0.0.1: one for clients, one for its own controller. Both are
  * fixed when the broker is first started, so that a restart comes back where clients look for it.
  */
-record LoopbackPorts(int broker, int controller) {
+record BrokerPorts(int broker, int controller) {
   static final String HOST = "127.0.0.1";
 
   /**
    * Checks that {@code brokerPort} is free (0 picks a free one) and picks a free controller port.
    * Both sockets are held open together so that the two picks cannot be the same port.
    */
-  static LoopbackPorts reserve(int brokerPort) {
+  static BrokerPorts reserve(int brokerPort) {
     if (brokerPort < 0 || brokerPort > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + brokerPort);
     }
     try (ServerSocket broker = bind(brokerPort);
         ServerSocket controller = bind(0)) {
-      return new LoopbackPorts(broker.getLocalPort(), controller.getLocalPort());
+      return new BrokerPorts(broker.getLocalPort(), controller.getLocalPort());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close a probe socket on " + HOST, e);
     }

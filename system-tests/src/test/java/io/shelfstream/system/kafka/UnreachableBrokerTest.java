@@ -1,16 +1,14 @@
-package io.shelfstream.http.integrations;
+package io.shelfstream.system.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shelfstream.devkit.kafka.LocalKafkaBroker;
+import io.shelfstream.devkit.net.LoopbackPorts;
 import io.shelfstream.http.node.ShelfstreamNode;
 import io.shelfstream.http.testkit.Api;
 import io.shelfstream.http.testkit.TestNode;
 import io.shelfstream.persistence.TestDatabase;
-import io.shelfstream.sources.kafka.broker.LocalKafkaBroker;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +27,8 @@ class UnreachableBrokerTest {
   private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
   /** A loopback port nothing listens on: connections to it are refused. */
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  private static int closedPort() {
+    return LoopbackPorts.free();
   }
 
   private static Api.Reply timed(java.util.function.Supplier<Api.Reply> call) {

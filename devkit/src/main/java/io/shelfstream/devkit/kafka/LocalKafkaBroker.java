@@ -1,4 +1,4 @@
-package io.shelfstream.sources.kafka.broker;
+package io.shelfstream.devkit.kafka;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +20,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private final Path dataDir;
-  private final LoopbackPorts ports;
+  private final BrokerPorts ports;
   private KafkaRaftServer server;
 
-  private LocalKafkaBroker(Path dataDir, LoopbackPorts ports) {
+  private LocalKafkaBroker(Path dataDir, BrokerPorts ports) {
     this.dataDir = dataDir;
     this.ports = ports;
   }
@@ -33,14 +33,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * formatting the directory on first use. Returns once the broker serves every partition it has.
    */
   public static LocalKafkaBroker start(Path dataDir, int port) {
-    LoopbackPorts ports = LoopbackPorts.reserve(port);
+    BrokerPorts ports = BrokerPorts.reserve(port);
     LocalKafkaBroker broker = new LocalKafkaBroker(dataDir.toAbsolutePath().normalize(), ports);
     broker.startServer();
     return broker;
   }
 
   public String bootstrapServers() {
-    return LoopbackPorts.HOST + ":" + ports.broker();
+    return BrokerPorts.HOST + ":" + ports.broker();
   }
 
   public int port() {

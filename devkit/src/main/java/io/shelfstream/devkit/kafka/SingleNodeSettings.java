@@ -1,4 +1,4 @@
-package io.shelfstream.sources.kafka.broker;
+package io.shelfstream.devkit.kafka;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,14 +11,14 @@ final class SingleNodeSettings {
 
   private SingleNodeSettings() {}
 
-  static KafkaConfig of(Path dataDir, LoopbackPorts ports) {
-    String clients = "PLAINTEXT://" + LoopbackPorts.HOST + ":" + ports.broker();
-    String controller = "CONTROLLER://" + LoopbackPorts.HOST + ":" + ports.controller();
+  static KafkaConfig of(Path dataDir, BrokerPorts ports) {
+    String clients = "PLAINTEXT://" + BrokerPorts.HOST + ":" + ports.broker();
+    String controller = "CONTROLLER://" + BrokerPorts.HOST + ":" + ports.controller();
     Map<String, String> settings = new HashMap<>();
     settings.put("process.roles", "broker,controller");
     settings.put("node.id", String.valueOf(NODE_ID));
     settings.put(
-        "controller.quorum.voters", NODE_ID + "@" + LoopbackPorts.HOST + ":" + ports.controller());
+        "controller.quorum.voters", NODE_ID + "@" + BrokerPorts.HOST + ":" + ports.controller());
     settings.put("controller.listener.names", "CONTROLLER");
     settings.put("listeners", clients + "," + controller);
     settings.put("advertised.listeners", clients);

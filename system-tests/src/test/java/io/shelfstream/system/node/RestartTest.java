@@ -1,15 +1,16 @@
-package io.shelfstream.http.node;
+package io.shelfstream.system.node;
 
 import static io.shelfstream.http.testkit.PosJson.count;
 import static io.shelfstream.http.testkit.PosJson.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shelfstream.http.node.ShelfstreamNode;
 import io.shelfstream.http.testkit.Api;
 import io.shelfstream.http.testkit.ChunkedTill;
-import io.shelfstream.http.testkit.NodeProcess;
 import io.shelfstream.http.testkit.TestNode;
 import io.shelfstream.persistence.TestDatabase;
+import io.shelfstream.system.testkit.NodeProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.shelfstream.http.testkit;
+package io.shelfstream.system.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

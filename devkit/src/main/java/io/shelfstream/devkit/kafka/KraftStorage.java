@@ -1,4 +1,4 @@
-package io.shelfstream.sources.kafka.broker;
+package io.shelfstream.devkit.kafka;
 
 import java.io.IOException;
 import java.io.OutputStream;
