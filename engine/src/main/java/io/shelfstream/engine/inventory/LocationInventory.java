@@ -234,6 +234,8 @@ public final class LocationInventory
   // a load from the record store is under way: other commands wait for it, as for a lookup
   private final List<Command> heldForLoad = new ArrayList<>();
   private boolean loading;
+  // the records this incarnation counts in the node's budget
+  private int holding;
   private final ActorContext<Command> context;
   private final Logger log;
 
@@ -339,7 +341,7 @@ public final class LocationInventory
     }
     Set<String> inUse = new HashSet<>();
     decided.fresh().forEach(event -> inUse.add(event.sku()));
-    int room = Math.max(0, budget.perLocation() - inUse.size());
+    int room = Math.max(0, budget.keep(state.skuCount() + inUse.size()) - inUse.size());
     intake.owe(command);
     return Effect()
         .persist(new EventsRecorded(decided.fresh(), state.victims(room, inUse)))
@@ -381,6 +383,7 @@ public final class LocationInventory
       for (String sku : loaded.skus()) {
         live.install(sku, loaded.rows().get(sku), settings);
       }
+      account(live);
       if (loaded.held() != null) {
         next.add(0, loaded.held());
       }
@@ -427,6 +430,7 @@ public final class LocationInventory
               if (entry instanceof EventsRecorded recorded) {
                 live.evict(recorded.evictions());
               }
+              account(live);
               return live;
             });
   }
@@ -448,6 +452,18 @@ public final class LocationInventory
     return snapshots.due(state);
   }
 
+  /** Tells the node's budget how many records this location holds in memory now. */
+  private void account(LocationState live) {
+    budget.holding(live.skuCount() - holding);
+    holding = live.skuCount();
+  }
+
+  /** The incarnation's records are gone: the next starts from the snapshot and the journal. */
+  private void release() {
+    budget.holding(-holding);
+    holding = 0;
+  }
+
   private void failHeld() {
     for (Command held : heldForLoad) {
       if (held instanceof Ingest ingest) {
@@ -461,17 +477,24 @@ public final class LocationInventory
   public SignalHandler<LocationState> signalHandler() {
     return newSignalHandlerBuilder()
         // a failed write restarts the entity (backoff) and any other failure stops it
-        .onSignal(PreRestart.instance(), state -> intake.fail())
+        .onSignal(
+            PreRestart.instance(),
+            state -> {
+              intake.fail();
+              release();
+            })
         .onSignal(
             PostStop.instance(),
             state -> {
               intake.fail();
               failHeld();
+              release();
               budget.stopped();
             })
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
+              account(state);
               if (!state.awaitingLoad().isEmpty()) {
                 context.getSelf().tell(LoadAwaiting.INSTANCE);
               }
