@@ -20,7 +20,7 @@ import java.util.Set;
  * bootstrap-servers = "broker1:9092,broker2:9092"
  * topics { transactions = "pos.transactions.completed", inventory = "inventory.adjustments" }
  * group-id = "shelfstream-&lt;id&gt;"       # default
- * max-poll-records = 500                  # default
+ * max-poll-records = 2000                 # default
  * start-from = earliest                   # or latest: where a new consumer group starts
  * default-source = pos                    # the source of records that name none
  * connection-timeout = 10s                # a start that reaches no broker by then has failed
@@ -79,7 +79,7 @@ public record KafkaSettings(
     }
     Map<String, String> topics = KafkaTopics.read(settings);
     String groupId = settings.string("group-id", "shelfstream-" + id, 249);
-    int maxPoll = settings.integer("max-poll-records", 500, 1, 100_000);
+    int maxPoll = settings.integer("max-poll-records", 2000, 1, 100_000);
     String startFrom = settings.oneOf("start-from", "earliest", List.of("earliest", "latest"));
     String defaultSource = settings.string("default-source", PosLineParser.DEFAULT_SOURCE, 64);
     Duration connectionTimeout =

@@ -63,7 +63,7 @@ class KafkaSettingsTest {
         KafkaSettings.of(
             spec("{\"type\":\"kafka\",\"bootstrap-servers\":\"b:1\"," + VALID_TOPICS + "}"));
     assertThat(settings.groupId()).isEqualTo("shelfstream-tills");
-    assertThat(settings.maxPollRecords()).isEqualTo(500);
+    assertThat(settings.maxPollRecords()).isEqualTo(2000);
     assertThat(settings.startFrom()).isEqualTo("earliest");
     assertThat(settings.connectionTimeout()).isEqualTo(Duration.ofSeconds(10));
   }
