@@ -21,10 +21,8 @@ import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -80,10 +78,8 @@ public final class LocationInventory
 
   public record GetView(String sku, ActorRef<Optional<InventoryView>> replyTo) implements Command {}
 
-  /** The record store answered (or failed to) for the records {@code held} needs in memory. */
-  private record Loaded(
-      Command held, Set<String> skus, Map<String, RecordStore.Row> rows, Throwable failure)
-      implements Command {}
+  /** The record store answered (or failed to) for records a command needs in memory. */
+  private record Loaded(RecordsInMemory.Read read) implements Command {}
 
   /** Loads the records whose replayed events wait, once recovered. */
   private enum LoadAwaiting implements Command {
@@ -229,13 +225,7 @@ public final class LocationInventory
   private final Set<String> tags;
   private final SnapshotSchedule snapshots;
   private final BatchIntake<Ingest, Event> intake;
-  private final RecordStore records;
-  private final RecordBudget budget;
-  // a load from the record store is under way: other commands wait for it, as for a lookup
-  private final List<Command> heldForLoad = new ArrayList<>();
-  private boolean loading;
-  // the records this incarnation counts in the node's budget
-  private int holding;
+  private final RecordsInMemory inMemory;
   private final ActorContext<Command> context;
   private final Logger log;
 
@@ -251,9 +241,7 @@ public final class LocationInventory
     this.settings = settings;
     this.tags = Set.of(settings.sliceTag(TAG_PREFIX, locationId));
     this.snapshots = new SnapshotSchedule(settings, persistenceIdOf(locationId), context);
-    this.records = stores.records();
-    this.budget = stores.budget();
-    budget.started();
+    this.inMemory = new RecordsInMemory(stores.records(), stores.budget());
     this.intake =
         new BatchIntake<>(
             NOT_ANSWERED,
@@ -288,7 +276,7 @@ public final class LocationInventory
   }
 
   private ReplyEffect<Journaled, LocationState> onIngest(LocationState state, Ingest command) {
-    if (holdsForLoad(command)) {
+    if (inMemory.holds(command)) {
       return Effect().noReply();
     }
     Set<String> toLoad = new HashSet<>();
@@ -341,52 +329,32 @@ public final class LocationInventory
     }
     Set<String> inUse = new HashSet<>();
     decided.fresh().forEach(event -> inUse.add(event.sku()));
-    int room = Math.max(0, budget.keep(state.skuCount() + inUse.size()) - inUse.size());
+    int room = inMemory.room(state, inUse.size());
     intake.owe(command);
     return Effect()
         .persist(new EventsRecorded(decided.fresh(), state.victims(room, inUse)))
         .thenReply(command.replyTo(), next -> intake.paid(decided.reply()));
   }
 
-  /** Whether {@code command} waits for a load under way; if so it waits here. */
-  private boolean holdsForLoad(Command command) {
-    if (loading) {
-      heldForLoad.add(command);
-    }
-    return loading;
-  }
-
   /**
    * Reads {@code skus} back from the record store; {@code held} goes on once they are in memory.
    */
   private ReplyEffect<Journaled, LocationState> load(Command held, Set<String> skus) {
-    loading = true;
     context.pipeToSelf(
-        records.load(persistenceId().id(), skus),
-        (rows, failure) -> new Loaded(held, skus, rows, failure));
+        inMemory.read(persistenceId().id(), held, skus), (read, never) -> new Loaded(read));
     return Effect().noReply();
   }
 
   private ReplyEffect<Journaled, LocationState> onLoaded(LocationState state, Loaded loaded) {
-    loading = false;
-    List<Command> next = new ArrayList<>(heldForLoad);
-    heldForLoad.clear();
-    if (loaded.failure() != null) {
+    var read = loaded.read();
+    List<Command> next = inMemory.ended(read, state, settings);
+    if (read.failure() != null) {
       String why =
-          "the record store could not be read (" + loaded.failure().getMessage() + "); resend";
-      if (loaded.held() instanceof Ingest ingest) {
+          "the record store could not be read (" + read.failure().getMessage() + "); resend";
+      if (read.held() instanceof Ingest ingest) {
         ingest.replyTo().tell(IngestReply.failed(ingest.size(), why));
       }
-      log.warn("records of {} not loaded: {}", persistenceId(), loaded.failure().toString());
-    } else {
-      LocationState live = state.writable();
-      for (String sku : loaded.skus()) {
-        live.install(sku, loaded.rows().get(sku), settings);
-      }
-      account(live);
-      if (loaded.held() != null) {
-        next.add(0, loaded.held());
-      }
+      log.warn("records of {} not loaded: {}", persistenceId(), read.failure().toString());
     }
     next.forEach(context.getSelf()::tell);
     return Effect().noReply();
@@ -395,14 +363,14 @@ public final class LocationInventory
   private ReplyEffect<Journaled, LocationState> onLoadAwaiting(
       LocationState state, LoadAwaiting load) {
     Set<String> awaiting = state.awaitingLoad();
-    if (awaiting.isEmpty() || holdsForLoad(load)) {
+    if (awaiting.isEmpty() || inMemory.holds(load)) {
       return Effect().noReply();
     }
     return load(null, awaiting);
   }
 
   private ReplyEffect<Journaled, LocationState> onGetView(LocationState state, GetView command) {
-    if (holdsForLoad(command)) {
+    if (inMemory.holds(command)) {
       return Effect().noReply();
     }
     if (state.mustLoad(command.sku())) {
@@ -430,7 +398,7 @@ public final class LocationInventory
               if (entry instanceof EventsRecorded recorded) {
                 live.evict(recorded.evictions());
               }
-              account(live);
+              inMemory.account(live);
               return live;
             });
   }
@@ -452,27 +420,6 @@ public final class LocationInventory
     return snapshots.due(state);
   }
 
-  /** Tells the node's budget how many records this location holds in memory now. */
-  private void account(LocationState live) {
-    budget.holding(live.skuCount() - holding);
-    holding = live.skuCount();
-  }
-
-  /** The incarnation's records are gone: the next starts from the snapshot and the journal. */
-  private void release() {
-    budget.holding(-holding);
-    holding = 0;
-  }
-
-  private void failHeld() {
-    for (Command held : heldForLoad) {
-      if (held instanceof Ingest ingest) {
-        ingest.replyTo().tell(IngestReply.failed(ingest.size(), NOT_ANSWERED));
-      }
-    }
-    heldForLoad.clear();
-  }
-
   @Override
   public SignalHandler<LocationState> signalHandler() {
     return newSignalHandlerBuilder()
@@ -481,20 +428,18 @@ public final class LocationInventory
             PreRestart.instance(),
             state -> {
               intake.fail();
-              release();
+              inMemory.release();
             })
         .onSignal(
             PostStop.instance(),
             state -> {
               intake.fail();
-              failHeld();
-              release();
-              budget.stopped();
+              inMemory.stopped(NOT_ANSWERED);
             })
         .onSignal(
             RecoveryCompleted.instance(),
             state -> {
-              account(state);
+              inMemory.account(state);
               if (!state.awaitingLoad().isEmpty()) {
                 context.getSelf().tell(LoadAwaiting.INSTANCE);
               }
