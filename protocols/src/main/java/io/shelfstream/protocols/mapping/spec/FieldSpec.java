@@ -1,0 +1,35 @@
+package io.shelfstream.protocols.mapping.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shelfstream.protocols.mapping.convert.TimestampRule;
+import io.shelfstream.protocols.mapping.path.SourceRef;
+import io.shelfstream.protocols.mapping.transform.Transform;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one target field is filled, as validated by {@link SpecReader}. {@code source}, {@code
+ * defaultValue}, {@code enumDefault} and {@code timestamps} are null when not given; {@code
+ * enumValues} is empty when the field has no enum mapping.
+ */
+public record FieldSpec(
+    WireField target,
+    SourceRef source,
+    ValueType type,
+    boolean required,
+    JsonNode defaultValue,
+    List<Transform> transforms,
+    Map<String, JsonNode> enumValues,
+    JsonNode enumDefault,
+    TimestampRule timestamps) {
+
+  public FieldSpec {
+    transforms = List.copyOf(transforms);
+    enumValues = Map.copyOf(enumValues);
+  }
+
+  /** The source as written, for errors; {@code "(none)"} for a constant or default field. */
+  public String sourceText() {
+    return source == null ? "(none)" : source.path().text();
+  }
+}
