@@ -48,7 +48,7 @@ final class FieldReader {
     String field = target == null ? label : target.wireName();
     problems.unknownKeys(field, node, KEYS);
     SourceRef source = source(node.get("source"), field);
-    ValueType type = type(node.get("type"), target, field);
+    ValueType type = type(node.get("type"), target, node.has("enum"), field);
     boolean required = flag(node.get("required"), field);
     List<Transform> transforms =
         new TransformReader(field, each, problems).read(node.get("transforms"));
@@ -110,7 +110,11 @@ final class FieldReader {
     }
   }
 
-  private ValueType type(JsonNode type, WireField target, String field) {
+  /** Without a type, an enum's keys are read as text, else the source as the target's type. */
+  private ValueType type(JsonNode type, WireField target, boolean hasEnum, String field) {
+    if (type == null && hasEnum) {
+      return ValueType.STRING;
+    }
     if (type == null) {
       return target == null ? null : target.kind().naturalType();
     }
