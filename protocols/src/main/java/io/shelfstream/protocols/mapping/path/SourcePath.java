@@ -38,15 +38,12 @@ public final class SourcePath {
     List<Step> steps = new ArrayList<>();
     int at = 0;
     while (true) {
-      int start = at;
-      while (at < text.length() && ".[]".indexOf(text.charAt(at)) < 0) {
-        at++;
-      }
-      if (at == start) {
-        throw syntax(text, "a name is missing at character " + (at + 1));
-      }
-      steps.add(new Step(text.substring(start, at), 0));
+      at = text.startsWith("[\"", at) ? quoted(text, at, steps) : plain(text, at, steps);
       while (at < text.length() && text.charAt(at) == '[') {
+        if (text.startsWith("[\"", at)) {
+          at = quoted(text, at, steps);
+          continue;
+        }
         int close = text.indexOf(']', at);
         if (close < 0) {
           throw syntax(text, "'[' at character " + (at + 1) + " is not closed");
@@ -62,6 +59,42 @@ public final class SourcePath {
       }
       at++;
     }
+  }
+
+  /** A name up to the next {@code . [ ]}; returns where it ends. */
+  private static int plain(String text, int start, List<Step> steps) {
+    int at = start;
+    while (at < text.length() && ".[]".indexOf(text.charAt(at)) < 0) {
+      at++;
+    }
+    if (at == start) {
+      throw syntax(text, "a name is missing at character " + (at + 1));
+    }
+    steps.add(new Step(text.substring(start, at), 0));
+    return at;
+  }
+
+  /**
+   * A quoted name, {@code ["Ticket No."]}, for names with dots or brackets; {@code \"} and {@code
+   * \\} escape a quote and a backslash. Returns where it ends.
+   */
+  private static int quoted(String text, int start, List<Step> steps) {
+    StringBuilder name = new StringBuilder();
+    for (int at = start + 2; at < text.length(); at++) {
+      char c = text.charAt(at);
+      if (c == '\\' && at + 1 < text.length()) {
+        name.append(text.charAt(++at));
+      } else if (c == '"' && text.startsWith("\"]", at) && name.length() > 0) {
+        steps.add(new Step(name.toString(), 0));
+        return at + 2;
+      } else if (c == '"') {
+        throw syntax(
+            text, "a quoted name must be non-empty and end with \"] (character " + (at + 1) + ")");
+      } else {
+        name.append(c);
+      }
+    }
+    throw syntax(text, "the quoted name at character " + (start + 1) + " is not closed");
   }
 
   private static int index(String text, String digits) {
@@ -81,6 +114,11 @@ public final class SourcePath {
   /** The path as written, which is also a CSV column's name. */
   public String text() {
     return text;
+  }
+
+  /** The name, when the path is one name (a CSV column); else null. */
+  public String singleName() {
+    return steps.size() == 1 ? steps.get(0).name() : null;
   }
 
   boolean hasEach() {

@@ -13,7 +13,8 @@ public record RowRecord(Map<String, String> columns) implements Record {
 
   @Override
   public JsonNode at(SourcePath path) {
-    String cell = columns == null ? null : columns.get(path.text());
+    String column = path.singleName() != null ? path.singleName() : path.text();
+    String cell = columns == null ? null : columns.get(column);
     return cell == null || cell.isEmpty() ? null : TextNode.valueOf(cell);
   }
 }
