@@ -1,6 +1,8 @@
 package io.shelfstream.protocols.mapping.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import java.math.BigDecimal;
 
 /**
@@ -48,6 +50,20 @@ public final class Numbers {
     } catch (ArithmeticException overflow) {
       throw new ValueProblem("multiply: the result is out of range");
     }
+  }
+
+  /**
+   * The decimal as a sender would write it: {@code 10.00} (from 1000 × 0.01) as {@code 10}, and
+   * {@code 4.990} as {@code 4.99}, so that it decodes to the same value as the plain POS line.
+   */
+  public static JsonNode shortest(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    if (stripped.scale() <= 0
+        && stripped.compareTo(MIN_LONG) >= 0
+        && stripped.compareTo(MAX_LONG) <= 0) {
+      return LongNode.valueOf(stripped.longValue());
+    }
+    return DecimalNode.valueOf(stripped);
   }
 
   /** A whole number within a long: 5, "5", 5.00 (from 500 × 0.01); not 5.5, "5.5" or 1e30. */

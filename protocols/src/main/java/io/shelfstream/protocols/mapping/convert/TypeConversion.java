@@ -2,7 +2,6 @@ package io.shelfstream.protocols.mapping.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.shelfstream.protocols.mapping.spec.ValueType;
@@ -21,7 +20,7 @@ public final class TypeConversion {
     return switch (type) {
       case STRING -> TextNode.valueOf(text(value));
       case INTEGER -> LongNode.valueOf(Numbers.integer(value));
-      case DECIMAL -> DecimalNode.valueOf(decimal(value));
+      case DECIMAL -> Numbers.shortest(decimal(value));
       case BOOLEAN -> BooleanNode.valueOf(bool(value));
       case TIMESTAMP -> TextNode.valueOf(timestamps.toIso(value));
     };

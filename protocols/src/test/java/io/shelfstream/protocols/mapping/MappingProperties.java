@@ -1,0 +1,257 @@
+package io.shelfstream.protocols.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shelfstream.protocols.event.RetailEvent;
+import io.shelfstream.protocols.event.TextRules;
+import io.shelfstream.protocols.mapping.record.Record;
+import io.shelfstream.protocols.time.EventTimes;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/**
+ * Whatever a sender's record holds, a valid mapping answers without throwing: events that can be
+ * kept, or errors that each name a target, a source and a reason. And compiling never throws on any
+ * spec.
+ */
+class MappingProperties {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Keys the mappings below read, so that generated records often match them, and others. */
+  private static final List<String> KEYS =
+      List.of(
+          "id",
+          "at",
+          "store",
+          "sku",
+          "n",
+          "kind",
+          "ch",
+          "level",
+          "order",
+          "created_at",
+          "line_items",
+          "quantity",
+          "price",
+          "cents",
+          "lines",
+          "Movement",
+          "Ticket No.",
+          "Line",
+          "Date",
+          "Shop",
+          "EAN",
+          "Qty",
+          "Price (cents)",
+          "Channel",
+          "t",
+          "refund",
+          "name");
+
+  private static final List<String> TEXTS =
+      List.of(
+          "S",
+          "R",
+          "C",
+          " s ",
+          "VTE",
+          "RET",
+          "2026-03-01T00:00:00Z",
+          "2026-03-01T10:00:00+01:00",
+          "01/03/2026 09:15:00",
+          "+999999999-12-31T23:59:59Z",
+          "\ud83d",
+          "a\u0000b",
+          "",
+          "  ",
+          "1e999999999",
+          "NaN",
+          "-0",
+          "99999999999999999999",
+          "4.99",
+          "true",
+          "x|y",
+          "\u0007");
+
+  private static final List<Mapping> MAPPINGS =
+      List.of(
+          Mappings.compile(DocExamples.block("mapping", "till-export")),
+          Mappings.compile(DocExamplesTest.ORDERS),
+          Mappings.compile(
+              """
+              {"fields": [
+                {"target": "type", "source": "kind", "transforms": ["trim", "upper"],
+                 "enum": {"S": "sale", "R": "return", "C": "count", "M": "store"},
+                 "enumDefault": "adjustment"},
+                {"target": "occurredAt", "source": "t", "formats": ["epochMillis", "iso",
+                 "dd/MM/yyyy HH:mm:ss"], "zone": "Europe/Paris"},
+                {"target": "source", "source": "Shop"},
+                {"target": "locationId", "source": "store", "transforms": [{"concat":
+                  {"parts": [{"source": "order.created_at"}, {"constant": "x"}]}}]},
+                {"target": "sku", "source": "sku", "transforms": ["lower"]},
+                {"target": "qty", "source": "n", "transforms": [{"multiply": "1e-2"}]},
+                {"target": "onHand", "source": "level", "type": "decimal", "enum": {"1": 1},
+                 "enumDefault": 0},
+                {"target": "unitPrice", "source": "price", "type": "integer"},
+                {"target": "channel", "source": "refund", "type": "boolean",
+                 "enum": {"true": "a", "false": "b"}},
+                {"target": "reason", "source": "ch", "default": "shrink"},
+                {"target": "storeId", "source": "store"},
+                {"target": "name", "source": "name"},
+                {"target": "timezone", "source": "EAN"}
+              ]}"""));
+
+  @Property(tries = 1000)
+  void aValidMappingAnswersEveryJsonRecord(
+      @ForAll("mappings") Mapping mapping, @ForAll("trees") JsonNode tree) {
+    assertAnswered(mapping.apply(Record.json(tree)));
+  }
+
+  @Property(tries = 500)
+  void aValidMappingAnswersEveryCsvRow(
+      @ForAll("mappings") Mapping mapping, @ForAll("rows") Map<String, String> row) {
+    assertAnswered(mapping.apply(Record.row(row)));
+  }
+
+  @Property(tries = 1000)
+  void compilingAnswersEverySpec(@ForAll("specs") JsonNode spec) {
+    CompileResult result = Mapping.compile(spec, "erp");
+    if (result instanceof CompileResult.Invalid invalid) {
+      assertThat(invalid.problems())
+          .allSatisfy(problem -> assertThat(problem.problem()).isNotBlank());
+    }
+  }
+
+  private static void assertAnswered(MappingResult result) {
+    if (result instanceof MappingResult.Mapped mapped) {
+      for (RetailEvent event : mapped.events()) {
+        assertThat(TextRules.problem(event.eventId())).isEmpty();
+        assertThat(EventTimes.problem(event.occurredAt())).isEmpty();
+      }
+    } else {
+      assertThat(((MappingResult.Failed) result).errors())
+          .allSatisfy(
+              error -> {
+                assertThat(error.target()).isNotBlank();
+                assertThat(error.source()).isNotBlank();
+                assertThat(error.reason()).isNotBlank();
+              });
+    }
+  }
+
+  @Provide
+  Arbitrary<Mapping> mappings() {
+    return Arbitraries.of(MAPPINGS);
+  }
+
+  @Provide
+  Arbitrary<JsonNode> trees() {
+    return objects(3);
+  }
+
+  @Provide
+  Arbitrary<Map<String, String>> rows() {
+    return Arbitraries.maps(keys(), texts()).ofMaxSize(12);
+  }
+
+  /** Trees whose keys are those of a mapping spec, with values of every shape. */
+  @Provide
+  Arbitrary<JsonNode> specs() {
+    Arbitrary<String> keys =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "fields",
+                "each",
+                "target",
+                "source",
+                "type",
+                "required",
+                "default",
+                "enum",
+                "enumDefault",
+                "transforms",
+                "formats",
+                "zone",
+                "multiply",
+                "concat",
+                "constant",
+                "parts",
+                "separator",
+                "qty",
+                "sku",
+                "occurredAt",
+                "timestamp",
+                "iso",
+                "trim"),
+            keys());
+    return objects(4, keys);
+  }
+
+  private static Arbitrary<String> keys() {
+    return Arbitraries.oneOf(Arbitraries.of(KEYS), Arbitraries.strings().ofMaxLength(6));
+  }
+
+  private static Arbitrary<String> texts() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(TEXTS),
+        Arbitraries.strings().all().ofMaxLength(12),
+        Arbitraries.longs().map(String::valueOf));
+  }
+
+  private static Arbitrary<JsonNode> scalars() {
+    return Arbitraries.frequencyOf(
+        Tuple.of(5, texts().map(NODES::textNode)),
+        Tuple.of(2, Arbitraries.longs().map(NODES::numberNode)),
+        Tuple.of(1, Arbitraries.doubles().map(NODES::numberNode)),
+        Tuple.of(1, Arbitraries.bigDecimals().map(d -> NODES.numberNode((BigDecimal) d))),
+        Tuple.of(
+            1,
+            Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode())));
+  }
+
+  private static Arbitrary<JsonNode> objects(int depth) {
+    return objects(depth, keys());
+  }
+
+  private static Arbitrary<JsonNode> objects(int depth, Arbitrary<String> keys) {
+    return Arbitraries.maps(keys, value(depth, keys))
+        .ofMaxSize(8)
+        .map(
+            fields -> {
+              ObjectNode object = NODES.objectNode();
+              fields.forEach(object::set);
+              return object;
+            });
+  }
+
+  private static Arbitrary<JsonNode> value(int depth, Arbitrary<String> keys) {
+    if (depth <= 0) {
+      return scalars();
+    }
+    Arbitrary<JsonNode> arrays =
+        Arbitraries.lazy(() -> value(depth - 1, keys))
+            .list()
+            .ofMaxSize(4)
+            .map(
+                items -> {
+                  ArrayNode array = NODES.arrayNode();
+                  items.forEach(array::add);
+                  return array;
+                });
+    return Arbitraries.frequencyOf(
+        Tuple.of(4, scalars()),
+        Tuple.of(1, Arbitraries.lazy(() -> objects(depth - 1, keys))),
+        Tuple.of(1, arrays));
+  }
+}
