@@ -13,7 +13,8 @@ import java.util.HexFormat;
  * The event id of a mapped event, stable so that a resent record is recognised as a duplicate:
  *
  * <ul>
- *   <li>mapped from an element of the fan-out: as mapped;
+ *   <li>mapped from each element of the fan-out, directly or through a {@code concat} part (a
+ *       template such as {@code <order>-<line number>}): as mapped;
  *   <li>mapped from the record, with a fan-out: {@code <id>:<index>} (an order's id and the line);
  *   <li>not mapped: {@code mapped:} and 32 hex digits of the SHA-256 of the event's mapped fields
  *       (and of its index under a fan-out): an identical record gives the same id.
@@ -34,8 +35,7 @@ final class EventIds {
       return;
     }
     JsonNode mapped = wire.get("eventId");
-    boolean shared = eventIdField.source() == null || !eventIdField.source().perElement();
-    if (index >= 0 && shared && mapped != null && mapped.isTextual()) {
+    if (index >= 0 && !eventIdField.readsEachElement() && mapped != null && mapped.isTextual()) {
       wire.set("eventId", TextNode.valueOf(mapped.textValue() + ":" + index));
     }
   }

@@ -36,6 +36,9 @@ public final class Mapping {
    * config.root().render(ConfigRenderOptions.concise())}).
    */
   public static CompileResult compile(String json, String defaultSource) {
+    if (json == null) {
+      return invalid("mapping", "is missing");
+    }
     try {
       return compile(READER.readTree(json), defaultSource);
     } catch (JsonProcessingException e) {

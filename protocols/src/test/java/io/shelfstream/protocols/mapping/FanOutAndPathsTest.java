@@ -135,4 +135,27 @@ class FanOutAndPathsTest {
                   {"id": "r-2", "to": "W2", "sku": "A", "n": 6}]}"""));
     assertThat(receipts).extracting(RetailEvent::eventId).containsExactly("r-1", "r-2");
   }
+
+  @Test
+  void anEventIdBuiltFromEachLineByConcatIsKeptAsItIs() {
+    var mapping =
+        compile(
+            """
+            {"each": "line_items", "fields": [
+              {"target": "type", "transforms": [{"constant": "sale"}]},
+              {"target": "eventId", "source": "order.id", "transforms": [{"concat": {"parts":
+                [{"source": "line_items[].line_no"}], "separator": "-"}}]},
+              {"target": "occurredAt", "source": "order.created_at", "formats": ["iso"], "zone": "UTC"},
+              {"target": "locationId", "source": "order.store"},
+              {"target": "sku", "source": "line_items[].sku"},
+              {"target": "qty", "source": "line_items[].quantity"}
+            ]}""");
+    String order =
+        ORDER
+            .replace("{\"sku\": \"A\"", "{\"line_no\": 10, \"sku\": \"A\"")
+            .replace("{\"sku\": \"B\"", "{\"line_no\": 20, \"sku\": \"B\"");
+    assertThat(events(mapping, record(order)))
+        .extracting(RetailEvent::eventId)
+        .containsExactly("o-7-10", "o-7-20");
+  }
 }

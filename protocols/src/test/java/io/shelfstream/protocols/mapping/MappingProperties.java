@@ -11,14 +11,18 @@ import io.shelfstream.protocols.event.TextRules;
 import io.shelfstream.protocols.mapping.record.Record;
 import io.shelfstream.protocols.time.EventTimes;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Whatever a sender's record holds, a valid mapping answers without throwing: events that can be
@@ -112,10 +116,42 @@ class MappingProperties {
                 {"target": "timezone", "source": "EAN"}
               ]}"""));
 
+  private static final List<Mapping> GOOD_RECORD_MAPPINGS =
+      List.of(MAPPINGS.get(1), MAPPINGS.get(2));
+
+  private static final List<JsonNode> GOOD_RECORDS =
+      List.of(
+          Mappings.json(DocExamples.block("record", "orders")),
+          Mappings.json(
+              """
+              {"kind": " s ", "t": 1772355600000, "Shop": "erp", "store": "S1",
+               "order": {"created_at": "Z"}, "sku": "A", "n": 100, "level": "1", "price": 5,
+               "refund": true, "ch": "x", "name": "Shop", "EAN": "Europe/Paris"}"""));
+
   @Property(tries = 1000)
   void aValidMappingAnswersEveryJsonRecord(
       @ForAll("mappings") Mapping mapping, @ForAll("trees") JsonNode tree) {
     assertAnswered(mapping.apply(Record.json(tree)));
+  }
+
+  /**
+   * Records close to good ones, with up to three values replaced or removed anywhere in them, so
+   * that both outcomes are exercised, and checked to be.
+   */
+  @Property(tries = 500)
+  void aValidMappingAnswersEveryVariantOfAGoodRecord(
+      @ForAll("goodRecords") int which, @ForAll("mutations") List<Mutation> mutations) {
+    JsonNode tree = GOOD_RECORDS.get(which).deepCopy();
+    mutations.forEach(mutation -> mutation.applyTo(tree));
+    MappingResult result = GOOD_RECORD_MAPPINGS.get(which).apply(Record.json(tree));
+    assertAnswered(result);
+    Statistics.label("outcome").collect(result.getClass().getSimpleName());
+    Statistics.label("outcome")
+        .coverage(
+            outcomes -> {
+              outcomes.check("Mapped").count(n -> n > 0);
+              outcomes.check("Failed").count(n -> n > 0);
+            });
   }
 
   @Property(tries = 500)
@@ -147,6 +183,61 @@ class MappingProperties {
                 assertThat(error.source()).isNotBlank();
                 assertThat(error.reason()).isNotBlank();
               });
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> goodRecords() {
+    return Arbitraries.integers().between(0, GOOD_RECORDS.size() - 1);
+  }
+
+  @Provide
+  Arbitrary<List<Mutation>> mutations() {
+    Arbitrary<JsonNode> replacement = Arbitraries.oneOf(scalars(), objects(1));
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 1000),
+            Arbitraries.integers().between(0, 1000),
+            replacement.injectNull(0.3))
+        .as(Mutation::new)
+        .list()
+        .ofMaxSize(3);
+  }
+
+  /** Replaces (or, for null, removes) a child of the {@code container}-th object or array. */
+  record Mutation(int container, int child, JsonNode replacement) {
+    void applyTo(JsonNode tree) {
+      List<JsonNode> containers = new ArrayList<>();
+      collect(tree, containers);
+      JsonNode target = containers.get(container % containers.size());
+      if (target.isEmpty()) {
+        return;
+      }
+      int index = child % target.size();
+      if (target instanceof ObjectNode object) {
+        String name = List.copyOf(iterable(object.fieldNames())).get(index);
+        if (replacement == null) {
+          object.remove(name);
+        } else {
+          object.set(name, replacement);
+        }
+      } else if (replacement == null) {
+        ((ArrayNode) target).remove(index);
+      } else {
+        ((ArrayNode) target).set(index, replacement);
+      }
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> containers) {
+      if (node.isContainerNode()) {
+        containers.add(node);
+        node.forEach(child -> collect(child, containers));
+      }
+    }
+
+    private static List<String> iterable(Iterator<String> names) {
+      List<String> all = new ArrayList<>();
+      names.forEachRemaining(all::add);
+      return all;
     }
   }
 

@@ -3,6 +3,7 @@ package io.shelfstream.protocols.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.mapping.record.Record;
@@ -29,8 +30,12 @@ final class Mappings {
   }
 
   static Record record(String json) {
+    return Record.json(json(json));
+  }
+
+  static JsonNode json(String json) {
     try {
-      return Record.json(JSON.readTree(json));
+      return JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(json, e);
     }

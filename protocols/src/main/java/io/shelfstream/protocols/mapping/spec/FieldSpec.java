@@ -28,6 +28,16 @@ public record FieldSpec(
     enumValues = Map.copyOf(enumValues);
   }
 
+  /** Whether the value comes, at least in part, from each element of the fan-out. */
+  public boolean readsEachElement() {
+    boolean fromSource = source != null && source.perElement();
+    return fromSource
+        || transforms.stream()
+            .filter(transform -> transform instanceof Transform.Concat)
+            .flatMap(concat -> ((Transform.Concat) concat).parts().stream())
+            .anyMatch(part -> part.source() != null && part.source().perElement());
+  }
+
   /** The source as written, for errors; {@code "(none)"} for a constant or default field. */
   public String sourceText() {
     return source == null ? "(none)" : source.path().text();
