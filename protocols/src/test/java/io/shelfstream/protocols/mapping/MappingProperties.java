@@ -3,16 +3,10 @@ package io.shelfstream.protocols.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.event.TextRules;
 import io.shelfstream.protocols.mapping.record.Record;
 import io.shelfstream.protocols.time.EventTimes;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -21,7 +15,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -30,64 +23,6 @@ import net.jqwik.api.statistics.Statistics;
  * spec.
  */
 class MappingProperties {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  /** Keys the mappings below read, so that generated records often match them, and others. */
-  private static final List<String> KEYS =
-      List.of(
-          "id",
-          "at",
-          "store",
-          "sku",
-          "n",
-          "kind",
-          "ch",
-          "level",
-          "order",
-          "created_at",
-          "line_items",
-          "quantity",
-          "price",
-          "cents",
-          "lines",
-          "Movement",
-          "Ticket No.",
-          "Line",
-          "Date",
-          "Shop",
-          "EAN",
-          "Qty",
-          "Price (cents)",
-          "Channel",
-          "t",
-          "refund",
-          "name");
-
-  private static final List<String> TEXTS =
-      List.of(
-          "S",
-          "R",
-          "C",
-          " s ",
-          "VTE",
-          "RET",
-          "2026-03-01T00:00:00Z",
-          "2026-03-01T10:00:00+01:00",
-          "01/03/2026 09:15:00",
-          "+999999999-12-31T23:59:59Z",
-          "\ud83d",
-          "a\u0000b",
-          "",
-          "  ",
-          "1e999999999",
-          "NaN",
-          "-0",
-          "99999999999999999999",
-          "4.99",
-          "true",
-          "x|y",
-          "\u0007");
-
   private static final List<Mapping> MAPPINGS =
       List.of(
           Mappings.compile(DocExamples.block("mapping", "till-export")),
@@ -193,7 +128,8 @@ class MappingProperties {
 
   @Provide
   Arbitrary<List<Mutation>> mutations() {
-    Arbitrary<JsonNode> replacement = Arbitraries.oneOf(scalars(), objects(1));
+    Arbitrary<JsonNode> replacement =
+        Arbitraries.oneOf(ArbitraryJson.scalars(), ArbitraryJson.objects(1));
     return Combinators.combine(
             Arbitraries.integers().between(0, 1000),
             Arbitraries.integers().between(0, 1000),
@@ -203,44 +139,6 @@ class MappingProperties {
         .ofMaxSize(3);
   }
 
-  /** Replaces (or, for null, removes) a child of the {@code container}-th object or array. */
-  record Mutation(int container, int child, JsonNode replacement) {
-    void applyTo(JsonNode tree) {
-      List<JsonNode> containers = new ArrayList<>();
-      collect(tree, containers);
-      JsonNode target = containers.get(container % containers.size());
-      if (target.isEmpty()) {
-        return;
-      }
-      int index = child % target.size();
-      if (target instanceof ObjectNode object) {
-        String name = List.copyOf(iterable(object.fieldNames())).get(index);
-        if (replacement == null) {
-          object.remove(name);
-        } else {
-          object.set(name, replacement);
-        }
-      } else if (replacement == null) {
-        ((ArrayNode) target).remove(index);
-      } else {
-        ((ArrayNode) target).set(index, replacement);
-      }
-    }
-
-    private static void collect(JsonNode node, List<JsonNode> containers) {
-      if (node.isContainerNode()) {
-        containers.add(node);
-        node.forEach(child -> collect(child, containers));
-      }
-    }
-
-    private static List<String> iterable(Iterator<String> names) {
-      List<String> all = new ArrayList<>();
-      names.forEachRemaining(all::add);
-      return all;
-    }
-  }
-
   @Provide
   Arbitrary<Mapping> mappings() {
     return Arbitraries.of(MAPPINGS);
@@ -248,12 +146,12 @@ class MappingProperties {
 
   @Provide
   Arbitrary<JsonNode> trees() {
-    return objects(3);
+    return ArbitraryJson.objects(3);
   }
 
   @Provide
   Arbitrary<Map<String, String>> rows() {
-    return Arbitraries.maps(keys(), texts()).ofMaxSize(12);
+    return Arbitraries.maps(ArbitraryJson.keys(), ArbitraryJson.texts()).ofMaxSize(12);
   }
 
   /** Trees whose keys are those of a mapping spec, with values of every shape. */
@@ -285,64 +183,7 @@ class MappingProperties {
                 "timestamp",
                 "iso",
                 "trim"),
-            keys());
-    return objects(4, keys);
-  }
-
-  private static Arbitrary<String> keys() {
-    return Arbitraries.oneOf(Arbitraries.of(KEYS), Arbitraries.strings().ofMaxLength(6));
-  }
-
-  private static Arbitrary<String> texts() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(TEXTS),
-        Arbitraries.strings().all().ofMaxLength(12),
-        Arbitraries.longs().map(String::valueOf));
-  }
-
-  private static Arbitrary<JsonNode> scalars() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(5, texts().map(NODES::textNode)),
-        Tuple.of(2, Arbitraries.longs().map(NODES::numberNode)),
-        Tuple.of(1, Arbitraries.doubles().map(NODES::numberNode)),
-        Tuple.of(1, Arbitraries.bigDecimals().map(d -> NODES.numberNode((BigDecimal) d))),
-        Tuple.of(
-            1,
-            Arbitraries.of(NODES.booleanNode(true), NODES.booleanNode(false), NODES.nullNode())));
-  }
-
-  private static Arbitrary<JsonNode> objects(int depth) {
-    return objects(depth, keys());
-  }
-
-  private static Arbitrary<JsonNode> objects(int depth, Arbitrary<String> keys) {
-    return Arbitraries.maps(keys, value(depth, keys))
-        .ofMaxSize(8)
-        .map(
-            fields -> {
-              ObjectNode object = NODES.objectNode();
-              fields.forEach(object::set);
-              return object;
-            });
-  }
-
-  private static Arbitrary<JsonNode> value(int depth, Arbitrary<String> keys) {
-    if (depth <= 0) {
-      return scalars();
-    }
-    Arbitrary<JsonNode> arrays =
-        Arbitraries.lazy(() -> value(depth - 1, keys))
-            .list()
-            .ofMaxSize(4)
-            .map(
-                items -> {
-                  ArrayNode array = NODES.arrayNode();
-                  items.forEach(array::add);
-                  return array;
-                });
-    return Arbitraries.frequencyOf(
-        Tuple.of(4, scalars()),
-        Tuple.of(1, Arbitraries.lazy(() -> objects(depth - 1, keys))),
-        Tuple.of(1, arrays));
+            ArbitraryJson.keys());
+    return ArbitraryJson.objects(4, keys);
   }
 }

@@ -37,9 +37,4 @@ public record FieldSpec(
             .flatMap(concat -> ((Transform.Concat) concat).parts().stream())
             .anyMatch(part -> part.source() != null && part.source().perElement());
   }
-
-  /** The source as written, for errors; {@code "(none)"} for a constant or default field. */
-  public String sourceText() {
-    return source == null ? "(none)" : source.path().text();
-  }
 }

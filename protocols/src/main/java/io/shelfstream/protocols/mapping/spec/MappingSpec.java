@@ -11,8 +11,4 @@ public record MappingSpec(SourcePath each, List<FieldSpec> fields) {
   public MappingSpec {
     fields = List.copyOf(fields);
   }
-
-  public boolean maps(WireField target) {
-    return fields.stream().anyMatch(field -> field.target() == target);
-  }
 }
