@@ -78,6 +78,18 @@ class SpecValidationTest {
   }
 
   @Test
+  void aFormatThatCannotReadADateAndTimeIsRefused() {
+    assertThat(
+            problems(
+                "{\"fields\": [{\"target\": \"type\", \"source\": \"t\"}, {\"target\":"
+                    + " \"occurredAt\", \"source\": \"at\", \"formats\": [\"HH:mm\","
+                    + " \"dd/MM/yyyy\"], \"zone\": \"UTC\"}]}"))
+        .containsExactly(
+            "occurredAt: bad format \"HH:mm\": it cannot read a date and time back from what it"
+                + " writes");
+  }
+
+  @Test
   void formatsAndZoneBelongOnlyToTimestamps() {
     assertThat(problems(withFields("{\"target\": \"sku\", \"source\": \"c\", \"zone\": \"UTC\"}")))
         .containsExactly("sku: \"zone\" is only for type timestamp");
