@@ -24,6 +24,8 @@ final class RecordMapper {
   /** A record fanning out to more events than this is refused, not mapped without bound. */
   static final int MAX_FAN_OUT = 10_000;
 
+  static final int MAX_ERRORS = 100;
+
   private final MappingSpec spec;
   private final FieldSpec eventIdField;
   private final WireDecoder decoder;
@@ -62,7 +64,18 @@ final class RecordMapper {
     }
     return errors.isEmpty()
         ? new MappingResult.Mapped(events)
-        : new MappingResult.Failed(List.copyOf(errors));
+        : new MappingResult.Failed(firstErrors(errors));
+  }
+
+  /** A dead letter's reason stays readable when each of thousands of lines fails. */
+  private static List<MappingError> firstErrors(Set<MappingError> errors) {
+    if (errors.size() <= MAX_ERRORS) {
+      return List.copyOf(errors);
+    }
+    List<MappingError> first = new ArrayList<>(errors).subList(0, MAX_ERRORS);
+    int more = errors.size() - MAX_ERRORS;
+    first.add(new MappingError("record", "(record)", "and " + more + " more errors"));
+    return first;
   }
 
   private void mapOne(

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.event.StockMovement;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +158,30 @@ class FanOutAndPathsTest {
     assertThat(events(mapping, record(order)))
         .extracting(RetailEvent::eventId)
         .containsExactly("o-7-10", "o-7-20");
+  }
+
+  @Test
+  void anOrderWithThousandsOfBadLinesGivesABoundedListOfErrors() {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      lines
+          .append(i == 0 ? "" : ",")
+          .append("{\"sku\": \"A\", \"quantity\": \"x")
+          .append(i)
+          .append("\"}");
+    }
+    String order = ORDER.substring(0, ORDER.indexOf("[")) + "[" + lines + "]}";
+    List<String> errors = errors(ORDERS, order);
+    assertThat(errors).hasSize(101);
+    assertThat(errors.get(0)).startsWith("qty (from line_items[0].quantity)");
+    assertThat(errors.get(100)).isEqualTo("record (from (record)): and 400 more errors");
+  }
+
+  @Test
+  void aRecordFanningOutBeyondTheLimitIsRefused() {
+    String items = String.join(",", Collections.nCopies(10_001, "{}"));
+    String order = ORDER.substring(0, ORDER.indexOf("[")) + "[" + items + "]}";
+    assertThat(errors(ORDERS, order))
+        .containsExactly("each (from line_items): has more than 10000 elements");
   }
 }
