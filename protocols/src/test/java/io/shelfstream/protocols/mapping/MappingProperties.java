@@ -89,6 +89,20 @@ class MappingProperties {
             });
   }
 
+  /** Any valid mapping, not only those above, answers any record. */
+  @Property(tries = 1000)
+  void everyValidMappingAnswersEveryJsonRecord(
+      @ForAll("validSpecs") String spec, @ForAll("trees") JsonNode tree) {
+    CompileResult compiled = Mapping.compile(spec, "erp");
+    assertThat(compiled).as(spec).isInstanceOf(CompileResult.Compiled.class);
+    assertAnswered(((CompileResult.Compiled) compiled).mapping().apply(Record.json(tree)));
+  }
+
+  @Provide
+  Arbitrary<String> validSpecs() {
+    return ArbitraryMappings.specs();
+  }
+
   @Property(tries = 500)
   void aValidMappingAnswersEveryCsvRow(
       @ForAll("mappings") Mapping mapping, @ForAll("rows") Map<String, String> row) {
