@@ -2,10 +2,13 @@ package io.shelfstream.bench.catalog;
 
 import io.shelfstream.devkit.net.LoopbackPorts;
 import io.shelfstream.devkit.process.ChildJvm;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The dev Kafka broker as a child process, with its topic of {@value #PARTITIONS} partitions. */
 final class BrokerChild implements AutoCloseable {
@@ -13,10 +16,12 @@ final class BrokerChild implements AutoCloseable {
 
   private final ChildJvm process;
   private final String bootstrapServers;
+  private final Path dataDir;
 
-  private BrokerChild(ChildJvm process, String bootstrapServers) {
+  private BrokerChild(ChildJvm process, String bootstrapServers, Path dataDir) {
     this.process = process;
     this.bootstrapServers = bootstrapServers;
+    this.dataDir = dataDir;
   }
 
   static BrokerChild start(BuiltTree tree, Path runDir, String name, String topic)
@@ -36,7 +41,7 @@ final class BrokerChild implements AutoCloseable {
                     "--topic",
                     topic + ":" + PARTITIONS))
             .start("io.shelfstream.devkit.kafka.LocalKafkaBroker", runDir.resolve(name + ".log"));
-    BrokerChild broker = new BrokerChild(process, LoopbackPorts.HOST + ":" + port);
+    BrokerChild broker = new BrokerChild(process, LoopbackPorts.HOST + ":" + port, dataDir);
     try {
       Deadline ready = Deadline.in(Duration.ofSeconds(90), "the Kafka broker to print 'listening'");
       while (!process.logTail(5).contains("listening on")) {
@@ -60,8 +65,14 @@ final class BrokerChild implements AutoCloseable {
     return process.pid();
   }
 
+  /** Stops the broker and deletes its data: a run's topics take a few GB. */
   @Override
   public void close() {
     process.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      Console.line("  (could not delete %s: %s)", dataDir, e.getMessage());
+    }
   }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** A run's figures as JSON (the data) and as the Markdown section BENCHMARKS.md takes. */
 final class CatalogReport {
@@ -29,41 +31,71 @@ final class CatalogReport {
     return data;
   }
 
+  private static final List<String> RATIOS =
+      List.of(
+          "drainRateFromFirst",
+          "drainRateFromStart",
+          "cpuPerEventFromFirst",
+          "cpuPerEventFromStart");
+
   /**
-   * Shelfstream ÷ peer for each Shelfstream target: events/s (higher is better), CPU µs/event
-   * (lower).
+   * Shelfstream ÷ peer for each Shelfstream target and round, against the peer of the same round:
+   * events/s (higher is better) and CPU µs/event (lower); then the median of each over the rounds.
    */
   static Map<String, Map<String, Double>> ratios(List<TargetResult> results) {
     Map<String, Map<String, Double>> ratios = new LinkedHashMap<>();
-    TargetResult peer =
-        results.stream().filter(r -> r.target().equals(PeerTarget.NAME)).findFirst().orElse(null);
-    if (peer == null) {
-      return ratios;
-    }
+    Map<String, Map<String, List<Double>>> byTarget = new TreeMap<>();
     for (TargetResult result : results) {
-      if (result == peer) {
+      TargetResult peer =
+          results.stream()
+              .filter(r -> r.target().equals(PeerTarget.NAME) && r.round() == result.round())
+              .findFirst()
+              .orElse(null);
+      if (peer == null || result == peer) {
         continue;
       }
       Map<String, Double> ratio = new LinkedHashMap<>();
       ratio.put(
-          "drainRateFromFirst",
-          result.drain().fromFirst().eventsPerSecond()
-              / peer.drain().fromFirst().eventsPerSecond());
+          "drainRateFromFirst", rate(result.drain().fromFirst()) / rate(peer.drain().fromFirst()));
       ratio.put(
-          "drainRateFromStart",
-          result.drain().fromStart().eventsPerSecond()
-              / peer.drain().fromStart().eventsPerSecond());
+          "drainRateFromStart", rate(result.drain().fromStart()) / rate(peer.drain().fromStart()));
       ratio.put(
           "cpuPerEventFromFirst",
-          result.drain().fromFirst().microsPerEvent().get("total")
-              / peer.drain().fromFirst().microsPerEvent().get("total"));
+          total(result.drain().fromFirst()) / total(peer.drain().fromFirst()));
       ratio.put(
           "cpuPerEventFromStart",
-          result.drain().fromStart().microsPerEvent().get("total")
-              / peer.drain().fromStart().microsPerEvent().get("total"));
-      ratios.put(result.target() + " / peer", ratio);
+          total(result.drain().fromStart()) / total(peer.drain().fromStart()));
+      ratios.put("round " + result.round() + ": " + result.target() + " / peer", ratio);
+      ratio.forEach(
+          (name, value) ->
+              byTarget
+                  .computeIfAbsent(result.target(), target -> new LinkedHashMap<>())
+                  .computeIfAbsent(name, key -> new ArrayList<>())
+                  .add(value));
     }
+    byTarget.forEach(
+        (target, values) -> {
+          Map<String, Double> median = new LinkedHashMap<>();
+          RATIOS.forEach(name -> median.put(name, median(values.get(name))));
+          ratios.put("median: " + target + " / peer", median);
+        });
     return ratios;
+  }
+
+  private static double rate(CpuWindow.Share share) {
+    return share.eventsPerSecond();
+  }
+
+  private static double total(CpuWindow.Share share) {
+    return share.microsPerEvent().get("total");
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   static void writeJson(Path file, Map<String, Object> data) throws IOException {
@@ -84,10 +116,10 @@ final class CatalogReport {
             String.format(
                 "Zipf skew %.2f over SKUs and %.2f over locations, seed %d: %,d distinct SKU-location records;"
                     + " 85%% sales, 10%% returns, 5%% voids. %s. Each target on a fresh PostgreSQL schema and broker,"
-                    + " one after the other, on the same events.%n%n",
+                    + " one after the other, on the same events; each round starts them in another order.%n%n",
                 shape.skuSkew(), shape.locationSkew(), shape.seed(), distinct, machine));
     md.append(
-        "| target | events/s from first write | events/s from start | drain s | CPU µs/event total |");
+        "| round | target | events/s from first write | events/s from start | drain s | CPU µs/event total |");
     for (String part : PARTS.subList(0, 5)) {
       md.append(' ').append(part).append(" |");
     }
@@ -98,7 +130,8 @@ final class CatalogReport {
       CpuWindow.Share start = result.drain().fromStart();
       md.append(
           String.format(
-              "| %s | %,.0f | %,.0f | %.1f | %.1f |",
+              "| %d | %s | %,.0f | %,.0f | %.1f | %.1f |",
+              result.round(),
               result.target(),
               first.eventsPerSecond(),
               start.eventsPerSecond(),
@@ -126,7 +159,7 @@ final class CatalogReport {
     Map<String, Map<String, Double>> ratios = ratios(results);
     if (!ratios.isEmpty()) {
       md.append(
-          "| Shelfstream ÷ peer, same run | drain rate from first | drain rate from start | CPU per event from first | CPU per event from start |\n");
+          "| Shelfstream ÷ peer of the same round | drain rate from first | drain rate from start | CPU per event from first | CPU per event from start |\n");
       md.append("|---|---|---|---|---|\n");
       ratios.forEach(
           (name, ratio) ->

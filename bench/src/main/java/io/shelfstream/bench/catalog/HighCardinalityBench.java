@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,6 +102,13 @@ public final class HighCardinalityBench implements Callable<Integer> {
   int sample;
 
   @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description =
+          "rounds of all targets; ratios are medians over rounds (default ${DEFAULT-VALUE})")
+  int rounds;
+
+  @Option(
       names = "--memory",
       description = "instead: a 2 GB node's heap and RSS at 1M, 5M, 10M records, then its recovery")
   boolean memory;
@@ -158,16 +166,23 @@ public final class HighCardinalityBench implements Callable<Integer> {
             database,
             workload,
             distinct,
-            RecordSample.draw(workload, sample, seed + 1));
+            RecordSample.draw(workload, sample, seed + 1),
+            1);
     List<TargetResult> results = new ArrayList<>();
-    for (String target : targets) {
-      Console.line("== %s ==", target);
-      results.add(
-          switch (target) {
-            case ShelfstreamKafkaTarget.NAME -> ShelfstreamKafkaTarget.run(context);
-            case ShelfstreamHttpTarget.NAME -> ShelfstreamHttpTarget.run(context);
-            default -> PeerTarget.run(context);
-          });
+    List<String> order = new ArrayList<>(targets);
+    for (int round = 1; round <= rounds; round++) {
+      RunContext inRound = context.inRound(round);
+      for (String target : order) {
+        Console.line("== round %d of %d: %s ==", round, rounds, target);
+        results.add(
+            switch (target) {
+              case ShelfstreamKafkaTarget.NAME -> ShelfstreamKafkaTarget.run(inRound);
+              case ShelfstreamHttpTarget.NAME -> ShelfstreamHttpTarget.run(inRound);
+              default -> PeerTarget.run(inRound);
+            });
+      }
+      // no target always first (on a fresh machine) or last (after the others' leftovers)
+      Collections.rotate(order, 1);
     }
     String markdown = CatalogReport.markdown(shape, distinct, machine, results);
     Path json = out.resolve("high-cardinality-" + stamp + ".json");

@@ -1,5 +1,6 @@
 package io.shelfstream.bench.catalog;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Map;
 final class MemoryRun {
   static final String NAME = "memory";
   private static final Duration TIME_LIMIT = Duration.ofMinutes(75);
+  private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(10);
 
   /** The node at a number of distinct records. */
   record Mark(long records, double seconds, double eventsPerSecond, HeapProbe.Reading reading) {}
@@ -129,10 +131,7 @@ final class MemoryRun {
         NodeChild.start(tree, runDir, NAME + "-node", dataDir, url, database.user())) {
       double startSeconds = (System.nanoTime() - started) / 1e9;
       long asking = System.nanoTime();
-      if (node.api().inventory(location, CatalogShape.sku(0)) == null) {
-        throw new IllegalStateException(
-            "after the restart the node has no record for " + location + "/" + CatalogShape.sku(0));
-      }
+      awaitRecord(node, location);
       double firstAnswer = (System.nanoTime() - asking) / 1e9;
       HeapProbe.Reading after = HeapProbe.read(node.pid());
       Console.line(
@@ -140,6 +139,26 @@ final class MemoryRun {
           stopSeconds, startSeconds, location, CatalogShape.sku(0), firstAnswer);
       return new Recovery(
           location, locationRecords, journal, stopSeconds, startSeconds, firstAnswer, after);
+    }
+  }
+
+  /**
+   * Asks for a record of the location until it answers: the first ask recovers the location's
+   * entity from its snapshot and journal, which may outlast one request's timeout.
+   */
+  private static void awaitRecord(NodeChild node, String location) throws Exception {
+    String record = location + "/" + CatalogShape.sku(0);
+    Deadline answered = Deadline.in(RECOVERY_TIMEOUT, record + " to answer after the restart");
+    while (true) {
+      try {
+        if (node.api().inventory(location, CatalogShape.sku(0)) != null) {
+          return;
+        }
+        throw new IllegalStateException("after the restart the node has no record " + record);
+      } catch (IOException notYet) {
+        node.checkAlive();
+        answered.pause(100, "last answer: " + notYet.getMessage());
+      }
     }
   }
 

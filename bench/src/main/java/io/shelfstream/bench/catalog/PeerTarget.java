@@ -19,9 +19,13 @@ final class PeerTarget {
 
   static TargetResult run(RunContext context) throws Exception {
     CatalogWorkload workload = context.workload();
-    String schema = context.database().freshSchema(NAME);
+    String schema = context.database().freshSchema(NAME + "_" + context.round());
     try (BrokerChild broker =
-        BrokerChild.start(context.tree(), context.runDir(), NAME + "-broker", RunContext.TOPIC)) {
+        BrokerChild.start(
+            context.tree(),
+            context.runDir(),
+            NAME + "-broker-" + context.round(),
+            RunContext.TOPIC)) {
       CatalogLines lines = new CatalogLines(workload);
       TopicFill.produce(
           broker.bootstrapServers(),
@@ -60,6 +64,7 @@ final class PeerTarget {
                         + ") pairs");
         GoldenCheck.Outcome check = checkSample(context, schema);
         return new TargetResult(
+            context.round(),
             NAME,
             workload.size(),
             drain,

@@ -10,7 +10,12 @@ record RunContext(
     BenchDatabase database,
     CatalogWorkload workload,
     long distinctRecords,
-    List<RecordSample.Expected> sample) {
+    List<RecordSample.Expected> sample,
+    int round) {
+
+  RunContext inRound(int next) {
+    return new RunContext(tree, runDir, database, workload, distinctRecords, sample, next);
+  }
 
   static final String TOPIC = "pos-catalog";
 }

@@ -18,14 +18,15 @@ final class ShelfstreamHttpTarget {
   static TargetResult run(RunContext context) throws Exception {
     CatalogWorkload workload = context.workload();
     byte[][] bodies = encode(workload);
-    String schema = context.database().freshSchema(NAME);
+    String schema = context.database().freshSchema(NAME + "_" + context.round());
     try {
-      Path dataDir = Files.createTempDirectory(context.runDir(), NAME + "-data-");
+      Path dataDir =
+          Files.createTempDirectory(context.runDir(), NAME + "-" + context.round() + "-data-");
       try (NodeChild node =
           NodeChild.start(
               context.tree(),
               context.runDir(),
-              NAME + "-node",
+              NAME + "-node-" + context.round(),
               dataDir,
               context.database().urlFor(schema, ""),
               context.database().user())) {
@@ -51,6 +52,7 @@ final class ShelfstreamHttpTarget {
             context.database().number("SELECT count(*) FROM " + schema + ".event_journal");
         GoldenCheck.Outcome check = GoldenCheck.onNode(node.api(), context.sample());
         return new TargetResult(
+            context.round(),
             NAME,
             fed.accepted(),
             drain,

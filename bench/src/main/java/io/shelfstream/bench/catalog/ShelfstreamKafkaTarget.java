@@ -21,9 +21,13 @@ final class ShelfstreamKafkaTarget {
 
   static TargetResult run(RunContext context) throws Exception {
     CatalogWorkload workload = context.workload();
-    String schema = context.database().freshSchema(NAME);
+    String schema = context.database().freshSchema(NAME + "_" + context.round());
     try (BrokerChild broker =
-        BrokerChild.start(context.tree(), context.runDir(), NAME + "-broker", RunContext.TOPIC)) {
+        BrokerChild.start(
+            context.tree(),
+            context.runDir(),
+            NAME + "-broker-" + context.round(),
+            RunContext.TOPIC)) {
       CatalogLines lines = new CatalogLines(workload);
       TopicFill.produce(
           broker.bootstrapServers(),
@@ -31,12 +35,13 @@ final class ShelfstreamKafkaTarget {
           workload.size(),
           event -> CatalogLines.eventId(workload, event).getBytes(StandardCharsets.UTF_8),
           event -> lines.posLine(event).getBytes(StandardCharsets.UTF_8));
-      Path dataDir = Files.createTempDirectory(context.runDir(), NAME + "-data-");
+      Path dataDir =
+          Files.createTempDirectory(context.runDir(), NAME + "-" + context.round() + "-data-");
       try (NodeChild node =
           NodeChild.start(
               context.tree(),
               context.runDir(),
-              NAME + "-node",
+              NAME + "-node-" + context.round(),
               dataDir,
               context.database().urlFor(schema, ""),
               context.database().user())) {
@@ -57,6 +62,7 @@ final class ShelfstreamKafkaTarget {
             context.database().number("SELECT count(*) FROM " + schema + ".event_journal");
         GoldenCheck.Outcome check = GoldenCheck.onNode(node.api(), context.sample());
         return new TargetResult(
+            context.round(),
             NAME,
             status.path("accepted").asLong(),
             drain,

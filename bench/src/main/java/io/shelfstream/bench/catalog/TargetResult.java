@@ -1,7 +1,7 @@
 package io.shelfstream.bench.catalog;
 
 /**
- * What one target did with the run's events.
+ * What one target did with the run's events, in one round.
  *
  * @param journalEntries Shelfstream's event_journal rows after the drain; -1 for the peer
  * @param distinctRecords SKU-location records the target holds (the peer: distinct pairs in its
@@ -10,6 +10,7 @@ package io.shelfstream.bench.catalog;
  * @param mismatches how many of those differed; {@code firstMismatch} says how
  */
 record TargetResult(
+    int round,
     String target,
     long events,
     CpuWindow.Drain drain,
