@@ -8,10 +8,6 @@ package io.shelfstream.bench.catalog;
 public record CatalogShape(
     int locations, int skus, int events, double skuSkew, double locationSkew, long seed) {
 
-  /** Issue 24's scenario: 200 locations × 50,000 SKUs, 1M events. */
-  public static final CatalogShape ISSUE_24 =
-      new CatalogShape(200, 50_000, 1_000_000, 0.6, 0.3, 24);
-
   public CatalogShape {
     if (locations < 1 || skus < 1 || events < 1) {
       throw new IllegalArgumentException(

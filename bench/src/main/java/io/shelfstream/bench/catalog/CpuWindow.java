@@ -35,10 +35,6 @@ final class CpuWindow {
     }
   }
 
-  double secondsSoFar() {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
   /** Both measurements, of {@code events} events in all. */
   Drain stop(long events) {
     ProcessCpu.Use whole = fromStart.stop();

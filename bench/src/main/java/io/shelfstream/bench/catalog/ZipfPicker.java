@@ -28,9 +28,4 @@ final class ZipfPicker {
     int rank = found >= 0 ? found : -found - 1;
     return Math.min(rank, cumulative.length - 1);
   }
-
-  /** The probability of one rank, for tests and the report. */
-  double probability(int rank) {
-    return rank == 0 ? cumulative[0] : cumulative[rank] - cumulative[rank - 1];
-  }
 }
