@@ -124,9 +124,18 @@ public final class ProcessCpu {
 
   /** Resident set size of a process in bytes, from /proc/pid/status; 0 once it is gone. */
   public static long residentBytes(long pid) {
+    return statusBytes(pid, "VmRSS:");
+  }
+
+  /** The highest resident set size the process has had (its high-water mark), in bytes. */
+  public static long peakResidentBytes(long pid) {
+    return statusBytes(pid, "VmHWM:");
+  }
+
+  private static long statusBytes(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
       }
