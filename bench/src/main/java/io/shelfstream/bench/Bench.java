@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
     description = {
       "Runs the benchmarks (about 15 min; --full about an hour), writes"
           + " bench-results/<stamp>.json and renders BENCHMARKS.md from it.",
-      "Extra JVM options for every node: SHELFSTREAM_BENCH_NODE_OPTS."
+      "JVM options for every node it starts, to try a setting: SHELFSTREAM_BENCH_NODE_OPTS."
     })
 public final class Bench implements Callable<Integer> {
   /** Every scenario, in the order they run: a new one is one more line here. */
@@ -56,40 +56,25 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--full", description = "3 runs per scenario, longer runs, a 10 GiB POST")
   boolean full;
 
-  @Option(
-      names = "--only",
-      split = ",",
-      paramLabel = "NAME",
-      description = "run only these scenarios: ${COMPLETION-CANDIDATES}",
-      completionCandidates = Names.class)
-  List<String> only;
+  @Option(names = "--only", split = ",", paramLabel = "NAME", description = "only these scenarios")
+  List<String> only = SCENARIOS.stream().map(Scenario::name).toList();
 
-  @Option(names = "--seconds", description = "length of each measured HTTP run (to try the bench)")
+  @Option(names = "--seconds", description = "length of each measured HTTP run, to try the bench")
   Integer seconds;
 
-  @Option(names = "--warm-up", description = "seconds each node is warmed up (to try the bench)")
+  @Option(names = "--warm-up", description = "seconds each node is warmed up, to try the bench")
   Integer warmUp;
 
-  @Option(
-      names = "--pg-url",
-      defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
-      description = "PostgreSQL to run against (default: ${DEFAULT-VALUE})")
+  @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
   String pgUrl;
 
-  @Option(names = "--pg-user", defaultValue = "postgres", description = "its user (trust auth)")
+  @Option(names = "--pg-user", defaultValue = "postgres", description = "trust authentication")
   String pgUser;
 
-  @Option(
-      names = "--render",
-      paramLabel = "JSON",
-      description = "only render BENCHMARKS.md again from a results file")
+  @Option(names = "--render", paramLabel = "JSON", description = "only render BENCHMARKS.md again")
   Path render;
 
-  static final class Names extends ArrayList<String> {
-    Names() {
-      super(SCENARIOS.stream().map(Scenario::name).toList());
-    }
-  }
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Bench()).execute(args));
@@ -101,17 +86,19 @@ public final class Bench implements Callable<Integer> {
     if (render != null) {
       return writeMarkdown(root, Report.read(render));
     }
-    if (!Files.isDirectory(root.resolve("http-api/target/classes"))) {
+    List<Scenario> chosen = SCENARIOS.stream().filter(s -> only.contains(s.name())).toList();
+    if (chosen.size() != only.size() || !Files.isDirectory(root.resolve("http-api/target/lib"))) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this),
-          "run from the repository root after a build: ./shelfstream bench builds first");
+          spec.commandLine(),
+          "run from the repository root after a build (./shelfstream bench builds first), with"
+              + " --only among "
+              + SCENARIOS.stream().map(Scenario::name).toList());
     }
-    List<Scenario> chosen = chosen();
     Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String stamp =
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
     Path runDir = Files.createDirectories(root.resolve("bench-results").resolve(stamp));
-    Sizes sizes = Sizes.of(full).withSeconds(seconds, warmUp);
+    Sizes sizes = Sizes.of(full, seconds, warmUp);
     Postgres postgres = new Postgres(pgUrl, pgUser, stamp);
     Machine machine = Machine.describe(root, postgres);
     // Ctrl-C: no node or broker outlives the bench
@@ -120,9 +107,8 @@ public final class Bench implements Callable<Integer> {
             new Thread(
                 () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
     Map<String, Double> figures = new HashMap<>();
-    ScenarioContext context = new ScenarioContext(root, runDir, sizes, postgres, figures);
+    var context = new ScenarioContext(root, runDir, sizes, postgres, figures);
     List<ScenarioResult> results = new ArrayList<>();
-    boolean allRan = true;
     for (int i = 0; i < chosen.size(); i++) {
       Scenario scenario = chosen.get(i);
       Duration left =
@@ -141,49 +127,32 @@ public final class Bench implements Callable<Integer> {
       try {
         result = scenario.run(context);
       } catch (Exception e) {
-        allRan = false;
         ScenarioContext.say("%s FAILED: %s", scenario.name(), e);
         result = ScenarioResult.failed(scenario, e);
       }
       results.add(result);
       result.figures().forEach((key, value) -> figures.put(scenario.name() + "." + key, value));
     }
-    double wall = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+    Duration wall = Duration.between(started, Instant.now());
     Path json = root.resolve("bench-results").resolve(stamp + ".json");
     String command = System.getProperty("shelfstream.bench.command", "./shelfstream bench");
-    new Report(
-            new Report.Header(
-                command,
-                started.toString(),
-                wall,
-                root.relativize(json).toString(),
-                sizes.runs(),
-                machine),
-            results)
-        .write(json);
-    ScenarioContext.say(
-        "wrote %s after %s", root.relativize(json), minutes(Duration.ofSeconds((long) wall)));
-    int rendered = writeMarkdown(root, Report.read(json));
-    return allRan ? rendered : 1;
-  }
-
-  private List<Scenario> chosen() {
-    if (only == null) {
-      return SCENARIOS;
-    }
-    for (String name : only) {
-      if (SCENARIOS.stream().noneMatch(scenario -> scenario.name().equals(name))) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this), "--only: no scenario " + name + "; there are " + new Names());
-      }
-    }
-    return SCENARIOS.stream().filter(scenario -> only.contains(scenario.name())).toList();
+    var header =
+        new Report.Header(
+            command,
+            started.toString(),
+            wall.toSeconds(),
+            root.relativize(json).toString(),
+            sizes.runs(),
+            machine);
+    new Report(header, results).write(json);
+    ScenarioContext.say("wrote %s after %s", root.relativize(json), minutes(wall));
+    writeMarkdown(root, Report.read(json));
+    return results.stream().anyMatch(r -> r.title().endsWith("FAILED")) ? 1 : 0;
   }
 
   private static int writeMarkdown(Path root, Report report) throws Exception {
-    Path markdown = root.resolve("BENCHMARKS.md");
-    Files.writeString(markdown, MarkdownRenderer.render(report));
-    ScenarioContext.say("wrote %s", root.relativize(markdown));
+    Files.writeString(root.resolve("BENCHMARKS.md"), MarkdownRenderer.render(report));
+    ScenarioContext.say("wrote BENCHMARKS.md");
     return 0;
   }
 

@@ -1,6 +1,6 @@
 package io.shelfstream.bench.http;
 
-import io.shelfstream.bench.http.HttpRuns.Measured;
+import io.shelfstream.bench.http.HttpRun.Measured;
 import io.shelfstream.bench.load.SimulatedLoad;
 import io.shelfstream.bench.measure.Stats;
 import io.shelfstream.bench.scenario.Scenario;
@@ -10,8 +10,9 @@ import io.shelfstream.bench.scenario.Sizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The saturated HTTP runs of {@link HttpScenario}, on nodes keeping their journal in H2. */
+/** The saturated runs of {@link HttpScenario}, on nodes keeping their journal in embedded H2. */
 public final class H2Scenario implements Scenario {
   @Override
   public String name() {
@@ -27,29 +28,23 @@ public final class H2Scenario implements Scenario {
   public ScenarioResult run(ScenarioContext context) throws Exception {
     List<Measured> runs = new ArrayList<>();
     for (int i = 1; i <= context.sizes().runs(); i++) {
-      runs.add(HttpRuns.one(context, "h2-" + i, false, SimulatedLoad.SATURATION, false));
+      runs.add(HttpRun.one(context, "h2-" + i, false, SimulatedLoad.SATURATION, false));
     }
-    List<Double> rate = HttpRuns.values(runs, m -> m.run().eventsPerSecond());
+    double median = HttpScenario.median(runs, m -> m.run().eventsPerSecond());
     ScenarioResult result =
-        ScenarioResult.of(
-                name(),
-                "HTTP → embedded H2",
-                "The saturated runs of the HTTP scenario (same world, noise, senders, warm-up and"
-                    + " length), on nodes without `SHELFSTREAM_DB_URL`: the journal is an H2 file"
-                    + " database in the node's data directory (`WRITE_DELAY=0`: every commit is in"
-                    + " the file before the node answers). H2 ÷ PostgreSQL divides the medians of"
-                    + " this scenario and the HTTP one, in the same bench run.")
-            .summary("HTTP → embedded H2, saturation", Stats.describe(rate, "%,.0f") + " events/s")
-            .table(HttpRuns.table("At saturation, H2", runs))
-            .figure("eventsPerSecond", Stats.median(rate))
-            .figure("mismatches", HttpRuns.mismatches(runs));
+        ScenarioResult.of(name(), "HTTP → embedded H2", Map.of())
+            .summary(
+                "HTTP → embedded H2, saturation",
+                HttpScenario.describe(runs, m -> m.run().eventsPerSecond(), "%,.0f") + " events/s")
+            .runs("At saturation, on H2", runs.stream().map(Measured::run).toList())
+            .figure("eventsPerSecond", median);
     context
         .figure("http", "eventsPerSecond")
         .ifPresent(
             postgres ->
                 result
-                    .summary("H2 ÷ PostgreSQL", Stats.format("%.2f", Stats.median(rate) / postgres))
-                    .figure("h2OverPostgres", Stats.median(rate) / postgres));
+                    .summary("H2 ÷ PostgreSQL", Stats.format("%.2f", median / postgres))
+                    .figure("h2OverPostgres", median / postgres));
     return result;
   }
 }

@@ -2,42 +2,37 @@ package io.shelfstream.bench.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shelfstream.bench.load.Progress;
+import io.shelfstream.bench.load.Posts;
+import io.shelfstream.bench.scenario.ScenarioContext;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /** The node's integration API, as an operator uses it: create, watch until caught up, delete. */
 public final class Integrations {
   public static final int MAX_POLL_RECORDS = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(15);
+  private static final long TIMEOUT_NANOS = 15 * 60 * 1_000_000_000L;
 
   private Integrations() {}
 
   /** Creates a Kafka integration reading {@code topic} as POS transactions. */
-  public static void create(URI node, String id, String bootstrapServers, String topic)
+  public static void create(URI node, String id, String servers, String topic)
       throws IOException, InterruptedException {
-    String body =
-        JSON.writeValueAsString(
-            JSON.createObjectNode()
-                .put("type", "kafka")
-                .put("bootstrap-servers", bootstrapServers)
-                .put("max-poll-records", MAX_POLL_RECORDS)
-                .set("topics", JSON.createObjectNode().put("transactions", topic)));
-    send(
+    var body =
+        JSON.createObjectNode()
+            .put("type", "kafka")
+            .put("bootstrap-servers", servers)
+            .put("max-poll-records", MAX_POLL_RECORDS)
+            .set("topics", JSON.createObjectNode().put("transactions", topic));
+    Posts.exchange(
         HttpRequest.newBuilder(uri(node, id))
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
   public static void delete(URI node, String id) throws IOException, InterruptedException {
-    send(HttpRequest.newBuilder(uri(node, id)).DELETE());
+    Posts.exchange(HttpRequest.newBuilder(uri(node, id)).DELETE());
   }
 
   /**
@@ -46,41 +41,30 @@ public final class Integrations {
    */
   public static JsonNode awaitCaughtUp(URI node, String id, long records)
       throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-    JsonNode[] last = {JSON.createObjectNode()};
-    try (Progress progress =
-        Progress.counting(
-            "records read", () -> last[0].path("read").asLong(), records, CATCH_UP_TIMEOUT)) {
-      while (System.nanoTime() < deadline) {
-        JsonNode status = JSON.readTree(send(HttpRequest.newBuilder(uri(node, id)).GET()));
-        last[0] = status;
-        JsonNode lag = status.path("details").path("totalLag");
-        if (lag.isNumber() && lag.asLong() == 0 && status.path("read").asLong() >= records) {
-          return status;
+    long started = System.nanoTime();
+    JsonNode[] status = {JSON.createObjectNode()};
+    try (var progress =
+        ScenarioContext.every10Seconds(
+            () ->
+                String.format(
+                    "integration %s: %,d of %,d records read in %.0f s",
+                    id,
+                    status[0].path("read").asLong(),
+                    records,
+                    (System.nanoTime() - started) / 1e9))) {
+      while (System.nanoTime() - started < TIMEOUT_NANOS) {
+        status[0] = JSON.readTree(Posts.exchange(HttpRequest.newBuilder(uri(node, id))));
+        JsonNode lag = status[0].path("details").path("totalLag");
+        if (lag.isNumber() && lag.asLong() == 0 && status[0].path("read").asLong() >= records) {
+          return status[0];
         }
-        if ("failed".equals(status.path("state").asText())) {
-          throw new IOException("the integration failed: " + status);
+        if ("failed".equals(status[0].path("state").asText())) {
+          throw new IOException("the integration failed: " + status[0]);
         }
         Thread.sleep(100);
       }
     }
-    throw new IOException("the integration did not catch up within 15 min: " + last[0]);
-  }
-
-  private static String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-    HttpResponse<String> answer = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() / 100 != 2) {
-      throw new IOException(
-          built.method()
-              + " "
-              + built.uri()
-              + " answered "
-              + answer.statusCode()
-              + ": "
-              + answer.body());
-    }
-    return answer.body();
+    throw new IOException("the integration did not catch up within 15 min: " + status[0]);
   }
 
   private static URI uri(URI node, String id) {

@@ -28,10 +28,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator as a library: its world, through its noise, into its HTTP batch emitter, with its
- * ground truth fed every valid line sent, so that its checker can then compare every golden record
- * the run touched. The lines are generated before the clock starts (about 18 µs of CPU each, on the
- * cores the node shares), as COPY's rows are exported before COPY is timed.
+ * The simulator as a library: its world, through its noise, into its HTTP batch emitter; then its
+ * checker compares every golden record the run touched with the ground truth of the lines sent. The
+ * lines are generated before the clock starts (about 18 µs of CPU each, on the cores the node
+ * shares), as COPY's rows are exported before COPY is timed.
  */
 public final class SimulatedLoad {
   /** 15 stores and 500 SKUs (and warehouses): about 9,000 golden records in about 20 entities. */
@@ -42,117 +42,98 @@ public final class SimulatedLoad {
   public static final NoiseSpec NOISE =
       NoiseSpec.NONE.withDuplicates(3).withOutOfOrder(10).withMalformed(1);
 
-  /** 8 senders of 250-line batches: the node's own bound of 2,000 events in flight. */
+  /** 8 senders of 250-line batches (rate 0: as fast as the node answers). */
   public static final Shape SATURATION = new Shape(8, 250, 0);
 
   private static final long PREPARED_PER_SECOND = 80_000;
-  private static final long MAX_EVENTS = 20_000_000;
-  private static final Duration ACK_TIMEOUT = Duration.ofMinutes(5);
 
-  /** Concurrent senders, lines per batch, lines/s (0: as fast as the node answers). */
-  public record Shape(int senders, int batchLines, double rate) {
-    public Shape atRate(double linesPerSecond) {
-      return new Shape(senders, batchLines, linesPerSecond);
-    }
-  }
+  public record Shape(int senders, int batchLines, double linesPerSecond) {}
 
   /**
-   * A finished run.
-   *
-   * @param seconds from the first line sent to the last acknowledgement
-   * @param generatingSeconds spent generating lines beyond those prepared, inside the window
-   * @param asExpected every malformed line rejected, no valid one, none unanswered
+   * A finished run: {@code seconds} from the first line sent to the last acknowledgement; {@code
+   * generatingSeconds} spent in it generating lines beyond those prepared; acks as expected when
+   * every malformed line was rejected and no valid one, and none was left unanswered.
    */
   public record Run(
-      long sent,
-      long accepted,
-      long duplicates,
-      long rejected,
+      long acceptedEvents,
       double seconds,
+      double eventsPerSecond,
+      double ackP50Ms,
+      double ackP99Ms,
+      double ackMaxMs,
+      boolean acksAsExpected,
+      long mismatches,
       double generatingSeconds,
-      double p50Millis,
-      double p99Millis,
-      double maxMillis,
-      boolean asExpected,
-      ProcessCpu.Use cpu) {
-    public double eventsPerSecond() {
-      return accepted / seconds;
-    }
-  }
-
-  public record Outcome(Run run, GroundTruth truth) {}
+      Map<String, Double> cpuCores,
+      double postgresCpuSeconds) {}
 
   private SimulatedLoad() {}
 
-  public static Outcome run(URI node, long nodePid, Shape shape, Duration duration)
+  public static Run run(URI node, long nodePid, Shape shape, Duration duration)
       throws IOException, InterruptedException {
-    GroundTruth truth = new GroundTruth(PoliciesJson.parse(new NodeClient(node).policies()));
     Iterator<Emission> lines =
         NoisePipeline.apply(
-            World.create(WORLD).firstEvents(MAX_EVENTS), NOISE, WORLD.seed(), new NoiseCounters());
-    double perSecond = shape.rate() > 0 ? shape.rate() * 1.05 : PREPARED_PER_SECOND;
-    List<Emission> prepared = new ArrayList<>();
-    while (prepared.size() < perSecond * duration.toSeconds() && lines.hasNext()) {
-      prepared.add(lines.next());
+            World.create(WORLD).firstEvents(20_000_000), NOISE, WORLD.seed(), new NoiseCounters());
+    double perSecond = shape.linesPerSecond() > 0 ? shape.linesPerSecond() : PREPARED_PER_SECOND;
+    List<Emission> sent = new ArrayList<>();
+    while (sent.size() < perSecond * 1.05 * duration.toSeconds()) {
+      sent.add(lines.next());
     }
-    List<Emission> sent = new ArrayList<>(prepared.size());
+    Iterator<Emission> prepared = List.copyOf(sent).iterator();
+    sent.clear();
     SendStats stats = new SendStats();
-    Pacer pacer = Pacer.of(shape.rate(), false);
+    Pacer pacer = Pacer.of(shape.linesPerSecond(), false);
     long generating = 0;
     ProcessCpu cpu = ProcessCpu.start(Map.of("node", nodePid));
     long started = System.nanoTime();
-    long deadline = started + duration.toNanos();
-    double seconds;
-    try (Progress progress = Progress.ofLoad(stats, duration);
-        HttpBatchEmitter emitter =
-            new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats)) {
-      Iterator<Emission> ready = prepared.iterator();
-      while (stats.failure() == null
-          && System.nanoTime() < deadline
-          && (ready.hasNext() || lines.hasNext())) {
-        Emission line;
-        if (ready.hasNext()) {
-          line = ready.next();
-        } else {
-          long before = System.nanoTime();
-          line = lines.next();
-          generating += System.nanoTime() - before;
-        }
+    try (var progress =
+            ScenarioContext.every10Seconds(
+                () ->
+                    String.format(
+                        "%,d lines accepted in %.0f s of %d",
+                        stats.accepted(),
+                        (System.nanoTime() - started) / 1e9,
+                        duration.toSeconds()));
+        var emitter = new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats)) {
+      while (stats.failure() == null && System.nanoTime() - started < duration.toNanos()) {
+        long before = System.nanoTime();
+        boolean ready = prepared.hasNext();
+        Emission line = ready ? prepared.next() : lines.next();
+        generating += ready ? 0 : System.nanoTime() - before;
         sent.add(line);
         pacer.acquire();
         stats.sent(line instanceof MalformedLine, line instanceof ValidLine v && v.resend());
         emitter.send(line);
       }
-      emitter.finish(ACK_TIMEOUT);
-      seconds = (System.nanoTime() - started) / 1e9;
+      emitter.finish(Duration.ofMinutes(5));
     }
+    double seconds = (System.nanoTime() - started) / 1e9;
     ProcessCpu.Use use = cpu.stop();
     if (stats.failure() != null) {
       throw new IOException("the load failed: " + stats.failure());
     }
+    GroundTruth truth = new GroundTruth(PoliciesJson.parse(new NodeClient(node).policies()));
     ValidLine.eventsOf(sent, truth::accept);
     var latency = stats.latencySnapshot();
     boolean asExpected =
         stats.unacknowledged() + stats.validRejected() + stats.malformedNotRejected() == 0
             && stats.rejected() == stats.malformedSent()
             && stats.accepted() + stats.duplicates() + stats.rejected() == stats.sent();
-    Run run =
-        new Run(
-            stats.sent(),
-            stats.accepted(),
-            stats.duplicates(),
-            stats.rejected(),
-            seconds,
-            generating / 1e9,
-            latency.getValueAtPercentile(50) / 1000.0,
-            latency.getValueAtPercentile(99) / 1000.0,
-            latency.getMaxValue() / 1000.0,
-            asExpected,
-            use);
-    return new Outcome(run, truth);
+    return new Run(
+        stats.accepted(),
+        seconds,
+        stats.accepted() / seconds,
+        latency.getValueAtPercentile(50) / 1000.0,
+        latency.getValueAtPercentile(99) / 1000.0,
+        latency.getMaxValue() / 1000.0,
+        asExpected,
+        check(node, truth),
+        generating / 1e9,
+        use.busyCores(),
+        use.cpuSeconds().get(ProcessCpu.POSTGRES));
   }
 
-  /** Compares every golden record the run touched with ground truth: mismatches found. */
+  /** Compares every golden record the truth knows with the node's: the mismatches. */
   public static long check(URI node, GroundTruth truth) throws InterruptedException {
     CheckReport report =
         new Checker(new NodeClient(node), Duration.ofSeconds(2))

@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A node's warm-up, before it is measured, for a fixed time: the measured world's own life through
+ * A node's warm-up before it is measured, for a fixed time: the measured world's own life through
  * the same noise, on sites renamed {@code warmup-S001} and so on, so that its JIT compiles the very
  * paths the measured lines take while no record the checker compares is touched. Each warm-up goes
  * on from the last (lines sent again would only be duplicates).
@@ -41,30 +40,20 @@ public final class WarmUp {
     return next;
   }
 
-  /** Sends for {@code length}, at the shape's rate (0: saturating); returns the lines sent. */
-  public long send(Node node, SimulatedLoad.Shape shape, Duration length)
+  /** Sends for {@code length} at the shape's rate (0: saturating). */
+  public void send(Node node, SimulatedLoad.Shape shape, Duration length)
       throws IOException, InterruptedException {
+    Pacer pacer = Pacer.of(shape.linesPerSecond() / shape.batchLines(), false);
     long deadline = System.nanoTime() + length.toNanos();
-    AtomicLong sent = new AtomicLong();
-    Pacer pacer = Pacer.of(shape.rate() / shape.batchLines(), false);
-    try (Progress progress = Progress.counting("warm-up lines", sent::get, 0, length)) {
-      Posts.run(
-          shape.senders(),
-          length.plusMinutes(3),
-          () -> {
-            while (System.nanoTime() < deadline) {
-              synchronized (pacer) {
-                pacer.acquire();
-              }
-              List<String> batch = lines(shape.batchLines());
-              if (batch.isEmpty()) {
-                return;
-              }
-              Posts.post(node.uri(), String.join("\n", batch) + "\n");
-              sent.addAndGet(batch.size());
-            }
-          });
-    }
-    return sent.get();
+    Posts.Batches batches =
+        batch -> {
+          synchronized (pacer) {
+            pacer.acquire();
+          }
+          return System.nanoTime() > deadline
+              ? null
+              : String.join("\n", lines(shape.batchLines())) + "\n";
+        };
+    Posts.send(node.uri(), shape.senders(), batches, length.plusSeconds(30), "warm-up");
   }
 }

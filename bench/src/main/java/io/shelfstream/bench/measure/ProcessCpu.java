@@ -48,6 +48,19 @@ public final class ProcessCpu {
           .sum();
     }
 
+    /** Cores each part kept busy: the named processes, postgres, the bench, all other work. */
+    public Map<String, Double> busyCores() {
+      Map<String, Double> busy = new LinkedHashMap<>();
+      cpuSeconds.forEach(
+          (part, seconds) -> {
+            if (!part.equals(MACHINE)) {
+              busy.put(part, seconds / wallSeconds);
+            }
+          });
+      busy.put("other", otherCores());
+      return busy;
+    }
+
     public double otherCores() {
       return Math.max(0, cores(MACHINE) - measuredCpuSeconds() / wallSeconds);
     }

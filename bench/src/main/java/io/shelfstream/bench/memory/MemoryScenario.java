@@ -2,24 +2,31 @@ package io.shelfstream.bench.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shelfstream.bench.load.Progress;
+import io.shelfstream.bench.load.Posts;
 import io.shelfstream.bench.measure.Jcmd;
 import io.shelfstream.bench.measure.ProcessCpu;
-import io.shelfstream.bench.measure.Stats;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
 import io.shelfstream.bench.scenario.Scenario;
 import io.shelfstream.bench.scenario.ScenarioContext;
 import io.shelfstream.bench.scenario.ScenarioResult;
-import io.shelfstream.bench.scenario.ScenarioResult.Table;
 import io.shelfstream.bench.scenario.Sizes;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The node's memory: its heap after a full GC once many golden records were touched, and its
@@ -27,8 +34,29 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MemoryScenario implements Scenario {
   private static final String ACTOR_CLASS = "org.apache.pekko.actor.ActorCell";
-  private static final int LINE_BYTES = 32 * 1024;
   private static final int WORKING_SET = 20_000;
+  private static final int LINE_BYTES = 32 * 1024;
+
+  record Heap(
+      long recordsTouched,
+      double seconds,
+      long heapBeforeMiB,
+      long heapAfterMiB,
+      long bytesPerRecord,
+      long actorCellsBefore,
+      long actorCellsAfter,
+      long vmHwmMiB) {}
+
+  record Stream(
+      double streamedGiB,
+      long lines,
+      boolean stoppedByTimeCap,
+      double seconds,
+      String answer,
+      long vmRssBeforeMiB,
+      long maxVmRssFirstHalfMiB,
+      long maxVmRssSecondHalfMiB,
+      long vmHwmMiB) {}
 
   @Override
   public String name() {
@@ -37,133 +65,153 @@ public final class MemoryScenario implements Scenario {
 
   @Override
   public Duration estimate(Sizes sizes) {
-    return Duration.ofSeconds(90 + sizes.heapRecords() / 40_000 + sizes.bodyBytes() / (300L << 20));
+    return Duration.ofSeconds(90 + sizes.heapRecords() / 40_000 + (sizes.bodyBytes() >> 28));
   }
 
   @Override
   public ScenarioResult run(ScenarioContext context) throws Exception {
-    ScenarioResult result =
-        ScenarioResult.of(
-            name(),
-            "Memory: heap with many records, RSS under one huge POST",
-            method(context.sizes()));
-    heap(context, result);
-    stream(context, result);
-    return result;
+    Sizes sizes = context.sizes();
+    Heap heap = heap(context);
+    Stream stream = stream(context);
+    var parameters =
+        Map.of(
+            "records",
+            sizes.heapRecords(),
+            "workingSet",
+            WORKING_SET,
+            "gib",
+            sizes.bodyBytes() / (double) Sizes.GIB,
+            "capSeconds",
+            sizes.bodyCap().toSeconds());
+    return ScenarioResult.of(name(), "Memory", parameters)
+        .summary(
+            String.format("heap after full GC, %,d records touched", heap.recordsTouched()),
+            String.format(
+                "%,d MiB (%,d actors live; before the load %,d MiB)",
+                heap.heapAfterMiB(), heap.actorCellsAfter(), heap.heapBeforeMiB()))
+        .summary(
+            String.format("peak RSS streaming %.2f GiB in one POST", stream.streamedGiB()),
+            String.format(
+                "%,d MiB (before: %,d MiB; highest VmRSS %,d MiB in the first half, %,d in the"
+                    + " second)",
+                stream.vmHwmMiB(),
+                stream.vmRssBeforeMiB(),
+                stream.maxVmRssFirstHalfMiB(),
+                stream.maxVmRssSecondHalfMiB()))
+        .runs("Heap with many records touched", List.of(heap))
+        .runs("One huge POST", List.of(stream))
+        .figure("heapAfterFullGcMiB", heap.heapAfterMiB())
+        .figure("peakRssMiB", stream.vmHwmMiB());
   }
 
-  private void heap(ScenarioContext context, ScenarioResult result) throws Exception {
-    long records = context.sizes().heapRecords();
+  private Heap heap(ScenarioContext context) throws Exception {
     try (Postgres.Schema schema = context.postgres().freshSchema();
         Node node = Node.start(context, "memory-heap", schema, List.of())) {
-      long heapBefore = Jcmd.heapUsedAfterFullGc(node.pid());
+      long before = Jcmd.heapUsedAfterFullGc(node.pid());
       long actorsBefore = Jcmd.liveInstances(node.pid(), ACTOR_CLASS);
-      ScenarioContext.say("memory: touching %,d records", records);
       long started = System.nanoTime();
-      long touched = HeapLoad.touch(node.uri(), context.sizes().heapLocations());
+      long records = context.sizes().heapRecords();
+      Posts.Batches counts =
+          batch ->
+              batch * 250 >= records
+                  ? null
+                  : counts(batch * 250, Math.min(250, records - batch * 250));
+      long touched = 250 * Posts.send(node.uri(), 8, counts, Duration.ofMinutes(8), "records");
       double seconds = (System.nanoTime() - started) / 1e9;
-      long heapAfter = Jcmd.heapUsedAfterFullGc(node.pid());
-      long actorsAfter = Jcmd.liveInstances(node.pid(), ACTOR_CLASS);
-      result
-          .summary(
-              String.format("heap after full GC, %,d records touched", touched),
-              mib(heapAfter)
-                  + String.format(
-                      " (%,d actors live; before load %s)", actorsAfter, mib(heapBefore)))
-          .table(
-              Table.of(
-                      "Heap with many records touched",
-                      "records touched",
-                      "seconds",
-                      "heap after full GC: before, after",
-                      "bytes per record",
-                      "live ActorCells: before, after",
-                      "VmRSS, VmHWM")
-                  .row(
-                      String.format("%,d of %,d", touched, records),
-                      Stats.format("%.0f", seconds),
-                      mib(heapBefore) + ", " + mib(heapAfter),
-                      String.format("%,d", (heapAfter - heapBefore) / Math.max(1, touched)),
-                      String.format("%,d, %,d", actorsBefore, actorsAfter),
-                      mib(ProcessCpu.residentBytes(node.pid()))
-                          + ", "
-                          + mib(ProcessCpu.peakResidentBytes(node.pid()))))
-          .figure("recordsTouched", touched)
-          .figure("heapAfterFullGcBytes", heapAfter)
-          .figure("heapBeforeBytes", heapBefore);
+      long after = Jcmd.heapUsedAfterFullGc(node.pid());
+      return new Heap(
+          touched,
+          seconds,
+          before >> 20,
+          after >> 20,
+          (after - before) / Math.max(1, touched),
+          actorsBefore,
+          Jcmd.liveInstances(node.pid(), ACTOR_CLASS),
+          ProcessCpu.peakResidentBytes(node.pid()) >> 20);
     }
   }
 
-  private void stream(ScenarioContext context, ScenarioResult result) throws Exception {
+  private Stream stream(ScenarioContext context) throws Exception {
     Sizes sizes = context.sizes();
     try (Postgres.Schema schema = context.postgres().freshSchema();
         Node node = Node.start(context, "memory-stream", schema, List.of())) {
       long before = ProcessCpu.residentBytes(node.pid());
       long started = System.nanoTime();
-      RepeatingBody body =
-          new RepeatingBody(
-              WORKING_SET, LINE_BYTES, sizes.bodyBytes(), started + sizes.bodyCap().toNanos());
-      AtomicLong firstHalfPeak = new AtomicLong();
-      AtomicLong secondHalfPeak = new AtomicLong();
-      ScenarioContext.say(
-          "memory: streaming %.1f GiB in one POST", sizes.bodyBytes() / (double) Sizes.GIB);
+      long deadline = started + sizes.bodyCap().toNanos();
+      AtomicLong lines = new AtomicLong();
+      long maxLines = sizes.bodyBytes() / LINE_BYTES;
+      var body =
+          new SequenceInputStream(
+              new Enumeration<InputStream>() {
+                @Override
+                public boolean hasMoreElements() {
+                  return lines.get() < maxLines && System.nanoTime() < deadline;
+                }
+
+                @Override
+                public InputStream nextElement() {
+                  return new ByteArrayInputStream(padded(lines.getAndIncrement() % WORKING_SET));
+                }
+              });
+      AtomicLongArray halves = new AtomicLongArray(2); // highest VmRSS in each half of the body
+      var sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(
+          () -> {
+            int half = lines.get() * LINE_BYTES < sizes.bodyBytes() / 2 ? 0 : 1;
+            halves.accumulateAndGet(half, ProcessCpu.residentBytes(node.pid()), Math::max);
+            if (System.nanoTime() / 1_000_000_000 % 10 == 0) {
+              ScenarioContext.say("  %,d MiB sent", lines.get() * LINE_BYTES >> 20);
+            }
+          },
+          0,
+          1,
+          TimeUnit.SECONDS);
+      ScenarioContext.say("memory: streaming %,d MiB in one POST", sizes.bodyBytes() >> 20);
       JsonNode answer;
-      try (Progress progress =
-              Progress.counting(
-                  "MiB sent",
-                  () -> body.bytesSent() >> 20,
-                  sizes.bodyBytes() >> 20,
-                  sizes.bodyCap());
-          Sampler sampler =
-              Sampler.every(
-                  Duration.ofSeconds(1),
-                  () -> {
-                    long rss = ProcessCpu.residentBytes(node.pid());
-                    (body.bytesSent() < sizes.bodyBytes() / 2 ? firstHalfPeak : secondHalfPeak)
-                        .accumulateAndGet(rss, Math::max);
-                  })) {
+      try {
         answer = post(node, body, sizes.bodyCap().plusMinutes(5));
+      } finally {
+        sampler.shutdownNow();
       }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long peak = ProcessCpu.peakResidentBytes(node.pid());
-      result
-          .summary(
-              String.format(
-                  "peak RSS streaming %.2f GiB in one POST", body.bytesSent() / (double) Sizes.GIB),
-              mib(peak)
-                  + String.format(
-                      " (before: %s; highest sampled VmRSS %s in the first half,"
-                          + " %s in the second)",
-                      mib(before), mib(firstHalfPeak.get()), mib(secondHalfPeak.get())))
-          .table(
-              Table.of(
-                      "One huge POST",
-                      "streamed",
-                      "lines",
-                      "seconds",
-                      "node's answer",
-                      "VmRSS before",
-                      "VmHWM (peak)",
-                      "VmRSS after")
-                  .row(
-                      Stats.format("%.2f GiB", body.bytesSent() / (double) Sizes.GIB)
-                          + (body.stoppedByTime() ? " (time cap)" : ""),
-                      String.format("%,d", body.linesSent()),
-                      Stats.format("%.0f", seconds),
-                      String.format(
-                          "accepted %,d, duplicates %,d, rejected %,d",
-                          answer.path("accepted").asLong(),
-                          answer.path("duplicates").asLong(),
-                          answer.path("rejected").asLong()),
-                      mib(before),
-                      mib(peak),
-                      mib(ProcessCpu.residentBytes(node.pid()))))
-          .figure("streamedBytes", body.bytesSent())
-          .figure("peakRssBytes", peak);
+      return new Stream(
+          lines.get() * LINE_BYTES / (double) Sizes.GIB,
+          lines.get(),
+          lines.get() < maxLines,
+          (System.nanoTime() - started) / 1e9,
+          answer.toString(),
+          before >> 20,
+          halves.get(0) >> 20,
+          halves.get(1) >> 20,
+          ProcessCpu.peakResidentBytes(node.pid()) >> 20);
     }
   }
 
-  private static JsonNode post(Node node, RepeatingBody body, Duration timeout)
+  /** One count for each of 500 SKUs at each location, 250 records a batch. */
+  private static String counts(long first, long count) {
+    StringBuilder lines = new StringBuilder();
+    for (long record = first; record < first + count; record++) {
+      lines.append(
+          String.format(
+              "{\"type\":\"count\",\"eventId\":\"heap-%d\",\"source\":\"pos\",\"occurredAt\":"
+                  + "\"2026-03-02T07:00:00+01:00\",\"locationId\":\"H%04d\",\"sku\":\"SKU-%03d\","
+                  + "\"onHand\":%d}%n",
+              record, record / 500 + 1, record % 500 + 1, record % 17));
+    }
+    return lines.toString();
+  }
+
+  /** A sale at one of 2,000 records, padded to LINE_BYTES with a field the node ignores. */
+  private static byte[] padded(long event) {
+    String head =
+        String.format(
+            "{\"type\":\"sale\",\"eventId\":\"rss-%d\",\"occurredAt\":\"2026-03-01T09:00:00+01:00\","
+                + "\"locationId\":\"R%03d\",\"sku\":\"SKU-%02d\",\"qty\":1,\"note\":\"",
+            event, event % 2000 / 10, event % 10);
+    return (head + "x".repeat(LINE_BYTES - head.length() - 3) + "\"}\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static JsonNode post(Node node, InputStream body, Duration timeout)
       throws IOException, InterruptedException {
     HttpResponse<String> answer =
         HttpClient.newBuilder()
@@ -181,28 +229,5 @@ public final class MemoryScenario implements Scenario {
           "the streamed POST answered " + answer.statusCode() + ": " + answer.body());
     }
     return new ObjectMapper().readTree(answer.body());
-  }
-
-  static String mib(long bytes) {
-    return String.format("%,d MiB", bytes >> 20);
-  }
-
-  private static String method(Sizes sizes) {
-    return String.format(
-        "**Heap**: a fresh node (%s, PostgreSQL, passivation as configured in cluster-config)"
-            + " receives one `count` event for each of %,d distinct (location, SKU) records (%,d"
-            + " locations × 500 SKUs), in 250-line batches from 8 senders; then `jcmd <pid> GC.run`"
-            + " and `GC.heap_info` give the heap in use after a full GC, and `GC.class_histogram`"
-            + " counts the live `ActorCell`s. **Resident memory**: a fresh node receives one POST"
-            + " whose NDJSON body the bench generates on the fly: %,d distinct sale events, then"
-            + " the same again and again (answered as duplicates), each line padded to 32 KiB with"
-            + " a field the wire format ignores, up to %.0f GiB or %d s; VmRSS is read from /proc"
-            + " every second, VmHWM at the end.",
-        Sizes.NODE_HEAP,
-        sizes.heapRecords(),
-        sizes.heapLocations(),
-        WORKING_SET,
-        sizes.bodyBytes() / (double) Sizes.GIB,
-        sizes.bodyCap().toSeconds());
   }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 /** The dev broker (devkit's LocalKafkaBroker, single-node KRaft) in a process of its own. */
 public final class KafkaBroker implements AutoCloseable {
   public static final int PARTITIONS = 4;
-  private static final long START_TIMEOUT_NANOS = 120_000_000_000L;
 
   private final ChildJvm jvm;
   private final String bootstrapServers;
@@ -24,7 +23,7 @@ public final class KafkaBroker implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  /** Starts it with {@code topics} created, and returns once it says it is listening. */
+  /** Starts it with {@code topics} created; returns once it says it is listening. */
   public static KafkaBroker start(ScenarioContext context, String name, List<String> topics)
       throws IOException, InterruptedException {
     int port = LoopbackPorts.free();
@@ -37,8 +36,8 @@ public final class KafkaBroker implements AutoCloseable {
             .classpath(context.classpath("devkit"))
             .args(args)
             .start("io.shelfstream.devkit.kafka.LocalKafkaBroker", context.log(name));
-    KafkaBroker broker = new KafkaBroker(jvm, LoopbackPorts.HOST + ":" + port, dataDir);
-    long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+    var broker = new KafkaBroker(jvm, LoopbackPorts.HOST + ":" + port, dataDir);
+    long deadline = System.nanoTime() + 120_000_000_000L;
     while (!Files.readString(jvm.log()).contains("listening on " + broker.bootstrapServers)) {
       if (System.nanoTime() > deadline || !jvm.alive()) {
         broker.close();
@@ -56,10 +55,6 @@ public final class KafkaBroker implements AutoCloseable {
   @Override
   public void close() {
     jvm.close();
-    try (var files = Files.walk(dataDir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      ScenarioContext.say("could not delete %s: %s", dataDir, e.getMessage());
-    }
+    Node.delete(dataDir);
   }
 }

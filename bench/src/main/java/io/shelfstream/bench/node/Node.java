@@ -1,7 +1,6 @@
 package io.shelfstream.bench.node;
 
 import io.shelfstream.bench.scenario.ScenarioContext;
-import io.shelfstream.bench.scenario.Sizes;
 import io.shelfstream.devkit.net.LoopbackPorts;
 import io.shelfstream.devkit.process.ChildJvm;
 import java.io.IOException;
@@ -58,7 +57,7 @@ public final class Node implements AutoCloseable {
     env.put("SHELFSTREAM_CLUSTER_HOST", LoopbackPorts.HOST);
     env.put("SHELFSTREAM_CLUSTER_PORT", Integer.toString(LoopbackPorts.free()));
     env.put("SHELFSTREAM_DATA_DIR", dataDir.toString());
-    List<String> options = new ArrayList<>(List.of(Sizes.NODE_HEAP));
+    List<String> options = new ArrayList<>(List.of("-Xmx2g"));
     options.addAll(defaultOptions(context.root()));
     options.addAll(jvmOptions);
     String extra = System.getenv(OPTIONS_VARIABLE);
@@ -122,10 +121,15 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     jvm.close();
-    try (Stream<Path> files = Files.walk(dataDir)) {
+    delete(dataDir);
+  }
+
+  /** Deletes a directory with everything in it; says so when it cannot. */
+  static void delete(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
-      ScenarioContext.say("could not delete %s: %s", dataDir, e.getMessage());
+      ScenarioContext.say("could not delete %s: %s", directory, e.getMessage());
     }
   }
 }

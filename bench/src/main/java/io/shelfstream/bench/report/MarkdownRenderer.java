@@ -1,66 +1,63 @@
 package io.shelfstream.bench.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfstream.bench.scenario.ScenarioResult;
-import io.shelfstream.bench.scenario.ScenarioResult.Table;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * BENCHMARKS.md from a {@link Report}: a header of what ran where, one summary table, the method of
- * each scenario, and its raw runs as tables. Everything it says comes from the report.
+ * BENCHMARKS.md from a {@link Report}: a header saying what ran where, one summary table, each
+ * scenario's method, and its raw runs as tables (one row per record, one column per component).
  */
 public final class MarkdownRenderer {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private MarkdownRenderer() {}
 
   public static String render(Report report) {
     Report.Header header = report.header();
     Machine machine = header.machine();
-    StringBuilder md = new StringBuilder();
-    md.append("# Shelfstream benchmarks\n\n")
-        .append("Written by `./shelfstream bench` (module `bench/`, see bench/README.md) from `")
-        .append(header.results())
-        .append(
-            "` (not committed). Every figure here was measured by the run this header"
-                + " describes; run the command again to refresh them. An earlier measurement made by"
-                + " hand, the cost of exact dedupe (issue 22), is kept in"
-                + " [docs/history/benchmarks.md](docs/history/benchmarks.md).\n\n");
-    table(
-        md,
-        List.of("", ""),
+    StringBuilder md = new StringBuilder("# Shelfstream benchmarks\n\n");
+    md.append(
+        Cells.fill(
+            """
+            Written by `{command}` (module `bench/`: [bench/README.md](bench/README.md)) from \
+            `{results}` (not committed): run it again to refresh every figure. An earlier \
+            measurement made by hand, the cost of exact dedupe (issue 22), is in \
+            [docs/history/benchmarks.md](docs/history/benchmarks.md).
+
+            """,
+            Map.of("command", header.command(), "results", header.results())));
+    long wall = (long) header.wallSeconds();
+    List<List<?>> about =
         List.of(
-            List.of("command", "`" + header.command() + "`"),
-            List.of(
-                "date",
-                header.started()
-                    + String.format(
-                        ", the whole run took %d min %d s",
-                        (long) header.wallSeconds() / 60, (long) header.wallSeconds() % 60)),
+            List.of("date", header.started() + ", the whole run took " + wall / 60 + " min"),
             List.of("commit", machine.commit()),
             List.of("working tree", machine.workingTree()),
-            List.of("CPU", machine.cpu() + ", " + machine.cores() + " cores"),
-            List.of("memory", machine.memory()),
+            List.of(
+                "machine", machine.cpu() + ", " + machine.cores() + " cores, " + machine.memory()),
             List.of("OS", machine.os()),
             List.of("JDK", machine.jdk()),
             List.of("PostgreSQL", machine.postgres()),
-            List.of(
-                "runs",
-                header.runsPerScenario() == 1
-                    ? "one measured run per scenario (`--full`: three, and medians)"
-                    : header.runsPerScenario()
-                        + " measured runs per scenario: figures are medians,"
-                        + " every run in brackets")));
+            List.of("measured runs per scenario", header.runsPerScenario()));
+    table(md, List.of("", ""), about);
     md.append(
-        "\nThis machine is shared and noisy (other people's builds and brokers): compare"
-            + " ratios measured side by side in one run, not absolute figures across runs. The raw"
-            + " tables show where the CPU went in each run, from /proc: the node, PostgreSQL (every"
-            + " postgres process on the machine), the bench JVM (the load generator) and all other"
-            + " processes.\n\n## Summary\n\n");
-    table(
-        md,
-        List.of("figure", "result"),
-        report.scenarios().stream()
-            .flatMap(scenario -> scenario.summary().stream())
-            .map(row -> List.of(row.figure(), row.value()))
-            .toList());
+        """
+
+        This machine is shared and noisy: compare ratios measured side by side in one run, not \
+        absolute figures across runs. With several runs a figure is their median, every run in \
+        brackets. *cpu cores* in the raw runs: where the CPU went, from /proc: the node, every \
+        postgres process, the bench JVM (the load generator) and all other processes.
+
+        ## Summary
+
+        """);
+    List<List<?>> summary = new ArrayList<>();
+    report
+        .scenarios()
+        .forEach(s -> s.summary().forEach(r -> summary.add(List.of(r.figure(), r.value()))));
+    table(md, List.of("figure", "result"), summary);
     md.append("\n## Method\n");
     for (ScenarioResult scenario : report.scenarios()) {
       md.append("\n### ")
@@ -72,24 +69,39 @@ public final class MarkdownRenderer {
     md.append("\n## Raw runs\n");
     for (ScenarioResult scenario : report.scenarios()) {
       md.append("\n### ").append(scenario.title()).append('\n');
-      for (Table raw : scenario.runs()) {
-        md.append("\n").append(raw.caption()).append(":\n\n");
-        table(md, raw.columns(), raw.rows());
-      }
+      scenario
+          .runs()
+          .forEach(
+              (caption, rows) -> records(md.append('\n').append(caption).append(":\n\n"), rows));
     }
     return md.toString();
   }
 
-  private static void table(StringBuilder md, List<String> columns, List<List<String>> rows) {
+  /** Records as a table: one column per component, in their order. */
+  private static void records(StringBuilder md, List<Object> records) {
+    List<Map<String, Object>> rows = records.stream().map(MarkdownRenderer::fields).toList();
+    List<String> columns = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
+    table(
+        md,
+        columns.stream().map(Cells::heading).toList(),
+        rows.stream().map(row -> columns.stream().map(row::get).toList()).toList());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fields(Object record) {
+    return JSON.convertValue(record, Map.class);
+  }
+
+  private static void table(StringBuilder md, List<String> columns, List<? extends List<?>> rows) {
     row(md, columns);
     row(md, columns.stream().map(column -> "---").toList());
     rows.forEach(cells -> row(md, cells));
   }
 
-  private static void row(StringBuilder md, List<String> cells) {
+  private static void row(StringBuilder md, List<?> cells) {
     md.append('|');
-    for (String cell : cells) {
-      md.append(' ').append(cell.replace("|", "\\|").replace('\n', ' ')).append(" |");
+    for (Object cell : cells) {
+      md.append(' ').append(Cells.format(cell).replace("|", "\\|").replace('\n', ' ')).append(" |");
     }
     md.append('\n');
   }

@@ -4,6 +4,9 @@ import io.shelfstream.bench.node.Postgres;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What every scenario gets: the repository (whose modules' target/ directories it runs), this run's
@@ -31,8 +34,27 @@ public record ScenarioContext(
     return runDir.resolve("logs").resolve(name + ".log");
   }
 
-  /** A progress line on stderr. */
+  /** A line of progress on stderr. */
   public static void say(String format, Object... args) {
     System.err.printf("bench: " + format + "%n", args);
+  }
+
+  /** Says {@code line} every 10 s until closed: how far a long load is, its rate, its ETA. */
+  public static Ticker every10Seconds(Supplier<String> line) {
+    var ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "bench-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ticker.scheduleAtFixedRate(() -> say("  %s", line.get()), 10, 10, TimeUnit.SECONDS);
+    return ticker::shutdownNow;
+  }
+
+  /** A progress line's ticker: closing it stops it, and throws nothing. */
+  public interface Ticker extends AutoCloseable {
+    @Override
+    void close();
   }
 }

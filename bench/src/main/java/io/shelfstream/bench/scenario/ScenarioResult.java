@@ -1,7 +1,10 @@
 package io.shelfstream.bench.scenario;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.shelfstream.bench.report.Cells;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +13,10 @@ import java.util.Map;
 /**
  * What a scenario measured, as written to the JSON file and rendered into BENCHMARKS.md.
  *
- * @param method how it was measured, one paragraph of Markdown
+ * @param method how it was measured: its template, {@code methods/<name>.md} among the bench's
+ *     resources, with each {@code {key}} filled from the parameters given to {@link #of}
  * @param summary its rows of the summary table
- * @param runs its raw runs, as tables
+ * @param runs its raw runs by caption: records, each a row and each component a column
  * @param figures its headline figures by name, for the JSON and for later scenarios' ratios
  */
 public record ScenarioResult(
@@ -20,25 +24,15 @@ public record ScenarioResult(
     String title,
     String method,
     List<Row> summary,
-    List<Table> runs,
+    Map<String, List<Object>> runs,
     Map<String, Double> figures) {
 
   public record Row(String figure, String value) {}
 
-  public record Table(String caption, List<String> columns, List<List<String>> rows) {
-    public static Table of(String caption, String... columns) {
-      return new Table(caption, List.of(columns), new ArrayList<>());
-    }
-
-    public Table row(Object... cells) {
-      rows.add(java.util.Arrays.stream(cells).map(String::valueOf).toList());
-      return this;
-    }
-  }
-
-  public static ScenarioResult of(String name, String title, String method) {
+  public static ScenarioResult of(String name, String title, Map<String, ?> parameters) {
+    String method = Cells.fill(template(name), parameters);
     return new ScenarioResult(
-        name, title, method, new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+        name, title, method, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
   }
 
   public ScenarioResult summary(String figure, String value) {
@@ -46,8 +40,8 @@ public record ScenarioResult(
     return this;
   }
 
-  public ScenarioResult table(Table table) {
-    runs.add(table);
+  public ScenarioResult runs(String caption, List<?> rows) {
+    runs.put(caption, new ArrayList<>(rows));
     return this;
   }
 
@@ -58,13 +52,26 @@ public record ScenarioResult(
 
   /** A scenario that failed still reports, saying why, so that the report is never silent. */
   public static ScenarioResult failed(Scenario scenario, Exception error) {
-    StringWriter trace = new StringWriter();
-    error.printStackTrace(new PrintWriter(trace));
-    String firstLine = String.valueOf(error.getMessage()).lines().findFirst().orElse("");
-    return of(scenario.name(), scenario.name() + ": FAILED", "It failed, so it has no figures.")
-        .summary(scenario.name(), "FAILED: " + firstLine)
-        .table(
-            Table.of("the error", "stack trace")
-                .row(String.join(" <br> ", trace.toString().lines().limit(12).toList())));
+    String why = String.valueOf(error).lines().findFirst().orElse("");
+    return new ScenarioResult(
+            scenario.name(),
+            scenario.name() + ": FAILED",
+            "It failed (" + why + "); the bench's output and its logs say more.",
+            new ArrayList<>(),
+            new LinkedHashMap<>(),
+            new LinkedHashMap<>())
+        .summary(scenario.name(), "FAILED: " + why);
+  }
+
+  private static String template(String name) {
+    String resource = "methods/" + name + ".md";
+    try (InputStream in = ScenarioResult.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the bench's resources have no " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

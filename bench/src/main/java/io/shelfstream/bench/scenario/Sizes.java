@@ -3,83 +3,71 @@ package io.shelfstream.bench.scenario;
 import java.time.Duration;
 
 /**
- * How big and how long each scenario is: the default fits the whole bench in about 15 minutes on 2
- * cores, {@code --full} is the long one (3 runs each, a 10 GiB POST). Every load is bounded by a
- * count and by one of these durations.
+ * How big and how long each scenario is: by default the whole bench takes about 15 minutes on 2
+ * cores; {@code full} is the long one (3 runs each, longer runs, a 10 GiB POST). Every load is
+ * bounded by a count and a time.
+ *
+ * @param warmUp how long each node is warmed up before it is measured
+ * @param httpRun how long each measured HTTP run sends
  */
-public record Sizes(
-    boolean full,
-    int runs,
-    Duration warmUp,
-    Duration httpRun,
-    Duration settle,
-    int copyLoads,
-    long kafkaEvents,
-    int kafkaWarmUpRecords,
-    Duration profileRun,
-    int heapLocations,
-    long bodyBytes,
-    Duration bodyCap,
-    long busyLocationEvents,
-    int snapshotPairs) {
-
+public record Sizes(boolean full, Duration warmUp, Duration httpRun) {
   public static final long GIB = 1L << 30;
-  public static final String NODE_HEAP = "-Xmx2g";
 
-  public static Sizes of(boolean full) {
-    return full
-        ? new Sizes(
-            true,
-            3,
-            Duration.ofSeconds(90),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(30),
-            3,
-            3_000_000,
-            200_000,
-            Duration.ofSeconds(60),
-            2_000,
-            10 * GIB,
-            Duration.ofMinutes(3),
-            1_200_000,
-            2)
-        : new Sizes(
-            false,
-            1,
-            Duration.ofSeconds(45),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(15),
-            2,
-            1_500_000,
-            100_000,
-            Duration.ofSeconds(25),
-            2_000,
-            2 * GIB,
-            Duration.ofSeconds(90),
-            600_000,
-            1);
-  }
-
-  /** With the length of every HTTP run and warm-up set by hand (to try the bench quickly). */
-  public Sizes withSeconds(Integer runSeconds, Integer warmUpSeconds) {
+  public static Sizes of(boolean full, Integer runSeconds, Integer warmUpSeconds) {
     return new Sizes(
         full,
-        runs,
-        warmUpSeconds == null ? warmUp : Duration.ofSeconds(warmUpSeconds),
-        runSeconds == null ? httpRun : Duration.ofSeconds(runSeconds),
-        settle,
-        copyLoads,
-        kafkaEvents,
-        kafkaWarmUpRecords,
-        profileRun,
-        heapLocations,
-        bodyBytes,
-        bodyCap,
-        busyLocationEvents,
-        snapshotPairs);
+        Duration.ofSeconds(warmUpSeconds != null ? warmUpSeconds : full ? 90 : 45),
+        Duration.ofSeconds(runSeconds != null ? runSeconds : full ? 60 : 30));
   }
 
+  /** Measured runs of each scenario; with several, figures are medians. */
+  public int runs() {
+    return full ? 3 : 1;
+  }
+
+  /** How long a node sends at a fixed rate, not counted, before that rate is measured. */
+  public Duration settle() {
+    return Duration.ofSeconds(full ? 30 : 15);
+  }
+
+  /** Loads of the same rows by COPY, into fresh tables each time; the median counts. */
+  public int copyLoads() {
+    return full ? 3 : 2;
+  }
+
+  /** World events in each Kafka run's topic: about as long a run as an HTTP one. */
+  public long kafkaEvents() {
+    return full ? 3_000_000 : 1_500_000;
+  }
+
+  public int kafkaWarmUpRecords() {
+    return full ? 200_000 : 100_000;
+  }
+
+  /** How long the profile records the HTTP load. */
+  public Duration profileRun() {
+    return Duration.ofSeconds(full ? 60 : 25);
+  }
+
+  /** Distinct records touched by the heap measurement: 2,000 locations × 500 SKUs. */
   public long heapRecords() {
-    return heapLocations * 500L;
+    return 1_000_000;
+  }
+
+  /** The body of the one huge POST, and how long it may stream at most. */
+  public long bodyBytes() {
+    return full ? 10 * GIB : 2 * GIB;
+  }
+
+  public Duration bodyCap() {
+    return Duration.ofSeconds(full ? 180 : 90);
+  }
+
+  public long busyLocationEvents() {
+    return full ? 1_200_000 : 600_000;
+  }
+
+  public int snapshotPairs() {
+    return full ? 2 : 1;
   }
 }

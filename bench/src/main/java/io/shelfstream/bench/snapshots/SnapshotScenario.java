@@ -8,9 +8,11 @@ import io.shelfstream.bench.node.Postgres;
 import io.shelfstream.bench.scenario.Scenario;
 import io.shelfstream.bench.scenario.ScenarioContext;
 import io.shelfstream.bench.scenario.ScenarioResult;
-import io.shelfstream.bench.scenario.ScenarioResult.Table;
 import io.shelfstream.bench.scenario.Sizes;
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,27 +20,47 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Busy locations with snapshots every 10,000 events whatever their size ({@code
- * snapshot-bytes-per-event = 0}) and spaced by their size (the default), side by side in pairs;
- * then the recovery of each location by a second node on the same schema.
+ * snapshot-bytes-per-event = 0}) and spaced by their size (the default, 256), side by side in
+ * pairs; then the recovery of every location by a second node on the same schema.
  */
 public final class SnapshotScenario implements Scenario {
-  private static final Duration CAP = Duration.ofMinutes(6);
-  private static final Map<String, Integer> ARMS =
-      Map.of("every 10,000 events", 0, "spaced by size", 256);
-  private static final List<String> ORDER = List.of("every 10,000 events", "spaced by size");
+  private static final String WAL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint";
 
-  private record Run(
-      String arm,
-      long events,
-      double seconds,
-      ProcessCpu.Use cpu,
-      long walBytes,
-      long snapshots,
-      long newestSnapshotBytes,
-      double recoverySeconds) {
-    double perSecond() {
-      return events / seconds;
+  record Run(
+      int bytesPerEvent,
+      int pair,
+      double eventsPerSecond,
+      double nodeMicrosPerEvent,
+      double postgresMicrosPerEvent,
+      long walBytesPerEvent,
+      long snapshotsWritten,
+      long newestSnapshotKb,
+      double recoverySeconds) {}
+
+  private static final int LOCATIONS = 4;
+  private static final OffsetDateTime DAY = OffsetDateTime.parse("2026-02-01T06:00:00Z");
+
+  /**
+   * 250 events from {@code first} at {@value #LOCATIONS} locations of 500 SKUs, one event time a
+   * second per 20 events: every id stays within the dedupe window, so each record remembers up to
+   * {@code max-ids} and a location's snapshot grows to megabytes.
+   */
+  static String busy(long first, long events) {
+    StringBuilder body = new StringBuilder();
+    for (long n = first; n < Math.min(events, first + 250); n++) {
+      long entity = n % (LOCATIONS * 500);
+      String common =
+          String.format(
+              "\"eventId\":\"b-%d\",\"occurredAt\":\"%s\",\"locationId\":\"busy-%d\",\"sku\":\"%d\"",
+              n, DAY.plusSeconds(n / 20), entity / 500, entity % 500);
+      body.append(
+          switch ((int) (n / (LOCATIONS * 500) % 20)) {
+            case 0 -> "{\"type\":\"count\"," + common + ",\"onHand\":500}\n";
+            case 1 -> "{\"type\":\"receipt\"," + common + ",\"qty\":12}\n";
+            default -> "{\"type\":\"sale\"," + common + ",\"qty\":1,\"unitPrice\":2.5}\n";
+          });
     }
+    return body.toString();
   }
 
   @Override
@@ -48,127 +70,92 @@ public final class SnapshotScenario implements Scenario {
 
   @Override
   public Duration estimate(Sizes sizes) {
-    return Duration.ofSeconds(
-        2 * sizes.snapshotPairs() * (40 + sizes.busyLocationEvents() / 40_000));
+    return Duration.ofSeconds(sizes.snapshotPairs() * (80 + sizes.busyLocationEvents() / 20_000));
   }
 
   @Override
   public ScenarioResult run(ScenarioContext context) throws Exception {
     List<Run> runs = new ArrayList<>();
     for (int pair = 1; pair <= context.sizes().snapshotPairs(); pair++) {
-      for (String arm : ORDER) {
-        runs.add(one(context, arm, pair));
-      }
+      runs.add(one(context, 0, pair));
+      runs.add(one(context, 256, pair));
     }
-    Table table =
-        Table.of(
-            "Runs",
-            "snapshots",
-            "events/s",
-            "node µs/event",
-            "PostgreSQL µs/event",
-            "WAL bytes/event",
-            "snapshots written",
-            "newest snapshot",
-            "recovery of all 4");
-    for (Run run : runs) {
-      table.row(
-          run.arm(),
-          Stats.format("%,.0f", run.perSecond()),
-          Stats.format("%.1f", run.cpu().cpuSeconds().get("node") * 1e6 / run.events()),
-          Stats.format(
-              "%.1f", run.cpu().cpuSeconds().get(ProcessCpu.POSTGRES) * 1e6 / run.events()),
-          run.walBytes() / run.events(),
-          run.snapshots(),
-          Stats.format("%.1f MB", run.newestSnapshotBytes() / 1e6),
-          Stats.format("%.1f s", run.recoverySeconds()));
-    }
-    double fixed = Stats.median(values(runs, ORDER.get(0), Run::perSecond));
-    double sized = Stats.median(values(runs, ORDER.get(1), Run::perSecond));
-    double fixedRecovery = Stats.median(values(runs, ORDER.get(0), Run::recoverySeconds));
-    double sizedRecovery = Stats.median(values(runs, ORDER.get(1), Run::recoverySeconds));
-    return ScenarioResult.of(
-            name(), "Snapshots of locations with a long history", method(context.sizes()))
+    double fixed = median(runs, 0, Run::eventsPerSecond);
+    double sized = median(runs, 256, Run::eventsPerSecond);
+    var parameters =
+        Map.of(
+            "events",
+            context.sizes().busyLocationEvents(),
+            "pairs",
+            context.sizes().snapshotPairs());
+    return ScenarioResult.of(name(), "Snapshots of locations with a long history", parameters)
         .summary(
             "busy locations: snapshots spaced by size ÷ every 10,000 events",
             Stats.format("%.2f× events/s", sized / fixed)
                 + Stats.format(" (%,.0f vs ", sized)
-                + Stats.format("%,.0f);", fixed)
-                + Stats.format(" recovery %.1f vs ", sizedRecovery)
-                + Stats.format("%.1f s", fixedRecovery))
-        .table(table)
-        .figure("sizedOverFixed", sized / fixed)
-        .figure("sizedRecoverySeconds", sizedRecovery)
-        .figure("fixedRecoverySeconds", fixedRecovery);
+                + Stats.format("%,.0f); recovery ", fixed)
+                + Stats.format("%.1f vs ", median(runs, 256, Run::recoverySeconds))
+                + Stats.format("%.1f s", median(runs, 0, Run::recoverySeconds)))
+        .runs("Runs (bytes per event 0: every 10,000 events; 256: spaced by size)", runs)
+        .figure("sizedOverFixed", sized / fixed);
   }
 
-  private static List<Double> values(List<Run> runs, String arm, ToDoubleFunction<Run> figure) {
-    return runs.stream().filter(run -> run.arm().equals(arm)).mapToDouble(figure).boxed().toList();
+  private static double median(List<Run> runs, int bytesPerEvent, ToDoubleFunction<Run> figure) {
+    return Stats.median(
+        runs.stream()
+            .filter(run -> run.bytesPerEvent() == bytesPerEvent)
+            .mapToDouble(figure)
+            .boxed()
+            .toList());
   }
 
-  private Run one(ScenarioContext context, String arm, int pair) throws Exception {
-    String name = "snapshots-" + ARMS.get(arm) + "-" + pair;
-    List<String> options =
-        List.of("-Dshelfstream.golden-record.snapshot-bytes-per-event=" + ARMS.get(arm));
+  private Run one(ScenarioContext context, int bytesPerEvent, int pair) throws Exception {
+    String name = "snapshots-" + bytesPerEvent + "-" + pair;
+    var options = List.of("-Dshelfstream.golden-record.snapshot-bytes-per-event=" + bytesPerEvent);
     long events = context.sizes().busyLocationEvents();
     Postgres postgres = context.postgres();
     try (Postgres.Schema schema = postgres.freshSchema()) {
-      long wal;
+      long wal = -postgres.queryLong(WAL);
       double seconds;
       ProcessCpu.Use cpu;
       try (Node node = Node.start(context, name, schema, options)) {
-        ScenarioContext.say(
-            "%s: %,d events at %d busy locations", name, events, BusyLocations.LOCATIONS);
-        long walBefore = postgres.queryLong(WAL_POSITION);
         ProcessCpu meter = ProcessCpu.start(Map.of("node", node.pid()));
         long started = System.nanoTime();
-        BusyLocations.send(node.uri(), events, CAP);
+        Posts.Batches batches = batch -> batch * 250 >= events ? null : busy(batch * 250, events);
+        if (Posts.send(node.uri(), 8, batches, Duration.ofMinutes(6), "busy") * 250 < events) {
+          throw new IOException("the busy-location events were not all sent within 6 min");
+        }
         seconds = (System.nanoTime() - started) / 1e9;
         cpu = meter.stop();
-        wal = postgres.queryLong(WAL_POSITION) - walBefore;
+        wal += postgres.queryLong(WAL);
       }
       Thread.sleep(1000); // the statistics collector reports with a delay of up to a second
-      long snapshots =
-          postgres.queryLong(
-              "SELECT COALESCE(SUM(n_tup_ins), 0) FROM"
-                  + " pg_stat_user_tables WHERE schemaname = '"
-                  + schema.name()
-                  + "' AND relname = 'snapshot'");
+      String table = "schemaname = '" + schema.name() + "' AND relname = 'snapshot'";
+      long written =
+          postgres.queryLong("SELECT SUM(n_tup_ins) FROM pg_stat_user_tables WHERE " + table);
       long newest =
           postgres.queryLong(
-              "SELECT COALESCE(MAX(length(snapshot_payload)), 0) FROM "
-                  + schema.name()
-                  + ".snapshot");
-      double recovery;
+              "SELECT MAX(length(snapshot_payload)) FROM " + schema.name() + ".snapshot");
       try (Node node = Node.start(context, name + "-recovery", schema, options)) {
-        long started = System.nanoTime();
-        for (int location = 0; location < BusyLocations.LOCATIONS; location++) {
-          Posts.get(node.uri(), "/v1/inventory/" + BusyLocations.PREFIX + location + "/7");
+        long recovering = System.nanoTime(); // the first read of each location, in turn
+        for (int location = 0; location < LOCATIONS; location++) {
+          Posts.exchange(
+              HttpRequest.newBuilder(node.uri().resolve("/v1/inventory/busy-" + location + "/7")));
         }
-        recovery = (System.nanoTime() - started) / 1e9;
+        double recovery = (System.nanoTime() - recovering) / 1e9;
+        ScenarioContext.say(
+            "%s: %,.0f events/s, recovery %.1f s", name, events / seconds, recovery);
+        return new Run(
+            bytesPerEvent,
+            pair,
+            events / seconds,
+            cpu.cpuSeconds().get("node") * 1e6 / events,
+            cpu.cpuSeconds().get(ProcessCpu.POSTGRES) * 1e6 / events,
+            wal / events,
+            written,
+            newest / 1000,
+            recovery);
       }
-      ScenarioContext.say("%s: %,.0f events/s, recovery %.1f s", name, events / seconds, recovery);
-      return new Run(arm, events, seconds, cpu, wal, snapshots, newest, recovery);
     }
-  }
-
-  private static final String WAL_POSITION =
-      "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint";
-
-  private static String method(Sizes sizes) {
-    return String.format(
-        "%d locations of %d SKUs on PostgreSQL, %,d events in 250-line batches from 8 senders,"
-            + " one event time a second per 20 events: every id stays within the dedupe window,"
-            + " so a location's snapshot grows to megabytes. Nodes are not warmed up. Each pair"
-            + " runs snapshots every 10,000 events (`snapshot-bytes-per-event = 0`) and spaced by"
-            + " size (the default, 256 bytes per event) side by side, each on a node of its own"
-            + " and a fresh schema; %d pair(s). Recovery: a second node on the same schema, the"
-            + " first read of each location in turn (its newest snapshot and the events after"
-            + " it), from a cold JVM. WAL from `pg_current_wal_lsn()`, snapshots written from"
-            + " `pg_stat_user_tables`.",
-        BusyLocations.LOCATIONS,
-        BusyLocations.SKUS,
-        sizes.busyLocationEvents(),
-        sizes.snapshotPairs());
   }
 }
