@@ -37,7 +37,7 @@ public record Sizes(boolean full, Duration warmUp, Duration httpRun) {
 
   /** World events in each Kafka run's topic: about as long a run as an HTTP one. */
   public long kafkaEvents() {
-    return full ? 3_000_000 : 1_500_000;
+    return full ? 3_000_000 : 1_000_000;
   }
 
   public int kafkaWarmUpRecords() {
