@@ -37,9 +37,10 @@ public final class Cells {
     return String.valueOf(value);
   }
 
-  /** "eventsPerSecond" → "events per second": a record component as a column's heading. */
+  /** "eventsPerSecond" → "events per second", "vmHwmMiB" → "vm hwm MiB": a column's heading. */
   public static String heading(String name) {
-    return name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+    String words = name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+    return words.replace("mi b", "MiB").replace("gi b", "GiB");
   }
 
   /** The template with each {key} replaced by its formatted parameter. */

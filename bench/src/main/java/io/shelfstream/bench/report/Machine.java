@@ -24,7 +24,10 @@ public record Machine(
     return new Machine(
         field(Path.of("/proc/cpuinfo"), "model name"),
         Runtime.getRuntime().availableProcessors(),
-        field(Path.of("/proc/meminfo"), "MemTotal"),
+        String.format(
+            "%.1f GiB memory",
+            Long.parseLong(field(Path.of("/proc/meminfo"), "MemTotal").replaceAll("[^0-9]", ""))
+                / (1024.0 * 1024)),
         field(Path.of("/etc/os-release"), "PRETTY_NAME").replace("\"", "")
             + ", kernel "
             + System.getProperty("os.version"),

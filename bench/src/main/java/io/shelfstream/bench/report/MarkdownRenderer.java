@@ -20,15 +20,14 @@ public final class MarkdownRenderer {
     Machine machine = header.machine();
     StringBuilder md = new StringBuilder("# Shelfstream benchmarks\n\n");
     md.append(
-        Cells.fill(
-            """
+            Cells.fill(
+                """
             Written by `{command}` (module `bench/`: [bench/README.md](bench/README.md)) from \
             `{results}` (not committed): run it again to refresh every figure. An earlier \
             measurement made by hand, the cost of exact dedupe (issue 22), is in \
-            [docs/history/benchmarks.md](docs/history/benchmarks.md).
-
-            """,
-            Map.of("command", header.command(), "results", header.results())));
+            [docs/history/benchmarks.md](docs/history/benchmarks.md).""",
+                Map.of("command", header.command(), "results", header.results())))
+        .append("\n\n");
     long wall = (long) header.wallSeconds();
     List<List<?>> about =
         List.of(

@@ -23,6 +23,8 @@ class CellsTest {
   void recordComponentsBecomeHeadings() {
     assertThat(Cells.heading("eventsPerSecond")).isEqualTo("events per second");
     assertThat(Cells.heading("ackP99Ms")).isEqualTo("ack p99 ms");
+    assertThat(Cells.heading("vmHwmMiB")).isEqualTo("vm hwm MiB");
+    assertThat(Cells.heading("streamedGiB")).isEqualTo("streamed GiB");
   }
 
   @Test

@@ -15,7 +15,7 @@ class MarkdownRendererTest {
     assertThat(markdown)
         .startsWith("# Shelfstream benchmarks")
         .contains("`./shelfstream bench --only http`")
-        .contains("(docs/history/benchmarks.md)")
+        .contains("(docs/history/benchmarks.md).\n\n|  |  |\n")
         .contains("| measured runs per scenario | 1 |")
         .contains(
             "| figure | result |\n| --- | --- |\n| HTTP → PostgreSQL, saturation | 70,868"
