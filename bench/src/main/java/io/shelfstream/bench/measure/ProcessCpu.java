@@ -48,6 +48,19 @@ public final class ProcessCpu {
           .sum();
     }
 
+    /** Cores each part kept busy: the named processes, postgres, the bench, all other work. */
+    public Map<String, Double> busyCores() {
+      Map<String, Double> busy = new LinkedHashMap<>();
+      cpuSeconds.forEach(
+          (part, seconds) -> {
+            if (!part.equals(MACHINE)) {
+              busy.put(part, seconds / wallSeconds);
+            }
+          });
+      busy.put("other", otherCores());
+      return busy;
+    }
+
     public double otherCores() {
       return Math.max(0, cores(MACHINE) - measuredCpuSeconds() / wallSeconds);
     }
@@ -124,9 +137,18 @@ public final class ProcessCpu {
 
   /** Resident set size of a process in bytes, from /proc/pid/status; 0 once it is gone. */
   public static long residentBytes(long pid) {
+    return statusBytes(pid, "VmRSS:");
+  }
+
+  /** The highest resident set size the process has had (its high-water mark), in bytes. */
+  public static long peakResidentBytes(long pid) {
+    return statusBytes(pid, "VmHWM:");
+  }
+
+  private static long statusBytes(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
         }
       }

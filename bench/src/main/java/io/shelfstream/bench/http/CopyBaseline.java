@@ -1,0 +1,139 @@
+package io.shelfstream.bench.http;
+
+import io.shelfstream.bench.load.SimulatedLoad;
+import io.shelfstream.bench.load.WarmUp;
+import io.shelfstream.bench.measure.ProcessCpu;
+import io.shelfstream.bench.measure.Stats;
+import io.shelfstream.bench.node.Postgres;
+import io.shelfstream.bench.scenario.ScenarioContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * The physical limit of the same database for the same data: the journal and tag rows the node
+ * wrote in its measured run (not its warm-up's), exported as they are with {@code COPY (SELECT ...)
+ * TO STDOUT} and loaded with {@code COPY ... FROM STDIN} into a fresh schema made by the node's own
+ * DDL, both tables in one transaction. The bench never encodes an event itself.
+ */
+final class CopyBaseline {
+  private static final String MEASURED = "persistence_id NOT LIKE '%|" + WarmUp.SITE_PREFIX + "%'";
+
+  /** pekko-persistence-jdbc's event_tag, which Shelfstream's DDL changed (see its comments). */
+  private static final List<String> STOCK_TAG_TABLE =
+      List.of(
+          "DROP INDEX event_tag_tag_event_idx",
+          "ALTER TABLE event_tag ADD PRIMARY KEY(event_id, tag)",
+          "ALTER TABLE event_tag ADD CONSTRAINT fk_event_journal FOREIGN KEY(event_id)"
+              + " REFERENCES event_journal(ordering) ON DELETE CASCADE");
+
+  /** What was copied, each load's seconds (the median counts), and the engine beside it. */
+  record Result(
+      long journalRows,
+      long tagRows,
+      long megabytes,
+      long events,
+      List<Double> loadSeconds,
+      double eventsPerSecond,
+      double engineOverCopy,
+      double postgresMicrosPerEventEngine,
+      double postgresMicrosPerEventCopy,
+      List<Double> stockDdlLoadSeconds,
+      double stockDdlEventsPerSecond,
+      double engineOverStockDdl) {}
+
+  private CopyBaseline() {}
+
+  static Result measure(ScenarioContext context, Postgres.Schema written, SimulatedLoad.Run run)
+      throws IOException, SQLException {
+    Path journal = Files.createTempFile(context.runDir(), "journal-", ".copy");
+    Path tags = Files.createTempFile(context.runDir(), "tags-", ".copy");
+    try {
+      String s = written.name();
+      long journalRows =
+          export(context, "SELECT * FROM " + s + ".event_journal WHERE " + MEASURED, journal);
+      long tagRows =
+          export(
+              context,
+              "SELECT t.event_id, t.tag FROM "
+                  + s
+                  + ".event_tag t JOIN "
+                  + s
+                  + ".event_journal j ON j.ordering = t.event_id WHERE j."
+                  + MEASURED,
+              tags);
+      List<Double> micros = new ArrayList<>();
+      List<Double> seconds = loads(context, journal, tags, List.of(), micros);
+      List<Double> stock = loads(context, journal, tags, STOCK_TAG_TABLE, new ArrayList<>());
+      long events = run.acceptedEvents();
+      return new Result(
+          journalRows,
+          tagRows,
+          (Files.size(journal) + Files.size(tags)) / 1_000_000,
+          events,
+          seconds,
+          events / Stats.median(seconds),
+          Stats.median(seconds) / run.seconds(), // engine's events/s ÷ COPY's, for the same events
+          run.postgresCpuSeconds() * 1e6 / events,
+          Stats.median(micros) / events,
+          stock,
+          events / Stats.median(stock),
+          Stats.median(stock) / run.seconds());
+    } finally {
+      Files.deleteIfExists(journal);
+      Files.deleteIfExists(tags);
+    }
+  }
+
+  private static long export(ScenarioContext context, String select, Path file)
+      throws IOException, SQLException {
+    try (Connection connection = context.postgres().connect();
+        OutputStream out = Files.newOutputStream(file)) {
+      return connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyOut("COPY (" + select + ") TO STDOUT", out);
+    }
+  }
+
+  /** Seconds of each load into a fresh schema altered by {@code ddl}; PostgreSQL's CPU µs. */
+  private static List<Double> loads(
+      ScenarioContext context, Path journal, Path tags, List<String> ddl, List<Double> micros)
+      throws IOException, SQLException {
+    List<Double> seconds = new ArrayList<>();
+    for (int i = 0; i < context.sizes().copyLoads(); i++) {
+      try (Postgres.Schema fresh = context.postgres().freshSchema();
+          Connection connection = context.postgres().connect();
+          Statement statement = connection.createStatement()) {
+        fresh.createNodeTables();
+        statement.execute("SET search_path TO " + fresh.name());
+        for (String sql : ddl) {
+          statement.execute(sql);
+        }
+        context.postgres().checkpoint(); // a load does not pay for the dirty pages before it
+        connection.setAutoCommit(false);
+        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        ProcessCpu cpu = ProcessCpu.start(Map.of());
+        long started = System.nanoTime();
+        try (InputStream rows = Files.newInputStream(journal);
+            InputStream tagRows = Files.newInputStream(tags)) {
+          copy.copyIn("COPY event_journal FROM STDIN", rows, 1 << 20);
+          copy.copyIn("COPY event_tag (event_id, tag) FROM STDIN", tagRows, 1 << 20);
+        }
+        connection.commit();
+        seconds.add((System.nanoTime() - started) / 1e9);
+        micros.add(cpu.stop().cpuSeconds().get(ProcessCpu.POSTGRES) * 1e6);
+      }
+    }
+    return seconds;
+  }
+}

@@ -1,0 +1,109 @@
+package io.shelfstream.bench.measure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A flight recording of a running node, taken with {@code jcmd JFR.start/JFR.dump} and read with
+ * {@code jfr print --json}: where its threads running Java code spent their time, by the top frame
+ * of each {@code jdk.ExecutionSample} (self time).
+ */
+public final class JfrProfile {
+  private static final String RECORDING = "bench";
+
+  /** Class name prefixes and their group; the first that matches wins. */
+  private static final List<Map.Entry<String, String>> GROUPS =
+      List.of(
+          Map.entry("io.shelfstream.", "our code"),
+          Map.entry("com.fasterxml.jackson.", "jackson"),
+          Map.entry("org.apache.pekko.", "pekko"),
+          Map.entry("org.postgresql.", "postgres driver"),
+          Map.entry("org.apache.kafka.", "kafka-clients"),
+          Map.entry("scala.", "scala library"),
+          Map.entry("java.", "JDK"),
+          Map.entry("javax.", "JDK"),
+          Map.entry("jdk.", "JDK"),
+          Map.entry("sun.", "JDK"),
+          Map.entry("com.sun.", "JDK"));
+
+  /** Samples by package group and by method, each sorted by count, most first. */
+  public record Summary(long samples, Map<String, Long> groups, Map<String, Long> methods) {
+    public double share(long count) {
+      return samples == 0 ? 0 : 100.0 * count / samples;
+    }
+
+    /** "our code 45.4%, JDK 30.0%, jackson 10.1%": the top {@code count} groups. */
+    public String topGroups(int count) {
+      return groups.entrySet().stream()
+          .limit(count)
+          .map(group -> group.getKey() + Stats.format(" %.1f%%", share(group.getValue())))
+          .collect(Collectors.joining(", "));
+    }
+  }
+
+  private JfrProfile() {}
+
+  public static void start(long pid) throws IOException, InterruptedException {
+    Jcmd.run(pid, "JFR.start", "name=" + RECORDING, "settings=profile");
+  }
+
+  /** Dumps the recording started by {@link #start}, stops it, and sums it up. */
+  public static Summary dump(long pid, Path file) throws IOException, InterruptedException {
+    Jcmd.run(pid, "JFR.dump", "name=" + RECORDING, "filename=" + file.toAbsolutePath());
+    Jcmd.run(pid, "JFR.stop", "name=" + RECORDING);
+    return summarise(
+        Jcmd.tool(
+            "jfr",
+            "print",
+            "--json",
+            "--stack-depth",
+            "1",
+            "--events",
+            "jdk.ExecutionSample",
+            file.toAbsolutePath().toString()));
+  }
+
+  /** Sums up the output of {@code jfr print --json --events jdk.ExecutionSample}. */
+  public static Summary summarise(String json) throws IOException {
+    Map<String, Long> methods = new LinkedHashMap<>();
+    long samples = 0;
+    for (JsonNode event : new ObjectMapper().readTree(json).path("recording").path("events")) {
+      JsonNode top = event.path("values").path("stackTrace").path("frames").path(0);
+      if (top.isMissingNode()) {
+        continue;
+      }
+      String type = top.path("method").path("type").path("name").asText().replace('/', '.');
+      methods.merge(type + "." + top.path("method").path("name").asText(), 1L, Long::sum);
+      samples++;
+    }
+    Map<String, Long> groups =
+        methods.entrySet().stream()
+            .collect(
+                Collectors.groupingBy(
+                    method -> groupOf(method.getKey()),
+                    Collectors.summingLong(Map.Entry::getValue)));
+    return new Summary(samples, sorted(groups), sorted(methods));
+  }
+
+  static String groupOf(String className) {
+    return GROUPS.stream()
+        .filter(group -> className.startsWith(group.getKey()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse("other");
+  }
+
+  private static Map<String, Long> sorted(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+  }
+}
