@@ -8,7 +8,6 @@ import io.shelfstream.bench.node.Postgres;
 import io.shelfstream.bench.scenario.ScenarioContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,10 +19,10 @@ import java.util.Map;
 import org.postgresql.PGConnection;
 
 /**
- * The physical limit of the same database for the same data: the journal and tag rows the node
- * wrote in its measured run (not its warm-up's), exported as they are with {@code COPY (SELECT ...)
- * TO STDOUT} and loaded with {@code COPY ... FROM STDIN} into a fresh schema made by the node's own
- * DDL, both tables in one transaction. The bench never encodes an event itself.
+ * The physical limit of the same database for the same data: the events the node journaled in its
+ * measured run (not its warm-up's), one journal row and one tag row per event as the stock journal
+ * writes them ({@link EventRows}), loaded with {@code COPY ... FROM STDIN} into a fresh schema made
+ * by the node's own DDL, both tables in one transaction.
  */
 final class CopyBaseline {
   private static final String MEASURED = "persistence_id NOT LIKE '%|" + WarmUp.SITE_PREFIX + "%'";
@@ -58,19 +57,12 @@ final class CopyBaseline {
     Path journal = Files.createTempFile(context.runDir(), "journal-", ".copy");
     Path tags = Files.createTempFile(context.runDir(), "tags-", ".copy");
     try {
-      String s = written.name();
-      long journalRows =
-          export(context, "SELECT * FROM " + s + ".event_journal WHERE " + MEASURED, journal);
-      long tagRows =
-          export(
-              context,
-              "SELECT t.event_id, t.tag FROM "
-                  + s
-                  + ".event_tag t JOIN "
-                  + s
-                  + ".event_journal j ON j.ordering = t.event_id WHERE j."
-                  + MEASURED,
-              tags);
+      EventRows.Written rows;
+      try (Connection connection = context.postgres().connect()) {
+        rows = EventRows.write(connection, written.name(), MEASURED, journal, tags);
+      }
+      long journalRows = rows.journalRows();
+      long tagRows = rows.tagRows();
       List<Double> micros = new ArrayList<>();
       List<Double> seconds = loads(context, journal, tags, List.of(), micros);
       List<Double> stock = loads(context, journal, tags, STOCK_TAG_TABLE, new ArrayList<>());
@@ -91,17 +83,6 @@ final class CopyBaseline {
     } finally {
       Files.deleteIfExists(journal);
       Files.deleteIfExists(tags);
-    }
-  }
-
-  private static long export(ScenarioContext context, String select, Path file)
-      throws IOException, SQLException {
-    try (Connection connection = context.postgres().connect();
-        OutputStream out = Files.newOutputStream(file)) {
-      return connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyOut("COPY (" + select + ") TO STDOUT", out);
     }
   }
 
@@ -126,7 +107,11 @@ final class CopyBaseline {
         long started = System.nanoTime();
         try (InputStream rows = Files.newInputStream(journal);
             InputStream tagRows = Files.newInputStream(tags)) {
-          copy.copyIn("COPY event_journal FROM STDIN", rows, 1 << 20);
+          copy.copyIn(
+              "COPY event_journal (ordering, persistence_id, sequence_number, deleted, writer,"
+                  + " write_timestamp, event_ser_id, event_ser_manifest, event_payload) FROM STDIN",
+              rows,
+              1 << 20);
           copy.copyIn("COPY event_tag (event_id, tag) FROM STDIN", tagRows, 1 << 20);
         }
         connection.commit();
