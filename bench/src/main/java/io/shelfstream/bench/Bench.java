@@ -1,5 +1,6 @@
 package io.shelfstream.bench;
 
+import io.shelfstream.bench.catalog.HighCardinalityScenario;
 import io.shelfstream.bench.http.H2Scenario;
 import io.shelfstream.bench.http.HttpScenario;
 import io.shelfstream.bench.kafka.KafkaScenario;
@@ -51,7 +52,8 @@ public final class Bench implements Callable<Integer> {
           new KafkaScenario(),
           new ProfileScenario(),
           new SnapshotScenario(),
-          new MemoryScenario());
+          new MemoryScenario(),
+          new HighCardinalityScenario());
 
   @Option(names = "--full", description = "3 runs per scenario, longer runs, a 10 GiB POST")
   boolean full;

@@ -31,6 +31,10 @@ public final class Postgres {
     return user;
   }
 
+  public String url() {
+    return url;
+  }
+
   public long queryLong(String sql) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
