@@ -13,7 +13,9 @@ class BenchTest {
   void everyScenarioRunsUnlessSomeAreChosen() {
     Bench all = new Bench();
     new CommandLine(all).parseArgs();
-    assertThat(all.only).containsExactly("http", "h2", "kafka", "profile", "snapshots", "memory");
+    assertThat(all.only)
+        .containsExactly(
+            "http", "h2", "kafka", "profile", "snapshots", "memory", "high-cardinality");
     assertThat(all.full).isFalse();
 
     Bench some = new Bench();
