@@ -20,12 +20,7 @@ final class PeerTarget {
   static TargetResult run(RunContext context) throws Exception {
     CatalogWorkload workload = context.workload();
     String schema = context.database().freshSchema(NAME + "_" + context.round());
-    try (BrokerChild broker =
-        BrokerChild.start(
-            context.tree(),
-            context.runDir(),
-            NAME + "-broker-" + context.round(),
-            RunContext.TOPIC)) {
+    try (BrokerChild broker = context.startBroker(NAME)) {
       CatalogLines lines = new CatalogLines(workload);
       TopicFill.produce(
           broker.bootstrapServers(),

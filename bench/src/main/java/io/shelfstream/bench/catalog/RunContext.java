@@ -1,5 +1,6 @@
 package io.shelfstream.bench.catalog;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,4 +19,21 @@ record RunContext(
   }
 
   static final String TOPIC = "pos-catalog";
+
+  /** A broker with this run's topic, for {@code target} in this round. */
+  BrokerChild startBroker(String target) throws Exception {
+    return BrokerChild.start(tree, runDir, target + "-broker-" + round, TOPIC);
+  }
+
+  /** A fresh node for {@code target} in this round, on {@code schema} of the run's database. */
+  NodeChild startNode(String target, String schema) throws Exception {
+    Path dataDir = Files.createTempDirectory(runDir, target + "-" + round + "-data-");
+    return NodeChild.start(
+        tree,
+        runDir,
+        target + "-node-" + round,
+        dataDir,
+        database.urlFor(schema, ""),
+        database.user());
+  }
 }

@@ -1,7 +1,5 @@
 package io.shelfstream.bench.catalog;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,16 +18,7 @@ final class ShelfstreamHttpTarget {
     byte[][] bodies = encode(workload);
     String schema = context.database().freshSchema(NAME + "_" + context.round());
     try {
-      Path dataDir =
-          Files.createTempDirectory(context.runDir(), NAME + "-" + context.round() + "-data-");
-      try (NodeChild node =
-          NodeChild.start(
-              context.tree(),
-              context.runDir(),
-              NAME + "-node-" + context.round(),
-              dataDir,
-              context.database().urlFor(schema, ""),
-              context.database().user())) {
+      try (NodeChild node = context.startNode(NAME, schema)) {
         context.database().checkpoint();
         CpuWindow window = CpuWindow.start(Map.of("node", node.pid()));
         HttpFeed.Fed fed =

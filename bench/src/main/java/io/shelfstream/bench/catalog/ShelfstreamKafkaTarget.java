@@ -2,8 +2,6 @@ package io.shelfstream.bench.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -22,12 +20,7 @@ final class ShelfstreamKafkaTarget {
   static TargetResult run(RunContext context) throws Exception {
     CatalogWorkload workload = context.workload();
     String schema = context.database().freshSchema(NAME + "_" + context.round());
-    try (BrokerChild broker =
-        BrokerChild.start(
-            context.tree(),
-            context.runDir(),
-            NAME + "-broker-" + context.round(),
-            RunContext.TOPIC)) {
+    try (BrokerChild broker = context.startBroker(NAME)) {
       CatalogLines lines = new CatalogLines(workload);
       TopicFill.produce(
           broker.bootstrapServers(),
@@ -35,16 +28,7 @@ final class ShelfstreamKafkaTarget {
           workload.size(),
           event -> CatalogLines.eventId(workload, event).getBytes(StandardCharsets.UTF_8),
           event -> lines.posLine(event).getBytes(StandardCharsets.UTF_8));
-      Path dataDir =
-          Files.createTempDirectory(context.runDir(), NAME + "-" + context.round() + "-data-");
-      try (NodeChild node =
-          NodeChild.start(
-              context.tree(),
-              context.runDir(),
-              NAME + "-node-" + context.round(),
-              dataDir,
-              context.database().urlFor(schema, ""),
-              context.database().user())) {
+      try (NodeChild node = context.startNode(NAME, schema)) {
         context.database().checkpoint();
         CpuWindow window = CpuWindow.start(Map.of("node", node.pid(), "broker", broker.pid()));
         node.api()

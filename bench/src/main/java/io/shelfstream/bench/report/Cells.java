@@ -45,15 +45,15 @@ public final class Cells {
 
   /** The template with each {key} replaced by its formatted parameter. */
   public static String fill(String template, Map<String, ?> parameters) {
-    Matcher placeholder = PLACEHOLDER.matcher(template);
+    Matcher key = PLACEHOLDER.matcher(template);
     StringBuilder filled = new StringBuilder();
-    while (placeholder.find()) {
-      if (!parameters.containsKey(placeholder.group(1))) {
-        throw new IllegalArgumentException("no parameter for " + placeholder.group());
+    while (key.find()) {
+      if (!parameters.containsKey(key.group(1))) {
+        throw new IllegalArgumentException("no parameter for " + key.group());
       }
-      String value = format(parameters.get(placeholder.group(1)));
-      placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
+      String value = format(parameters.get(key.group(1)));
+      key.appendReplacement(filled, Matcher.quoteReplacement(value));
     }
-    return placeholder.appendTail(filled).toString().strip();
+    return key.appendTail(filled).toString().strip();
   }
 }
