@@ -7,6 +7,7 @@ import io.shelfstream.engine.integration.RunningSource;
 import io.shelfstream.engine.integration.SourceContext;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -30,11 +31,12 @@ import org.apache.pekko.kafka.javadsl.PartitionAssignmentHandler;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Reads POS events from Kafka topics. An offset is committed only after its record is durable (in
- * the journal, or in the dead letters when it cannot be decoded), in batches. A crash or rebalance
- * can redeliver records, never lose them; entity dedupe makes redelivery harmless. A record that is
- * not known to be durable fails the stream, so that its supervisor restarts it from the last
- * committed offset. A start that reaches no broker within the connection timeout fails too.
+ * Reads POS events, or records of any JSON shape through a mapping, from Kafka topics. An offset is
+ * committed only after its record is durable (in the journal, or in the dead letters when it cannot
+ * be decoded), in batches. A crash or rebalance can redeliver records, never lose them; entity
+ * dedupe makes redelivery harmless. A record that is not known to be durable fails the stream, so
+ * that its supervisor restarts it from the last committed offset. A start that reaches no broker
+ * within the connection timeout fails too.
  */
 final class KafkaIntegrationSource implements IntegrationSource {
   static final Duration TEST_TIMEOUT = Duration.ofSeconds(8);
@@ -78,19 +80,23 @@ final class KafkaIntegrationSource implements IntegrationSource {
   private Source<ConsumerMessage.CommittableOffset, NotUsed> durableOffsets(
       Source<ConsumerMessage.CommittableMessage<byte[], byte[]>, NotUsed> records,
       SourceContext context) {
-    var decoder = new KafkaRecords(settings.defaultSource()); // its parser is not thread-safe
+    // its parser is not thread-safe
+    var decoder = new KafkaRecords(settings.defaultSource(), settings.mapping());
     return records
-        .map(decoder::decode)
+        .mapConcat(decoder::decode)
         .via(context.pipeline().<ConsumerMessage.CommittableOffset>batchFlow(context.channel()))
-        .map(
+        .mapConcat(
             outcomes -> {
               context.counters().countAll(outcomes);
+              ConsumerMessage.CommittableOffset last = null;
               for (Outcome<ConsumerMessage.CommittableOffset> outcome : outcomes) {
                 if (!outcome.isDurable()) {
                   throw new NotDurableException(outcome);
                 }
+                // null inside a record's fan-out: only its last event commits it
+                last = outcome.position() != null ? outcome.position() : last;
               }
-              return outcomes.get(outcomes.size() - 1).position();
+              return last == null ? List.of() : List.of(last);
             })
         .async();
   }
