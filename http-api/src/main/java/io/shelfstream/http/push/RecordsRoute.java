@@ -1,0 +1,315 @@
+package io.shelfstream.http.push;
+
+import static io.shelfstream.engine.concurrent.DirectStages.direct;
+import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
+
+import io.shelfstream.engine.ingest.Decoded;
+import io.shelfstream.engine.ingest.IngestPipeline;
+import io.shelfstream.engine.ingest.IngestSettings;
+import io.shelfstream.engine.ingest.Outcome;
+import io.shelfstream.engine.integration.IntegrationCounters;
+import io.shelfstream.engine.integration.IntegrationRegistry;
+import io.shelfstream.engine.integration.IntegrationSpec;
+import io.shelfstream.engine.integration.Integrations;
+import io.shelfstream.engine.integration.InvalidIntegrationException;
+import io.shelfstream.engine.integration.MappedRecords;
+import io.shelfstream.http.health.WriteGate;
+import io.shelfstream.http.json.Json;
+import io.shelfstream.http.limits.IngestLimits;
+import io.shelfstream.http.limits.StreamPermits;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaType;
+import org.apache.pekko.http.javadsl.model.RemoteAddress;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Connection;
+import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.japi.pf.PFBuilder;
+import org.apache.pekko.stream.Graph;
+import org.apache.pekko.stream.SourceShape;
+import org.apache.pekko.stream.StreamIdleTimeoutException;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.scaladsl.Framing.FramingException;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * {@code POST /v1/integrations/{id}/records}: records of an {@code http} integration's own shape,
+ * as a JSON array ({@code application/json}) or NDJSON ({@code application/x-ndjson}), mapped by
+ * its mapping and streamed with backpressure into the ingestion pipeline, so a body of any size
+ * runs in bounded memory. Answers as {@code POST /v1/pos/events} does, once every record is
+ * durable: counts, and the errors of each failed record with its index (or line) and every failed
+ * field. 404 for no such integration; 409, saying why, for one that takes no records (another type,
+ * or paused). Passes the same {@link WriteGate} and {@link StreamPermits} as POS bodies.
+ */
+public final class RecordsRoute extends AllDirectives {
+  private static final long RETRY_AFTER_SECONDS = 2;
+
+  private final Integrations integrations;
+  private final PushTargets targets;
+  private final IngestPipeline pipeline;
+  private final ActorSystem<?> system;
+  private final WriteGate gate;
+  private final IngestLimits limits;
+  private final StreamPermits permits;
+  private final AtomicReference<Compiled> lastCompiled = new AtomicReference<>();
+
+  /** The settings of the spec last posted to: specs change seldom, records come often. */
+  private record Compiled(IntegrationSpec spec, HttpPushSettings settings) {}
+
+  public RecordsRoute(
+      Integrations integrations,
+      PushTargets targets,
+      IngestPipeline pipeline,
+      ActorSystem<?> system,
+      WriteGate gate,
+      IngestLimits limits,
+      StreamPermits permits) {
+    this.integrations = integrations;
+    this.targets = targets;
+    this.pipeline = pipeline;
+    this.system = system;
+    this.gate = gate;
+    this.limits = limits;
+    this.permits = permits;
+  }
+
+  public Route route() {
+    return pathPrefix(
+        segment("v1").slash("integrations"),
+        () ->
+            path(
+                PathMatchers.segment().slash("records"),
+                id ->
+                    post(
+                        () ->
+                            withoutSizeLimit(
+                                () ->
+                                    withoutRequestTimeout(
+                                        () ->
+                                            extractRequest(
+                                                request ->
+                                                    onSuccess(
+                                                        integrations.entry(id),
+                                                        entry -> admit(id, entry, request))))))));
+  }
+
+  private Route admit(String id, Optional<IntegrationRegistry.Entry> found, HttpRequest request) {
+    if (found.isEmpty()) {
+      return complete(refusal(StatusCodes.NOT_FOUND, "no integration " + id, false));
+    }
+    IntegrationRegistry.Entry entry = found.get();
+    if (!entry.spec().type().equals(HttpPushSettings.TYPE)) {
+      return complete(
+          refusal(
+              StatusCodes.CONFLICT,
+              "integration "
+                  + id
+                  + " is of type "
+                  + entry.spec().type()
+                  + ": it reads its records itself; records are posted only to integrations"
+                  + " of type http",
+              false));
+    }
+    if (entry.paused()) {
+      return complete(
+          refusal(
+              StatusCodes.CONFLICT,
+              "integration " + id + " is paused: resume it to post records",
+              true));
+    }
+    HttpPushSettings settings;
+    try {
+      settings = settings(entry.spec());
+    } catch (InvalidIntegrationException invalid) {
+      return complete(
+          refusal(
+              StatusCodes.CONFLICT,
+              "integration " + id + " cannot take records: " + invalid.getMessage(),
+              false));
+    }
+    Optional<Boolean> json = bodyKind(request);
+    if (json.isEmpty()) {
+      return complete(
+          refusal(
+              StatusCodes.UNSUPPORTED_MEDIA_TYPE,
+              "Content-Type must be application/json (an array of records) or"
+                  + " application/x-ndjson (a record per line), got "
+                  + request.entity().getContentType(),
+              false));
+    }
+    Optional<String> closed = gate.closedBecause();
+    if (closed.isPresent()) {
+      return complete(
+          refusal(
+              StatusCodes.SERVICE_UNAVAILABLE,
+              closed.get() + "; nothing was read: resend once GET /health/ready answers 200",
+              true));
+    }
+    StreamPermits.Admission admission = permits.admit(clientOf(request));
+    if (admission instanceof StreamPermits.Admitted admitted) {
+      return ingest(entry.spec(), settings, json.get(), request, admitted.permit());
+    }
+    return complete(
+        admission instanceof StreamPermits.ClientAtLimit atLimit
+            ? refusal(
+                StatusCodes.TOO_MANY_REQUESTS,
+                "too many ingestion requests in progress from "
+                    + atLimit.client()
+                    + ": at most "
+                    + atLimit.limit()
+                    + " at once per client (shelfstream.ingest.max-streams-per-client)",
+                true)
+            : refusal(
+                StatusCodes.SERVICE_UNAVAILABLE,
+                "this node has its most ingestion requests in progress (shelfstream.ingest"
+                    + ".max-streams); retry later or send to another node",
+                true));
+  }
+
+  private HttpPushSettings settings(IntegrationSpec spec) {
+    Compiled last = lastCompiled.get();
+    if (last != null && last.spec().equals(spec)) {
+      return last.settings();
+    }
+    HttpPushSettings settings = HttpPushSettings.of(spec);
+    lastCompiled.set(new Compiled(spec, settings));
+    return settings;
+  }
+
+  private Route ingest(
+      IntegrationSpec spec,
+      HttpPushSettings settings,
+      boolean jsonArray,
+      HttpRequest request,
+      StreamPermits.Permit permit) {
+    var mapped = new MappedRecords(settings.mapping(), settings.defaultSource());
+    var bodyError = new AtomicReference<BodyError>();
+    var lastPosition = new AtomicLong(jsonArray ? -1 : 0);
+    String channel = HttpPushSettings.TYPE + ":" + spec.id();
+    Optional<IntegrationCounters> counters = targets.counters(spec.id());
+    IngestSettings batching = pipeline.settings();
+    Flow<ByteString, Decoded<Long>, NotUsed> records =
+        jsonArray
+            ? RecordBodies.jsonArray(mapped)
+            : RecordBodies.ndjson(mapped, settings.defaultSource());
+    Source<List<Outcome<Long>>, NotUsed> batches =
+        request
+            .entity()
+            .getDataBytes()
+            .idleTimeout(limits.bodyStallTimeout())
+            .via(records)
+            // a stalled or malformed body ends the input: what was read is still answered
+            .recoverWithRetries(
+                1,
+                new PFBuilder<Throwable, Graph<SourceShape<Decoded<Long>>, NotUsed>>()
+                    .match(
+                        StreamIdleTimeoutException.class,
+                        stall -> {
+                          bodyError.set(new BodyError(StatusCodes.REQUEST_TIMEOUT, stallMessage()));
+                          return Source.empty();
+                        })
+                    .match(
+                        FramingException.class,
+                        malformed -> {
+                          bodyError.set(
+                              new BodyError(
+                                  StatusCodes.BAD_REQUEST,
+                                  "the body is not a JSON array of objects from there on ("
+                                      + malformed.getMessage()
+                                      + "): the records before are answered, resend the rest"));
+                          return Source.empty();
+                        })
+                    .build())
+            .groupedWithin(batching.batchSize(), batching.batchWindow())
+            .mapAsync(
+                batching.parallelism(),
+                batch -> gate.ingest(batch, ready -> pipeline.ingest(channel, ready)))
+            .map(
+                outcomes -> {
+                  counters.ifPresent(counting -> counting.countAll(outcomes));
+                  lastPosition.set(outcomes.get(outcomes.size() - 1).position());
+                  return outcomes;
+                })
+            .watchTermination(
+                (notUsed, done) -> {
+                  done.whenComplete((ended, error) -> permit.release());
+                  return NotUsed.getInstance();
+                });
+    return completeWithFuture(
+        direct(batches.runWith(Sink.fold(new PushSummary(!jsonArray), PushSummary::addAll), system))
+            .thenApply(summary -> answer(summary, bodyError.get(), lastPosition.get())));
+  }
+
+  /** Why reading a body stopped before its end. */
+  private record BodyError(StatusCode status, String error) {}
+
+  private static HttpResponse answer(PushSummary summary, BodyError bodyError, long lastPosition) {
+    if (bodyError == null) {
+      return Json.response(
+          summary.allDurable() ? StatusCodes.OK : StatusCodes.SERVICE_UNAVAILABLE, summary.body());
+    }
+    PushSummary.Body body = summary.body();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("error", bodyError.error());
+    answer.put("lastRead", lastPosition);
+    answer.put("accepted", body.accepted());
+    answer.put("duplicates", body.duplicates());
+    answer.put("rejected", body.rejected());
+    answer.put("failed", body.failed());
+    answer.put("errors", body.errors());
+    return Json.response(bodyError.status(), answer).addHeader(Connection.create("close"));
+  }
+
+  private String stallMessage() {
+    return "request body stalled: no byte for "
+        + limits.bodyStallTimeout().toSeconds()
+        + " s (shelfstream.ingest.body-stall-timeout); the records read so far are answered,"
+        + " resend the ones after lastRead";
+  }
+
+  private static Optional<Boolean> bodyKind(HttpRequest request) {
+    MediaType type = request.entity().getContentType().mediaType();
+    if (!type.mainType().equals("application")) {
+      return Optional.empty();
+    }
+    return switch (type.subType()) {
+      case "json" -> Optional.of(true);
+      case "x-ndjson" -> Optional.of(false);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Answered before reading the body: the connection is closed after the answer, as the body the
+   * client may still be sending will not be read.
+   */
+  private static HttpResponse refusal(StatusCode status, String error, boolean retry) {
+    HttpResponse response =
+        Json.response(status, Map.of("error", error)).addHeader(Connection.create("close"));
+    return retry ? response.addHeader(RetryAfter.create(RETRY_AFTER_SECONDS)) : response;
+  }
+
+  private static String clientOf(HttpRequest request) {
+    return request
+        .getAttribute(AttributeKeys.remoteAddress)
+        .flatMap(RemoteAddress::getAddress)
+        .map(InetAddress::getHostAddress)
+        .orElse("unknown");
+  }
+}
