@@ -181,4 +181,23 @@ class KafkaSettingsTest {
         .extracting(ConfigError::field)
         .containsExactly("topics.transactons", "max-poll-records");
   }
+
+  @Test
+  void aMappingIsOptionalAndEachOfItsProblemsIsNamed() {
+    String base = "{\"type\":\"kafka\",\"bootstrap-servers\":\"b:9092\"," + VALID_TOPICS;
+    assertThat(KafkaSettings.of(spec(base + "}")).mapping()).isEmpty();
+    String mapping =
+        "{\"fields\":[{\"target\":\"type\",\"transforms\":[{\"constant\":\"sale\"}]},"
+            + "{\"target\":\"occurredAt\",\"source\":\"at\",\"formats\":[\"iso\"],"
+            + "\"zone\":\"UTC\"},{\"target\":\"sku\",\"source\":\"item.sku\"}]}";
+    assertThat(KafkaSettings.of(spec(base + ",\"mapping\":" + mapping + "}")).mapping())
+        .isPresent();
+    assertThat(errors(base + ",\"mapping\":" + mapping.replace("item.sku", "item[x]") + "}"))
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("mapping.sku");
+              assertThat(error.error()).startsWith("bad path \"item[x]\"");
+            });
+  }
 }
