@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.NotUsed;
@@ -67,9 +69,9 @@ public final class RecordsRoute extends AllDirectives {
   private final WriteGate gate;
   private final IngestLimits limits;
   private final StreamPermits permits;
-  private final AtomicReference<Compiled> lastCompiled = new AtomicReference<>();
+  private final ConcurrentMap<String, Compiled> compiled = new ConcurrentHashMap<>();
 
-  /** The settings of the spec last posted to: specs change seldom, records come often. */
+  /** The settings of each integration's spec, as last posted to: specs change seldom. */
   private record Compiled(IntegrationSpec spec, HttpPushSettings settings) {}
 
   public RecordsRoute(
@@ -183,12 +185,12 @@ public final class RecordsRoute extends AllDirectives {
   }
 
   private HttpPushSettings settings(IntegrationSpec spec) {
-    Compiled last = lastCompiled.get();
+    Compiled last = compiled.get(spec.id());
     if (last != null && last.spec().equals(spec)) {
       return last.settings();
     }
     HttpPushSettings settings = HttpPushSettings.of(spec);
-    lastCompiled.set(new Compiled(spec, settings));
+    compiled.put(spec.id(), new Compiled(spec, settings));
     return settings;
   }
 
