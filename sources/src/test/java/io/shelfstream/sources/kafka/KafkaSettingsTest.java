@@ -200,4 +200,26 @@ class KafkaSettingsTest {
               assertThat(error.error()).startsWith("bad path \"item[x]\"");
             });
   }
+
+  @Test
+  void aMappingDeclaredInHoconReadsAsItsJson() {
+    var block =
+        ConfigFactory.parseString(
+            """
+            type = kafka
+            bootstrap-servers = "b:9092"
+            topics { transactions = orders }
+            mapping {
+              each = line_items
+              fields = [
+                { target = type, transforms = [{ constant = sale }] }
+                { target = eventId, source = "order.id" }
+                { target = occurredAt, source = "order.created_at", formats = [iso], zone = UTC }
+                { target = locationId, source = "order.store" }
+                { target = sku, source = "line_items[].sku" }
+                { target = qty, source = "line_items[].quantity" }
+              ]
+            }""");
+    assertThat(KafkaSettings.of(IntegrationSpec.of("orders", block)).mapping()).isPresent();
+  }
 }
