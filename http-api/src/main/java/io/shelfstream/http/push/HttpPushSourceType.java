@@ -8,6 +8,7 @@ import io.shelfstream.engine.integration.RunningSource;
 import io.shelfstream.engine.integration.SourceContext;
 import io.shelfstream.engine.integration.SourceType;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -41,6 +42,12 @@ public final class HttpPushSourceType implements SourceType {
       @Override
       public RunningSource start(SourceContext context) {
         return new PushRun(targets, spec.id(), context.counters());
+      }
+
+      @Override
+      public CompletionStage<Map<String, Object>> details() {
+        return CompletableFuture.completedFuture(
+            Map.of("records", "POST /v1/integrations/" + spec.id() + "/records"));
       }
 
       @Override

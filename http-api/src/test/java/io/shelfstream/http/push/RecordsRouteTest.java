@@ -105,6 +105,8 @@ class RecordsRouteTest {
     assertThat(status.get("accepted").asLong()).isEqualTo(3);
     assertThat(status.get("duplicates").asLong()).isEqualTo(3);
     assertThat(status.get("rejected").asLong()).isEqualTo(4);
+    assertThat(status.get("details").get("records").asText())
+        .isEqualTo("POST /v1/integrations/shop-orders/records");
 
     List<String> positions = new ArrayList<>();
     api.get("/v1/dead-letters?limit=100")

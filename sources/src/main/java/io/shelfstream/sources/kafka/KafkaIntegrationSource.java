@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -88,17 +89,25 @@ final class KafkaIntegrationSource implements IntegrationSource {
         .mapConcat(
             outcomes -> {
               context.counters().countAll(outcomes);
-              ConsumerMessage.CommittableOffset last = null;
-              for (Outcome<ConsumerMessage.CommittableOffset> outcome : outcomes) {
-                if (!outcome.isDurable()) {
-                  throw new NotDurableException(outcome);
-                }
-                // null inside a record's fan-out: only its last event commits it
-                last = outcome.position() != null ? outcome.position() : last;
-              }
-              return last == null ? List.of() : List.of(last);
+              return lastCommittable(outcomes).map(List::of).orElse(List.of());
             })
         .async();
+  }
+
+  /**
+   * The position to commit once a batch is durable: that of its last record all of whose events are
+   * in it or before it (inside a record's fan-out, events carry no position). Throws {@link
+   * NotDurableException} if any outcome of the batch is not durable.
+   */
+  static <P> Optional<P> lastCommittable(List<Outcome<P>> outcomes) {
+    P last = null;
+    for (Outcome<P> outcome : outcomes) {
+      if (!outcome.isDurable()) {
+        throw new NotDurableException(outcome);
+      }
+      last = outcome.position() != null ? outcome.position() : last;
+    }
+    return Optional.ofNullable(last);
   }
 
   /**

@@ -73,14 +73,14 @@ final class KafkaRecords {
             offset, where, parser.parse(record.value(), key), defaultSource, record.value(), key));
   }
 
-  private static List<Decoded<CommittableOffset>> offsetOnLast(
-      List<Decoded<CommittableOffset>> decoded) {
+  /** The record's events with its position on the last one only, the others with none. */
+  static <P> List<Decoded<P>> offsetOnLast(List<Decoded<P>> decoded) {
     if (decoded.size() == 1) {
       return decoded;
     }
-    List<Decoded<CommittableOffset>> marked = new ArrayList<>(decoded.size());
+    List<Decoded<P>> marked = new ArrayList<>(decoded.size());
     for (int i = 0; i < decoded.size() - 1; i++) {
-      var valid = (Decoded.Valid<CommittableOffset>) decoded.get(i);
+      var valid = (Decoded.Valid<P>) decoded.get(i);
       marked.add(new Decoded.Valid<>(null, valid.where(), valid.event()));
     }
     marked.add(decoded.get(decoded.size() - 1));
