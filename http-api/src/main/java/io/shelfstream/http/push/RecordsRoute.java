@@ -17,7 +17,6 @@ import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.http.limits.IngestLimits;
 import io.shelfstream.http.limits.StreamPermits;
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaType;
-import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Connection;
-import org.apache.pekko.http.javadsl.model.headers.RetryAfter;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -60,15 +56,12 @@ import org.apache.pekko.util.ByteString;
  * or paused). Passes the same {@link WriteGate} and {@link StreamPermits} as POS bodies.
  */
 public final class RecordsRoute extends AllDirectives {
-  private static final long RETRY_AFTER_SECONDS = 2;
-
   private final Integrations integrations;
   private final PushTargets targets;
   private final IngestPipeline pipeline;
   private final ActorSystem<?> system;
-  private final WriteGate gate;
+  private final PushAdmission admission;
   private final IngestLimits limits;
-  private final StreamPermits permits;
   private final ConcurrentMap<String, Compiled> compiled = new ConcurrentHashMap<>();
 
   /** The settings of each integration's spec, as last posted to: specs change seldom. */
@@ -86,9 +79,8 @@ public final class RecordsRoute extends AllDirectives {
     this.targets = targets;
     this.pipeline = pipeline;
     this.system = system;
-    this.gate = gate;
+    this.admission = new PushAdmission(gate, permits);
     this.limits = limits;
-    this.permits = permits;
   }
 
   public Route route() {
@@ -113,12 +105,12 @@ public final class RecordsRoute extends AllDirectives {
 
   private Route admit(String id, Optional<IntegrationRegistry.Entry> found, HttpRequest request) {
     if (found.isEmpty()) {
-      return complete(refusal(StatusCodes.NOT_FOUND, "no integration " + id, false));
+      return complete(PushAdmission.refusal(StatusCodes.NOT_FOUND, "no integration " + id, false));
     }
     IntegrationRegistry.Entry entry = found.get();
     if (!entry.spec().type().equals(HttpPushSettings.TYPE)) {
       return complete(
-          refusal(
+          PushAdmission.refusal(
               StatusCodes.CONFLICT,
               "integration "
                   + id
@@ -130,7 +122,7 @@ public final class RecordsRoute extends AllDirectives {
     }
     if (entry.paused()) {
       return complete(
-          refusal(
+          PushAdmission.refusal(
               StatusCodes.CONFLICT,
               "integration " + id + " is paused: resume it to post records",
               true));
@@ -140,7 +132,7 @@ public final class RecordsRoute extends AllDirectives {
       settings = settings(entry.spec());
     } catch (InvalidIntegrationException invalid) {
       return complete(
-          refusal(
+          PushAdmission.refusal(
               StatusCodes.CONFLICT,
               "integration " + id + " cannot take records: " + invalid.getMessage(),
               false));
@@ -148,40 +140,18 @@ public final class RecordsRoute extends AllDirectives {
     Optional<Boolean> json = bodyKind(request);
     if (json.isEmpty()) {
       return complete(
-          refusal(
+          PushAdmission.refusal(
               StatusCodes.UNSUPPORTED_MEDIA_TYPE,
               "Content-Type must be application/json (an array of records) or"
                   + " application/x-ndjson (a record per line), got "
                   + request.entity().getContentType(),
               false));
     }
-    Optional<String> closed = gate.closedBecause();
-    if (closed.isPresent()) {
-      return complete(
-          refusal(
-              StatusCodes.SERVICE_UNAVAILABLE,
-              closed.get() + "; nothing was read: resend once GET /health/ready answers 200",
-              true));
-    }
-    StreamPermits.Admission admission = permits.admit(clientOf(request));
-    if (admission instanceof StreamPermits.Admitted admitted) {
+    PushAdmission.Verdict verdict = admission.admit(request);
+    if (verdict instanceof PushAdmission.Admitted admitted) {
       return ingest(entry.spec(), settings, json.get(), request, admitted.permit());
     }
-    return complete(
-        admission instanceof StreamPermits.ClientAtLimit atLimit
-            ? refusal(
-                StatusCodes.TOO_MANY_REQUESTS,
-                "too many ingestion requests in progress from "
-                    + atLimit.client()
-                    + ": at most "
-                    + atLimit.limit()
-                    + " at once per client (shelfstream.ingest.max-streams-per-client)",
-                true)
-            : refusal(
-                StatusCodes.SERVICE_UNAVAILABLE,
-                "this node has its most ingestion requests in progress (shelfstream.ingest"
-                    + ".max-streams); retry later or send to another node",
-                true));
+    return complete(((PushAdmission.Refused) verdict).response());
   }
 
   private HttpPushSettings settings(IntegrationSpec spec) {
@@ -241,7 +211,7 @@ public final class RecordsRoute extends AllDirectives {
             .groupedWithin(batching.batchSize(), batching.batchWindow())
             .mapAsync(
                 batching.parallelism(),
-                batch -> gate.ingest(batch, ready -> pipeline.ingest(channel, ready)))
+                batch -> admission.gate().ingest(batch, ready -> pipeline.ingest(channel, ready)))
             .map(
                 outcomes -> {
                   counters.ifPresent(counting -> counting.countAll(outcomes));
@@ -295,23 +265,5 @@ public final class RecordsRoute extends AllDirectives {
       case "x-ndjson" -> Optional.of(false);
       default -> Optional.empty();
     };
-  }
-
-  /**
-   * Answered before reading the body: the connection is closed after the answer, as the body the
-   * client may still be sending will not be read.
-   */
-  private static HttpResponse refusal(StatusCode status, String error, boolean retry) {
-    HttpResponse response =
-        Json.response(status, Map.of("error", error)).addHeader(Connection.create("close"));
-    return retry ? response.addHeader(RetryAfter.create(RETRY_AFTER_SECONDS)) : response;
-  }
-
-  private static String clientOf(HttpRequest request) {
-    return request
-        .getAttribute(AttributeKeys.remoteAddress)
-        .flatMap(RemoteAddress::getAddress)
-        .map(InetAddress::getHostAddress)
-        .orElse("unknown");
   }
 }
