@@ -9,17 +9,20 @@ import java.time.Duration;
  *
  * @param warmUp how long each node is warmed up before it is measured
  * @param httpRun how long each measured HTTP run sends
+ * @param catalogEvents POS events of the high-cardinality catalog
  */
-public record Sizes(boolean full, Duration warmUp, Duration httpRun) {
+public record Sizes(boolean full, Duration warmUp, Duration httpRun, int catalogEvents) {
   public static final long GIB = 1L << 30;
 
-  public static Sizes of(boolean full, Integer runSeconds, Integer warmUpSeconds) {
+  public static Sizes of(
+      boolean full, Integer runSeconds, Integer warmUpSeconds, Integer catalogEvents) {
     return new Sizes(
         full,
         // 45 s left the node's JIT compiling through the measured run: 31k events/s against 53k
         // after 90 s, in the same hour
         Duration.ofSeconds(warmUpSeconds != null ? warmUpSeconds : 90),
-        Duration.ofSeconds(runSeconds != null ? runSeconds : full ? 60 : 30));
+        Duration.ofSeconds(runSeconds != null ? runSeconds : full ? 60 : 30),
+        catalogEvents != null ? catalogEvents : 1_000_000);
   }
 
   /** Measured runs of each scenario; with several, figures are medians. */
