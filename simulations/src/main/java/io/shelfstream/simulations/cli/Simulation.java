@@ -129,7 +129,7 @@ final class Simulation {
         phase = "checking";
         report = checker.check(truth, options.settleTimeout());
       }
-      return SummaryBuilder.build(
+      return RunSummary.of(
           options, stats, noise, worldEvents.sum(), elapsed, acknowledged, truth, report);
     }
   }
