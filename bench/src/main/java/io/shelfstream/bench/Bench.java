@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
     name = "./shelfstream bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the benchmarks (about 15 min; --full about an hour), writes"
+      "Runs the benchmarks (about 18 min; --full over an hour), writes"
           + " bench-results/<stamp>.json and renders BENCHMARKS.md from it.",
       "JVM options for every node it starts, to try a setting: SHELFSTREAM_BENCH_NODE_OPTS."
     })

@@ -76,7 +76,9 @@ public final class MemoryScenario implements Scenario {
 
   @Override
   public Duration estimate(Sizes sizes) {
-    return Duration.ofSeconds(90 + sizes.heapRecords() / 40_000 + (sizes.bodyBytes() >> 28));
+    long catalog = sizes.full() ? 600 : 0; // 10M records, then a restart
+    return Duration.ofSeconds(
+        90 + sizes.heapRecords() / 40_000 + (sizes.bodyBytes() >> 28) + catalog);
   }
 
   @Override
