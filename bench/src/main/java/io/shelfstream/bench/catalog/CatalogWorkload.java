@@ -34,14 +34,21 @@ public final class CatalogWorkload {
 
   private final int skuCount;
   private final long seed;
+  private final String[] locationIds;
+  private final String[] skuIds;
   private final int[] locations;
   private final int[] skus;
   private final byte[] kinds;
   private final byte[] quantities;
 
-  private CatalogWorkload(int skuCount, long seed, int events) {
+  private CatalogWorkload(int locationCount, int skuCount, long seed, int events) {
     this.skuCount = skuCount;
     this.seed = seed;
+    // made once: encoding a line then allocates nothing but the line
+    this.locationIds = new String[locationCount];
+    Arrays.setAll(locationIds, location -> String.format("L%04d", location));
+    this.skuIds = new String[skuCount];
+    Arrays.setAll(skuIds, sku -> String.format("SKU-%06d", sku));
     this.locations = new int[events];
     this.skus = new int[events];
     this.kinds = new byte[events];
@@ -50,7 +57,7 @@ public final class CatalogWorkload {
 
   public static CatalogWorkload skewed(
       int locations, int skus, int events, double skuSkew, double locationSkew, long seed) {
-    var workload = new CatalogWorkload(skus, seed, events);
+    var workload = new CatalogWorkload(locations, skus, seed, events);
     SplittableRandom random = new SplittableRandom(seed);
     // the most popular SKUs and stores are spread over the ids, not the first ones
     int[] skuOfRank = permutation(skus, random);
@@ -112,11 +119,11 @@ public final class CatalogWorkload {
   }
 
   public String locationId(int event) {
-    return String.format("L%04d", locations[event]);
+    return locationIds[locations[event]];
   }
 
   public String skuId(int event) {
-    return String.format("SKU-%06d", skus[event]);
+    return skuIds[skus[event]];
   }
 
   Kind kind(int event) {
