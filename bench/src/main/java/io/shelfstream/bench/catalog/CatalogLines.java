@@ -35,8 +35,8 @@ public final class CatalogLines {
     this.workload = workload;
   }
 
-  public static String eventId(CatalogWorkload workload, int event) {
-    return "hc-" + workload.shape().seed() + "-" + event;
+  public String eventId(int event) {
+    return "hc-" + workload.seed() + "-" + event;
   }
 
   static OffsetDateTime occurredAt(int event) {
@@ -46,40 +46,38 @@ public final class CatalogLines {
 
   /** One line of docs/pos-wire-format.md, without its newline. */
   public String posLine(int event) {
-    PosKind kind = workload.kind(event);
+    CatalogWorkload.Kind kind = workload.kind(event);
     line.begin()
         .string("type", kind.wireType)
-        .string("eventId", eventId(workload, event))
+        .string("eventId", eventId(event))
         .time("occurredAt", occurredAt(event))
         .string("locationId", workload.locationId(event))
         .string("sku", workload.skuId(event))
         .number("qty", workload.quantity(event));
-    if (kind == PosKind.VOID) {
+    if (kind == CatalogWorkload.Kind.VOID) {
       line.string("reason", "void");
     }
     return line.endAsString();
   }
 
   public byte[] peerKey(int event) {
-    return ("{\"schema\":"
-            + KEY_SCHEMA
-            + ",\"payload\":{\"event_id\":\""
-            + eventId(workload, event)
-            + "\"}}")
+    return ("{\"schema\":" + KEY_SCHEMA + ",\"payload\":{\"event_id\":\"" + eventId(event) + "\"}}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
   public byte[] peerValue(int event) {
-    PosKind kind = workload.kind(event);
+    CatalogWorkload.Kind kind = workload.kind(event);
     text.setLength(0);
     text.append("{\"schema\":").append(VALUE_SCHEMA).append(",\"payload\":{\"event_id\":\"");
-    text.append(eventId(workload, event)).append("\",\"type\":\"").append(kind.wireType);
+    text.append(eventId(event)).append("\",\"type\":\"").append(kind.wireType);
     text.append("\",\"occurred_at\":\"");
     WireTime.append(text, occurredAt(event));
     text.append("\",\"location_id\":\"").append(workload.locationId(event));
     text.append("\",\"sku\":\"").append(workload.skuId(event));
     text.append("\",\"qty\":").append(workload.quantity(event));
-    text.append(",\"reason\":").append(kind == PosKind.VOID ? "\"void\"" : "null").append("}}");
+    text.append(",\"reason\":")
+        .append(kind == CatalogWorkload.Kind.VOID ? "\"void\"" : "null")
+        .append("}}");
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 

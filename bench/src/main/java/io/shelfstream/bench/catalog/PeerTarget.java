@@ -1,76 +1,63 @@
 package io.shelfstream.bench.catalog;
 
+import static io.shelfstream.bench.catalog.HighCardinalityScenario.DRAIN_TIMEOUT;
+import static io.shelfstream.bench.catalog.HighCardinalityScenario.PEER;
+import static io.shelfstream.bench.catalog.HighCardinalityScenario.TOPIC;
+import static io.shelfstream.bench.catalog.HighCardinalityScenario.row;
+
+import io.shelfstream.bench.catalog.HighCardinalityScenario.Row;
+import io.shelfstream.bench.kafka.Topics;
+import io.shelfstream.bench.node.KafkaBroker;
+import io.shelfstream.bench.node.Postgres;
+import io.shelfstream.bench.scenario.ScenarioContext;
+import io.shelfstream.devkit.net.LoopbackPorts;
+import io.shelfstream.devkit.process.ChildJvm;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The peer: the same events in its topic (Connect JSON with schema, keyed by event id), then Kafka
- * Connect standalone with the Debezium JDBC sink started and timed until every event is a row.
+ * The peer pipeline of issue 24: the same events as Connect JSON in its topic, then Kafka Connect
+ * standalone running the Debezium JDBC sink into PostgreSQL (from bench/peer/target/lib, tuned as
+ * measured there: upsert keyed by the event id, batches of 2000, one task, pgjdbc's rewritten batch
+ * inserts), drained when every event is a row.
  */
 final class PeerTarget {
-  static final String NAME = "peer";
-  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(30);
+  static final String TABLE = "peer_events";
 
   private PeerTarget() {}
 
-  static TargetResult run(RunContext context) throws Exception {
-    CatalogWorkload workload = context.workload();
-    String schema = context.database().freshSchema(NAME + "_" + context.round());
-    try (BrokerChild broker = context.startBroker(NAME)) {
-      CatalogLines lines = new CatalogLines(workload);
-      TopicFill.produce(
-          broker.bootstrapServers(),
-          RunContext.TOPIC,
-          workload.size(),
-          lines::peerKey,
-          lines::peerValue);
-      context.database().checkpoint();
-      String jdbcUrl = context.database().urlFor(schema, "reWriteBatchedInserts=true");
-      try (PeerConnect connect =
-          PeerConnect.start(
-              context.tree(),
-              context.runDir(),
-              broker.bootstrapServers(),
-              RunContext.TOPIC,
-              jdbcUrl,
-              context.database().user())) {
-        CpuWindow window =
-            CpuWindow.start(Map.of("connect", connect.pid(), "broker", broker.pid()));
-        awaitRows(context.database(), schema, connect, window, workload.size());
-        CpuWindow.Drain drain = window.stop(workload.size());
-        Console.line(
-            "%s: %,d rows in %.1f s, %,.0f events/s from the first rows",
-            NAME,
-            workload.size(),
-            drain.fromStart().seconds(),
-            drain.fromFirst().eventsPerSecond());
-        long distinct =
-            context
-                .database()
-                .number(
-                    "SELECT count(*) FROM (SELECT DISTINCT location_id, sku FROM "
-                        + schema
-                        + "."
-                        + PeerConnect.TABLE
-                        + ") pairs");
-        GoldenCheck.Outcome check = checkSample(context, schema);
-        return new TargetResult(
-            context.round(),
-            NAME,
-            workload.size(),
-            drain,
-            -1,
-            distinct,
-            check.sampled(),
-            check.mismatches(),
-            check.firstMismatch());
+  /** The same events as Connect JSON in its topic; then Connect, drained when every row is in. */
+  static Row run(
+      ScenarioContext context,
+      CatalogLines lines,
+      int events,
+      List<CatalogWorkload.Expected> sample,
+      int round)
+      throws Exception {
+    String name = PEER + "-" + round;
+    try (KafkaBroker broker = KafkaBroker.start(context, name + "-broker", List.of(TOPIC));
+        Postgres.Schema schema = context.postgres().freshSchema()) {
+      Topics.produce(broker.bootstrapServers(), TOPIC, events, lines::peerKey, lines::peerValue);
+      context.postgres().checkpoint();
+      String url = schema.url() + "&reWriteBatchedInserts=true";
+      try (ChildJvm connect = start(context, name, broker.bootstrapServers(), TOPIC, url)) {
+        Drain drain = new Drain(Map.of("connect", connect.pid(), "broker", broker.pid()));
+        awaitRows(context.postgres(), schema.name(), connect, drain, events);
+        return row(
+            round, PEER, drain.stop(events), 0, sample.size(), mismatches(context, schema, sample));
       }
-    } finally {
-      context.database().drop(schema);
     }
   }
 
@@ -80,62 +67,63 @@ final class PeerTarget {
    * PostgreSQL CPU to the peer's figures.
    */
   private static void awaitRows(
-      BenchDatabase database, String schema, PeerConnect connect, CpuWindow window, long events)
+      Postgres postgres, String schema, ChildJvm connect, Drain drain, long events)
       throws Exception {
-    Deadline drained = Deadline.in(DRAIN_TIMEOUT, "the peer to write all " + events + " rows");
-    Progress progress = new Progress(NAME + " rows", events);
     String inserted =
         "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE schemaname = '"
             + schema
             + "' AND relname = '"
-            + PeerConnect.TABLE
+            + TABLE
             + "'";
-    String exact = "SELECT count(*) FROM " + schema + "." + PeerConnect.TABLE;
-    long seen = 0;
+    AtomicLong seen = new AtomicLong();
     long lastChange = System.nanoTime();
-    while (true) {
-      long stats = database.number(inserted);
-      if (stats != seen) {
-        seen = stats;
-        lastChange = System.nanoTime();
-      }
-      window.firstSeen(seen);
-      boolean stalled = seen > 0 && System.nanoTime() - lastChange > 2_000_000_000L;
-      if (seen >= events * 95 / 100 || stalled) {
-        long rows = database.number(exact);
-        window.firstSeen(rows);
-        if (rows >= events) {
-          return;
+    long deadline = lastChange + DRAIN_TIMEOUT.toNanos();
+    try (var progress =
+        ScenarioContext.every10Seconds(
+            () -> String.format("peer: %,d rows of %,d", seen.get(), events))) {
+      while (System.nanoTime() < deadline) {
+        long stats = postgres.queryLong(inserted);
+        if (stats != seen.getAndSet(stats)) {
+          lastChange = System.nanoTime();
         }
-        progress.update(rows);
-      } else {
-        progress.update(seen);
+        drain.seen(stats);
+        boolean stalled = stats > 0 && System.nanoTime() - lastChange > 2_000_000_000L;
+        if (stats >= events * 95 / 100 || stalled) {
+          long rows = postgres.queryLong("SELECT count(*) FROM " + schema + "." + TABLE);
+          drain.seen(rows);
+          if (rows >= events) {
+            return;
+          }
+        }
+        connect.checkAlive();
+        Thread.sleep(200);
       }
-      connect.checkAlive();
-      drained.pause(200, "stats say " + seen + " rows; Connect's log ends:\n" + connect.logTail());
     }
+    throw new TimeoutException(
+        "the peer wrote "
+            + seen.get()
+            + " of "
+            + events
+            + " rows in 30 min; Connect's log ends:\n"
+            + connect.logTail(15));
   }
 
   /** The sample's sums over the peer's rows, in one query. */
-  private static GoldenCheck.Outcome checkSample(RunContext context, String schema)
+  private static int mismatches(
+      ScenarioContext context, Postgres.Schema schema, List<CatalogWorkload.Expected> sample)
       throws Exception {
-    List<RecordSample.Expected> sample = context.sample();
-    StringBuilder keys = new StringBuilder();
-    for (int i = 0; i < sample.size(); i++) {
-      keys.append(i == 0 ? "" : ",").append("(?, ?)");
-    }
     String sql =
-        "SELECT e.location_id, e.sku, sum(CASE WHEN e.type = 'sale' THEN -e.qty ELSE e.qty END), count(*)"
-            + " FROM "
-            + schema
+        "SELECT e.location_id, e.sku, sum(CASE WHEN e.type = 'sale' THEN -e.qty ELSE e.qty END),"
+            + " count(*) FROM "
+            + schema.name()
             + "."
-            + PeerConnect.TABLE
+            + TABLE
             + " e JOIN (VALUES "
-            + keys
-            + ") k(location_id, sku)"
-            + " ON e.location_id = k.location_id AND e.sku = k.sku GROUP BY e.location_id, e.sku";
-    Map<String, long[]> found = new java.util.HashMap<>();
-    try (Connection connection = context.database().connect();
+            + String.join(",", Collections.nCopies(sample.size(), "(?, ?)"))
+            + ") k(location_id, sku) ON e.location_id = k.location_id AND e.sku = k.sku"
+            + " GROUP BY e.location_id, e.sku";
+    Map<String, List<Long>> found = new HashMap<>();
+    try (Connection connection = context.postgres().connect();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < sample.size(); i++) {
         statement.setString(2 * i + 1, sample.get(i).locationId());
@@ -145,24 +133,84 @@ final class PeerTarget {
         while (rows.next()) {
           found.put(
               rows.getString(1) + "/" + rows.getString(2),
-              new long[] {rows.getLong(3), rows.getLong(4)});
+              List.of(rows.getLong(3), rows.getLong(4)));
         }
       }
     }
     int mismatches = 0;
-    String first = null;
-    for (RecordSample.Expected expected : sample) {
-      long[] sums = found.get(expected.locationId() + "/" + expected.sku());
-      if (sums == null || sums[0] != expected.onHand() || sums[1] != expected.movements()) {
+    for (CatalogWorkload.Expected expected : sample) {
+      List<Long> sums = found.get(expected.locationId() + "/" + expected.sku());
+      if (!List.of(expected.onHand(), (long) expected.movements()).equals(sums)) {
         mismatches++;
-        if (first == null) {
-          first =
-              expected
-                  + " but the peer's rows sum to "
-                  + (sums == null ? "nothing" : sums[0] + " over " + sums[1]);
-        }
+        ScenarioContext.say("  %s but the peer's rows sum to %s", expected, sums);
       }
     }
-    return GoldenCheck.Outcome.of(sample.size(), mismatches, first);
+    return mismatches;
+  }
+
+  private static ChildJvm start(
+      ScenarioContext context, String name, String servers, String topic, String jdbcUrl)
+      throws IOException {
+    Path worker = context.runDir().resolve(name + "-worker.properties");
+    Path connector = context.runDir().resolve(name + "-jdbc-sink.properties");
+    write(
+        worker,
+        Map.of(
+            "bootstrap.servers", servers,
+            "key.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "offset.storage.file.filename", context.runDir().resolve(name + "-offsets").toString(),
+            "offset.flush.interval.ms", "1000",
+            // the connectors are on the class path, not in a plugin directory: scan it
+            "plugin.discovery", "only_scan",
+            "listeners", "http://" + LoopbackPorts.HOST + ":" + LoopbackPorts.free(),
+            // lets the connector raise its consumer's max.poll.records, as the issue's tuning does
+            "connector.client.config.override.policy", "All"),
+        Map.of("key.converter.schemas.enable", "true", "value.converter.schemas.enable", "true"));
+    write(
+        connector,
+        Map.of(
+            "name", "peer-jdbc-sink",
+            "connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector",
+            "tasks.max", "1",
+            "topics", topic,
+            "connection.url", jdbcUrl,
+            "connection.username", context.postgres().user(),
+            "connection.password", "",
+            "insert.mode", "upsert",
+            "primary.key.mode", "record_key",
+            "primary.key.fields", "event_id"),
+        Map.of(
+            "schema.evolution", "basic",
+            "collection.name.format", TABLE,
+            "batch.size", "2000",
+            "consumer.override.max.poll.records", "2000",
+            "consumer.override.auto.offset.reset", "earliest"));
+    ChildJvm connect =
+        ChildJvm.named(name)
+            .jvmOptions(
+                List.of(
+                    "-Xmx1g",
+                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-Dlog4j.configuration=none",
+                    // Hibernate's logging through slf4j rather than an unconfigured log4j
+                    "-Dorg.jboss.logging.provider=slf4j",
+                    "-Dcom.mchange.v2.log.MLog=com.mchange.v2.log.FallbackMLog",
+                    "-Dcom.mchange.v2.log.FallbackMLog.DEFAULT_CUTOFF_LEVEL=WARNING"))
+            .classpath(context.classpath("bench/peer"))
+            .args(List.of(worker.toString(), connector.toString()))
+            .start("org.apache.kafka.connect.cli.ConnectStandalone", context.log(name));
+    ScenarioContext.say("Kafka Connect standalone started (pid %d)", connect.pid());
+    return connect;
+  }
+
+  private static void write(Path file, Map<?, ?>... settings) throws IOException {
+    Properties properties = new Properties();
+    for (Map<?, ?> some : settings) {
+      properties.putAll(some);
+    }
+    try (Writer out = Files.newBufferedWriter(file)) {
+      properties.store(out, "written by the high-cardinality scenario");
+    }
   }
 }

@@ -7,6 +7,7 @@ import io.shelfstream.bench.scenario.ScenarioContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.function.LongConsumer;
 
 /** The node's integration API, as an operator uses it: create, watch until caught up, delete. */
 public final class Integrations {
@@ -19,11 +20,16 @@ public final class Integrations {
   /** Creates a Kafka integration reading {@code topic} as POS transactions. */
   public static void create(URI node, String id, String servers, String topic)
       throws IOException, InterruptedException {
+    create(node, id, servers, topic, MAX_POLL_RECORDS);
+  }
+
+  public static void create(URI node, String id, String servers, String topic, int maxPoll)
+      throws IOException, InterruptedException {
     var body =
         JSON.createObjectNode()
             .put("type", "kafka")
             .put("bootstrap-servers", servers)
-            .put("max-poll-records", MAX_POLL_RECORDS)
+            .put("max-poll-records", maxPoll)
             .set("topics", JSON.createObjectNode().put("transactions", topic));
     Posts.exchange(
         HttpRequest.newBuilder(uri(node, id))
@@ -41,6 +47,12 @@ public final class Integrations {
    */
   public static JsonNode awaitCaughtUp(URI node, String id, long records)
       throws IOException, InterruptedException {
+    return awaitCaughtUp(node, id, records, accepted -> {});
+  }
+
+  /** The same, telling {@code accepted} every status's count of accepted events. */
+  public static JsonNode awaitCaughtUp(URI node, String id, long records, LongConsumer accepted)
+      throws IOException, InterruptedException {
     long started = System.nanoTime();
     JsonNode[] status = {JSON.createObjectNode()};
     try (var progress =
@@ -54,6 +66,7 @@ public final class Integrations {
                     (System.nanoTime() - started) / 1e9))) {
       while (System.nanoTime() - started < TIMEOUT_NANOS) {
         status[0] = JSON.readTree(Posts.exchange(HttpRequest.newBuilder(uri(node, id))));
+        accepted.accept(status[0].path("accepted").asLong());
         JsonNode lag = status[0].path("details").path("totalLag");
         if (lag.isNumber() && lag.asLong() == 0 && status[0].path("read").asLong() >= records) {
           return status[0];

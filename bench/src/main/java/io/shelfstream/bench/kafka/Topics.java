@@ -1,5 +1,7 @@
 package io.shelfstream.bench.kafka;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.shelfstream.bench.load.SimulatedLoad;
 import io.shelfstream.simulations.emit.KafkaEmitter;
 import io.shelfstream.simulations.emit.SendStats;
@@ -13,12 +15,13 @@ import io.shelfstream.simulations.truth.GroundTruth;
 import io.shelfstream.simulations.truth.Policies;
 import io.shelfstream.simulations.world.World;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,16 +74,32 @@ public final class Topics {
   }
 
   /** Produces each line as one record, and waits until the broker has them all. */
-  public static void produce(String servers, String topic, List<String> lines) {
+  public static void produce(String servers, String topic, List<String> lines) throws IOException {
+    produce(servers, topic, lines.size(), n -> null, n -> lines.get(n).getBytes(UTF_8));
+  }
+
+  /** Produces records 0..count-1, and waits until the broker has them all. */
+  public static void produce(
+      String servers, String topic, int count, IntFunction<byte[]> key, IntFunction<byte[]> value)
+      throws IOException {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+    config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
     try (var producer =
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (String line : lines) {
-        producer.send(new ProducerRecord<>(topic, line.getBytes(StandardCharsets.UTF_8)));
+      for (int n = 0; n < count && failure.get() == null && System.nanoTime() < deadline; n++) {
+        producer.send(
+            new ProducerRecord<>(topic, key.apply(n), value.apply(n)),
+            (metadata, error) -> failure.compareAndSet(null, error));
       }
       producer.flush();
+    }
+    if (failure.get() != null || System.nanoTime() > deadline) {
+      throw new IOException(
+          "producing to " + topic + " failed or took over 5 min: " + failure.get(), failure.get());
     }
   }
 

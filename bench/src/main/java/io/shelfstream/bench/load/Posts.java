@@ -20,13 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The bench's own loads (warm-ups, many records, busy locations): NDJSON batches, many senders. */
 public final class Posts {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private Posts() {}
 
   /** The body of the n-th batch (from 0, asked once each), or null when there are no more. */
   public interface Batches {
-    String body(long batch) throws Exception;
+    byte[] body(long batch) throws Exception;
   }
 
   /**
@@ -51,7 +54,7 @@ public final class Posts {
         running.add(
             pool.submit(
                 () -> {
-                  String body;
+                  byte[] body;
                   while (System.nanoTime() < deadline
                       && (body = batches.body(next.getAndIncrement())) != null) {
                     post(node, body);
@@ -71,11 +74,24 @@ public final class Posts {
     return done.get();
   }
 
-  public static String post(URI node, String lines) throws IOException, InterruptedException {
-    return exchange(
-        HttpRequest.newBuilder(node.resolve("/v1/pos/events"))
-            .header("Content-Type", "application/x-ndjson")
-            .POST(HttpRequest.BodyPublishers.ofString(lines)));
+  /**
+   * A batch answered 503 (some lines not durable) is sent again whole, a few times: its durable
+   * lines come back as duplicates.
+   */
+  public static String post(URI node, byte[] lines) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return exchange(
+            HttpRequest.newBuilder(node.resolve("/v1/pos/events"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(lines)));
+      } catch (IOException e) {
+        if (attempt == 5 || !e.getMessage().contains(" answered 503")) {
+          throw e;
+        }
+        Thread.sleep(200L * attempt);
+      }
+    }
   }
 
   /** Sends a request to a node; its answer's body, or an error unless it is a 2xx. */

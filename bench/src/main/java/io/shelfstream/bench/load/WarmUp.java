@@ -1,5 +1,7 @@
 package io.shelfstream.bench.load;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.simulations.emit.Pacer;
 import io.shelfstream.simulations.noise.Emission;
@@ -52,7 +54,7 @@ public final class WarmUp {
           }
           return System.nanoTime() > deadline
               ? null
-              : String.join("\n", lines(shape.batchLines())) + "\n";
+              : (String.join("\n", lines(shape.batchLines())) + "\n").getBytes(UTF_8);
         };
     Posts.send(node.uri(), shape.senders(), batches, length.plusSeconds(30), "warm-up");
   }

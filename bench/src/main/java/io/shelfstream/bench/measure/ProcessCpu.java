@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -22,11 +23,14 @@ public final class ProcessCpu {
   private static final double TICKS_PER_SECOND = 100;
 
   private final Map<String, Long> pids;
-  private final Sample start;
+  private final long startNanos = System.nanoTime();
+  private final Map<String, Long> startTicks;
+  private final Map<Long, Long> startPostgres = postgresTicks();
 
   private ProcessCpu(Map<String, Long> pids) {
     this.pids = new LinkedHashMap<>(pids);
-    this.start = sample();
+    this.pids.put(BENCH, ProcessHandle.current().pid());
+    this.startTicks = ticks();
   }
 
   /** Starts measuring the named processes (by pid) besides postgres, the bench and the machine. */
@@ -35,11 +39,7 @@ public final class ProcessCpu {
   }
 
   /** CPU seconds each part used between start and stop, and the wall time in between. */
-  public record Use(Map<String, Double> cpuSeconds, double wallSeconds, int cores) {
-    public double cores(String part) {
-      return cpuSeconds.getOrDefault(part, 0.0) / wallSeconds;
-    }
-
+  public record Use(Map<String, Double> cpuSeconds, double wallSeconds) {
     /** Everything measured but the machine and other people's work. */
     public double measuredCpuSeconds() {
       return cpuSeconds.entrySet().stream()
@@ -51,60 +51,43 @@ public final class ProcessCpu {
     /** Cores each part kept busy: the named processes, postgres, the bench, all other work. */
     public Map<String, Double> busyCores() {
       Map<String, Double> busy = new LinkedHashMap<>();
-      cpuSeconds.forEach(
-          (part, seconds) -> {
-            if (!part.equals(MACHINE)) {
-              busy.put(part, seconds / wallSeconds);
-            }
-          });
+      cpuSeconds.forEach((part, seconds) -> busy.put(part, seconds / wallSeconds));
+      busy.remove(MACHINE);
       busy.put("other", otherCores());
       return busy;
     }
 
     public double otherCores() {
-      return Math.max(0, cores(MACHINE) - measuredCpuSeconds() / wallSeconds);
+      return Math.max(0, (cpuSeconds.get(MACHINE) - measuredCpuSeconds()) / wallSeconds);
     }
   }
 
   public Use stop() {
-    Sample end = sample();
+    Map<String, Long> end = ticks();
+    Map<Long, Long> endPostgres = postgresTicks();
+    // a backend that started meanwhile counts from zero; one that exited meanwhile is lost
+    long postgres = 0;
+    for (var process : endPostgres.entrySet()) {
+      postgres +=
+          Math.max(0, process.getValue() - startPostgres.getOrDefault(process.getKey(), 0L));
+    }
     Map<String, Double> seconds = new LinkedHashMap<>();
-    for (String name : pids.keySet()) {
-      seconds.put(name, (end.named.get(name) - start.named.get(name)) / TICKS_PER_SECOND);
+    for (var part : end.entrySet()) {
+      if (part.getKey().equals(BENCH)) {
+        seconds.put(POSTGRES, postgres / TICKS_PER_SECOND);
+      }
+      seconds.put(
+          part.getKey(), (part.getValue() - startTicks.get(part.getKey())) / TICKS_PER_SECOND);
     }
-    seconds.put(POSTGRES, postgresSince(start.postgres, end.postgres) / TICKS_PER_SECOND);
-    seconds.put(BENCH, (end.bench - start.bench) / TICKS_PER_SECOND);
-    seconds.put(MACHINE, (end.machine - start.machine) / TICKS_PER_SECOND);
-    return new Use(
-        seconds,
-        Math.max(1e-9, (end.nanos - start.nanos) / 1e9),
-        Runtime.getRuntime().availableProcessors());
+    return new Use(seconds, Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9));
   }
 
-  private record Sample(
-      long nanos, Map<String, Long> named, Map<Long, Long> postgres, long bench, long machine) {}
-
-  /**
-   * What postgres processes used in between: a backend that started meanwhile counts from zero; one
-   * that exited meanwhile is lost (its time cannot be read any more), never negative.
-   */
-  private static long postgresSince(Map<Long, Long> start, Map<Long, Long> end) {
-    long ticks = 0;
-    for (Map.Entry<Long, Long> process : end.entrySet()) {
-      ticks += Math.max(0, process.getValue() - start.getOrDefault(process.getKey(), 0L));
-    }
+  /** The named processes' ticks, then the whole machine's busy ones. */
+  private Map<String, Long> ticks() {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    pids.forEach((name, pid) -> ticks.put(name, processTicks(pid)));
+    ticks.put(MACHINE, machineBusyTicks());
     return ticks;
-  }
-
-  private Sample sample() {
-    Map<String, Long> named = new HashMap<>();
-    pids.forEach((name, pid) -> named.put(name, processTicks(pid)));
-    return new Sample(
-        System.nanoTime(),
-        named,
-        postgresTicks(),
-        processTicks(ProcessHandle.current().pid()),
-        machineBusyTicks());
   }
 
   private static long machineBusyTicks() {
@@ -113,9 +96,7 @@ public final class ProcessCpu {
       // cpu user nice system idle iowait irq softirq steal ...: all but idle and iowait are busy
       long busy = 0;
       for (int i = 1; i <= 8 && i < fields.length; i++) {
-        if (i != 4 && i != 5) {
-          busy += Long.parseLong(fields[i]);
-        }
+        busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
       }
       return busy;
     } catch (IOException | RuntimeException e) {
@@ -146,33 +127,28 @@ public final class ProcessCpu {
   }
 
   private static long statusBytes(long pid, String field) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith(field)) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
+    try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+      return lines
+          .filter(line -> line.startsWith(field))
+          .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+          .findFirst()
+          .orElse(0);
     } catch (IOException | RuntimeException e) {
-      // gone
+      return 0; // gone
     }
-    return 0;
   }
 
   private static Map<Long, Long> postgresTicks() {
-    Map<Long, Long> ticks = new HashMap<>();
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-      processes
+      return processes
           .filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
           .filter(ProcessCpu::isPostgres)
-          .forEach(
-              path -> {
-                long pid = Long.parseLong(path.getFileName().toString());
-                ticks.put(pid, processTicks(pid));
-              });
+          .map(path -> Long.parseLong(path.getFileName().toString()))
+          .collect(
+              Collectors.toMap(pid -> pid, ProcessCpu::processTicks, (a, b) -> a, HashMap::new));
     } catch (IOException e) {
-      // no /proc: nothing to count
+      return Map.of(); // no /proc: nothing to count
     }
-    return ticks;
   }
 
   private static boolean isPostgres(Path process) {

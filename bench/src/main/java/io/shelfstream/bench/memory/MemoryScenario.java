@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,16 @@ public final class MemoryScenario implements Scenario {
       long actorCellsAfter,
       long vmHwmMiB) {}
 
+  /** A restart: stop, start to healthy, and the first answer of a location of {@code records}. */
+  record Recovery(
+      long locationRecords,
+      long journalEntries,
+      double stopSeconds,
+      double startSeconds,
+      double firstAnswerSeconds,
+      long heapAfterFullGcMiB,
+      long vmRssMiB) {}
+
   record Stream(
       double streamedGiB,
       long lines,
@@ -65,13 +76,16 @@ public final class MemoryScenario implements Scenario {
 
   @Override
   public Duration estimate(Sizes sizes) {
-    return Duration.ofSeconds(90 + sizes.heapRecords() / 40_000 + (sizes.bodyBytes() >> 28));
+    long catalog = sizes.full() ? 600 : 0; // 10M records, then a restart
+    return Duration.ofSeconds(
+        90 + sizes.heapRecords() / 40_000 + (sizes.bodyBytes() >> 28) + catalog);
   }
 
   @Override
   public ScenarioResult run(ScenarioContext context) throws Exception {
     Sizes sizes = context.sizes();
-    Heap heap = heap(context);
+    Heap heap =
+        (Heap) heap(context, "memory-heap", 500, List.of(sizes.heapRecords()), false).get(0);
     Stream stream = stream(context);
     var parameters =
         Map.of(
@@ -83,7 +97,15 @@ public final class MemoryScenario implements Scenario {
             sizes.bodyBytes() / (double) Sizes.GIB,
             "capSeconds",
             sizes.bodyCap().toSeconds());
-    return ScenarioResult.of(name(), "Memory", parameters)
+    var result = ScenarioResult.of(name(), "Memory", parameters);
+    if (sizes.full()) {
+      // issue 24's catalog: 50,000 SKUs a location, so that a location's entity grows large
+      var marks = List.of(1_000_000L, 5_000_000L, 10_000_000L);
+      result.runs(
+          "--full: 200 locations × 50,000 SKUs, heap at 1M, 5M, 10M records, then a restart",
+          heap(context, "memory-catalog", 50_000, marks, true));
+    }
+    return result
         .summary(
             String.format("heap after full GC, %,d records touched", heap.recordsTouched()),
             String.format(
@@ -104,30 +126,92 @@ public final class MemoryScenario implements Scenario {
         .figure("peakRssMiB", stream.vmHwmMiB());
   }
 
-  private Heap heap(ScenarioContext context) throws Exception {
-    try (Postgres.Schema schema = context.postgres().freshSchema();
-        Node node = Node.start(context, "memory-heap", schema, List.of())) {
-      long before = Jcmd.heapUsedAfterFullGc(node.pid());
-      long actorsBefore = Jcmd.liveInstances(node.pid(), ACTOR_CLASS);
-      long started = System.nanoTime();
-      long records = context.sizes().heapRecords();
-      Posts.Batches counts =
-          batch ->
-              batch * 250 >= records
-                  ? null
-                  : counts(batch * 250, Math.min(250, records - batch * 250));
-      long touched = 250 * Posts.send(node.uri(), 8, counts, Duration.ofMinutes(8), "records");
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long after = Jcmd.heapUsedAfterFullGc(node.pid());
-      return new Heap(
-          touched,
-          seconds,
-          before >> 20,
-          after >> 20,
-          (after - before) / Math.max(1, touched),
-          actorsBefore,
-          Jcmd.liveInstances(node.pid(), ACTOR_CLASS),
-          ProcessCpu.peakResidentBytes(node.pid()) >> 20);
+  /**
+   * One count for each of {@code skus} SKUs at each location in turn, 250 records a batch, up to
+   * each mark; at each mark the heap after a full GC. Then, if asked, the node is stopped and a
+   * second one started on the same schema, timed until a record of the first (fullest) location
+   * answers.
+   */
+  private List<Object> heap(
+      ScenarioContext context, String name, int skus, List<Long> marks, boolean recover)
+      throws Exception {
+    List<Object> rows = new ArrayList<>();
+    try (Postgres.Schema schema = context.postgres().freshSchema()) {
+      long deadline = System.nanoTime() + Duration.ofMinutes(8L * marks.size()).toNanos();
+      long touched = 0;
+      long stopping;
+      try (Node node = Node.start(context, name, schema, List.of())) {
+        long before = Jcmd.heapUsedAfterFullGc(node.pid());
+        long actorsBefore = Jcmd.liveInstances(node.pid(), ACTOR_CLASS);
+        for (long mark : marks) {
+          long from = touched;
+          long started = System.nanoTime();
+          Posts.Batches counts =
+              batch -> {
+                long first = from + batch * 250;
+                return first >= mark ? null : counts(first, Math.min(250, mark - first), skus);
+              };
+          Duration left = Duration.ofNanos(Math.max(0, deadline - started));
+          touched = Math.min(mark, from + 250 * Posts.send(node.uri(), 8, counts, left, name));
+          double seconds = (System.nanoTime() - started) / 1e9;
+          long after = Jcmd.heapUsedAfterFullGc(node.pid());
+          rows.add(
+              new Heap(
+                  touched,
+                  seconds,
+                  before >> 20,
+                  after >> 20,
+                  (after - before) / Math.max(1, touched),
+                  actorsBefore,
+                  Jcmd.liveInstances(node.pid(), ACTOR_CLASS),
+                  ProcessCpu.peakResidentBytes(node.pid()) >> 20));
+          if (touched < mark) {
+            break; // the time is up
+          }
+        }
+        stopping = System.nanoTime();
+      }
+      if (recover) {
+        rows.add(
+            recovery(context, name, schema, skus, touched, (System.nanoTime() - stopping) / 1e9));
+      }
+    }
+    return rows;
+  }
+
+  private static Recovery recovery(
+      ScenarioContext context,
+      String name,
+      Postgres.Schema schema,
+      int skus,
+      long records,
+      double stopSeconds)
+      throws Exception {
+    long journal =
+        context.postgres().queryLong("SELECT count(*) FROM " + schema.name() + ".event_journal");
+    long starting = System.nanoTime();
+    try (Node node = Node.start(context, name + "-restart", schema, List.of())) {
+      double startSeconds = (System.nanoTime() - starting) / 1e9;
+      long asking = System.nanoTime();
+      // the first ask recovers the entity, which may outlast one request's timeout
+      for (int attempt = 1; ; attempt++) {
+        try {
+          Posts.exchange(HttpRequest.newBuilder(node.uri().resolve("/v1/inventory/H0001/SKU-001")));
+          break;
+        } catch (IOException notYet) {
+          if (attempt == 10) {
+            throw notYet;
+          }
+        }
+      }
+      return new Recovery(
+          Math.min(records, skus),
+          journal,
+          stopSeconds,
+          startSeconds,
+          (System.nanoTime() - asking) / 1e9,
+          Jcmd.heapUsedAfterFullGc(node.pid()) >> 20,
+          ProcessCpu.residentBytes(node.pid()) >> 20);
     }
   }
 
@@ -186,8 +270,7 @@ public final class MemoryScenario implements Scenario {
     }
   }
 
-  /** One count for each of 500 SKUs at each location, 250 records a batch. */
-  private static String counts(long first, long count) {
+  private static byte[] counts(long first, long count, int skus) {
     StringBuilder lines = new StringBuilder();
     for (long record = first; record < first + count; record++) {
       lines.append(
@@ -195,9 +278,9 @@ public final class MemoryScenario implements Scenario {
               "{\"type\":\"count\",\"eventId\":\"heap-%d\",\"source\":\"pos\",\"occurredAt\":"
                   + "\"2026-03-02T07:00:00+01:00\",\"locationId\":\"H%04d\",\"sku\":\"SKU-%03d\","
                   + "\"onHand\":%d}%n",
-              record, record / 500 + 1, record % 500 + 1, record % 17));
+              record, record / skus + 1, record % skus + 1, record % 17));
     }
-    return lines.toString();
+    return lines.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** A sale at one of 2,000 records, padded to LINE_BYTES with a field the node ignores. */

@@ -48,6 +48,10 @@ public final class KafkaBroker implements AutoCloseable {
     return broker;
   }
 
+  public long pid() {
+    return jvm.pid();
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,9 +26,7 @@ public final class Node implements AutoCloseable {
   /** Extra JVM options for every node, to try a setting: space-separated. */
   public static final String OPTIONS_VARIABLE = "SHELFSTREAM_BENCH_NODE_OPTS";
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final long START_TIMEOUT_NANOS = 120_000_000_000L;
 
   private final ChildJvm jvm;
   private final URI uri;
@@ -58,7 +55,10 @@ public final class Node implements AutoCloseable {
     env.put("SHELFSTREAM_CLUSTER_PORT", Integer.toString(LoopbackPorts.free()));
     env.put("SHELFSTREAM_DATA_DIR", dataDir.toString());
     List<String> options = new ArrayList<>(List.of("-Xmx2g"));
-    options.addAll(defaultOptions(context.root()));
+    Files.readAllLines(context.root().resolve("cluster-config/jvm.options")).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .forEach(options::add);
     options.addAll(jvmOptions);
     String extra = System.getenv(OPTIONS_VARIABLE);
     if (extra != null && !extra.isBlank()) {
@@ -89,17 +89,13 @@ public final class Node implements AutoCloseable {
     return jvm.pid();
   }
 
-  public String logTail() {
-    return jvm.logTail(20);
-  }
-
   private void awaitHealthy() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
     HttpRequest health = HttpRequest.newBuilder(uri.resolve("/health")).build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
+    for (long started = System.nanoTime(); System.nanoTime() - started < START_TIMEOUT_NANOS; ) {
       jvm.checkAlive();
       try {
-        if (HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -107,15 +103,8 @@ public final class Node implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IOException("the node was not healthy within 120 s; its log ends:\n" + logTail());
-  }
-
-  /** The options of cluster-config/jvm.options, which every node starts with. */
-  static List<String> defaultOptions(Path root) throws IOException {
-    return Files.readAllLines(root.resolve("cluster-config/jvm.options")).stream()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
+    throw new IOException(
+        "the node was not healthy within 120 s; its log ends:\n" + jvm.logTail(20));
   }
 
   @Override

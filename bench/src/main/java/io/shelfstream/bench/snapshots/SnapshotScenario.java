@@ -11,6 +11,7 @@ import io.shelfstream.bench.scenario.ScenarioResult;
 import io.shelfstream.bench.scenario.Sizes;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class SnapshotScenario implements Scenario {
    * second per 20 events: every id stays within the dedupe window, so each record remembers up to
    * {@code max-ids} and a location's snapshot grows to megabytes.
    */
-  static String busy(long first, long events) {
+  static byte[] busy(long first, long events) {
     StringBuilder body = new StringBuilder();
     for (long n = first; n < Math.min(events, first + 250); n++) {
       long entity = n % (LOCATIONS * 500);
@@ -60,7 +61,7 @@ public final class SnapshotScenario implements Scenario {
             default -> "{\"type\":\"sale\"," + common + ",\"qty\":1,\"unitPrice\":2.5}\n";
           });
     }
-    return body.toString();
+    return body.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -43,6 +44,24 @@ public record Options(
 
   static final long MAX_PREPARED_EVENTS = 5_000_000;
 
+  /**
+   * {@code --preset demo}, for options not given: 100k POS events over 20 stores x 500 SKUs, about
+   * 3% duplicates, a shuffled order, about 1% malformed lines. Two senders of 250-line batches keep
+   * about 500 lines in flight, which one node on embedded H2 absorbs without overflowing its
+   * journal queue. Values have the types of the options' fields.
+   */
+  private static final Map<String, Object> DEMO =
+      Map.of(
+          "--stores", 20,
+          "--products", 500,
+          "--events", 100_000L,
+          "--duplicates", 3,
+          "--out-of-order", 30,
+          "--malformed", 1,
+          "--tills", 2,
+          "--batch", 250,
+          "--seed", 2026L);
+
   public boolean sendsToNode() {
     return out == null;
   }
@@ -72,7 +91,16 @@ public record Options(
       require(seen.add(option), option.longestName() + " is given twice", commandLine);
     }
     if (cli.output.preset != null) {
-      Presets.apply(cli.output.preset, commandLine);
+      require(
+          cli.output.preset.equals("demo"),
+          "--preset must be demo, got \"" + cli.output.preset + "\"",
+          commandLine);
+      DEMO.forEach(
+          (option, value) -> {
+            if (!parsed.hasMatchedOption(option)) {
+              commandLine.getCommandSpec().findOption(option).setValue(value);
+            }
+          });
     }
     CommandLineOptions.Destination to = cli.destination;
     CommandLineOptions.Sending sending = cli.sending;

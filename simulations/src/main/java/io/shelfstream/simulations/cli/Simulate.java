@@ -81,7 +81,7 @@ public final class Simulate implements Callable<Integer> {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     try {
       RunSummary summary = new Simulation(options, err).run();
-      out.print(options.json() ? json(summary) : SummaryText.render(summary));
+      out.print(options.json() ? json(summary) : summary.text());
       out.flush();
       return summary.exitCode();
     } catch (IOException
@@ -90,11 +90,11 @@ public final class Simulate implements Callable<Integer> {
         | IllegalStateException
         | KafkaException e) {
       err.println("simulate: " + e.getMessage());
-      return SummaryBuilder.EXIT_RUN_FAILED;
+      return RunSummary.EXIT_RUN_FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("simulate: interrupted");
-      return SummaryBuilder.EXIT_RUN_FAILED;
+      return RunSummary.EXIT_RUN_FAILED;
     }
   }
 

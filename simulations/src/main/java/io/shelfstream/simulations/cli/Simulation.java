@@ -29,7 +29,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
+import java.util.stream.StreamSupport;
 
 /**
  * One run: generate the world, add noise, send every line while feeding ground truth with the valid
@@ -56,12 +59,18 @@ final class Simulation {
   RunSummary run() throws IOException, InterruptedException {
     GroundTruth truth = new GroundTruth(policies());
     World world = World.create(options.world());
-    CountingIterator<SimEvent> worldEvents =
-        new CountingIterator<>(
-            options.events() != null ? world.firstEvents(options.events()) : world.events());
+    Iterator<SimEvent> events =
+        options.events() != null ? world.firstEvents(options.events()) : world.events();
+    LongAdder worldEvents = new LongAdder(); // the world's events before noise, read by others
     Iterator<Emission> lines =
         NoisePipeline.apply(
-            worldEvents, options.noise(), options.malformedKinds(), options.world().seed(), noise);
+            StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, 0), false)
+                .peek(event -> worldEvents.increment())
+                .iterator(),
+            options.noise(),
+            options.malformedKinds(),
+            options.world().seed(),
+            noise);
     List<Emission> prepared = null;
     if (options.prepare()) {
       long generating = System.nanoTime();
@@ -73,11 +82,11 @@ final class Simulation {
           (System.nanoTime() - generating) / 1e9);
     }
     List<Emission> all = prepared;
-    Long events = options.events();
+    Long size = options.events();
     DoubleSupplier done =
         all != null
             ? () -> (double) stats.sent() / Math.max(1, all.size())
-            : events != null ? () -> (double) worldEvents.count() / events : () -> Double.NaN;
+            : size != null ? () -> (double) worldEvents.sum() / size : () -> Double.NaN;
     Pacer pacer = Pacer.of(options.rate(), options.burst());
     long started = System.nanoTime();
     boolean acknowledged;
@@ -120,8 +129,8 @@ final class Simulation {
         phase = "checking";
         report = checker.check(truth, options.settleTimeout());
       }
-      return SummaryBuilder.build(
-          options, stats, noise, worldEvents.count(), elapsed, acknowledged, truth, report);
+      return RunSummary.of(
+          options, stats, noise, worldEvents.sum(), elapsed, acknowledged, truth, report);
     }
   }
 
