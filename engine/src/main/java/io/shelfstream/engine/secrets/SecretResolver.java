@@ -37,6 +37,12 @@ public final class SecretResolver {
   }
 
   private String resolve(String field, SecretReference reference) {
+    String value = lookUp(field, reference);
+    KnownSecrets.remember(value);
+    return value;
+  }
+
+  private String lookUp(String field, SecretReference reference) {
     return switch (reference.kind()) {
       case ENV -> {
         String found = environment.apply(reference.target());

@@ -117,4 +117,16 @@ class SecretsTest {
         .contains("\"user\":\"u\"");
     assertThat(settings.toString()).as("the original is untouched").contains("hunter2");
   }
+
+  @Test
+  void aResolvedSecretIsMaskedInAnyTextAndSoIsThePasswordOfAJaasLine() {
+    String password = "pw-" + java.util.UUID.randomUUID();
+    String jaas = "PlainLoginModule required username=\"shelf\" password=\"" + password + "\";";
+    new SecretResolver(Map.of("JAAS", jaas)::get)
+        .resolve("properties.sasl.jaas.config", "${env:JAAS}");
+    assertThat(KnownSecrets.mask("could not use " + jaas)).isEqualTo("could not use ***");
+    assertThat(KnownSecrets.mask("Invalid login module control flag '" + password + "'"))
+        .isEqualTo("Invalid login module control flag '***'");
+    assertThat(KnownSecrets.mask("shelf stays")).isEqualTo("shelf stays");
+  }
 }

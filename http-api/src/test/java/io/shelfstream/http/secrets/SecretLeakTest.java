@@ -27,6 +27,7 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Kafka SASL password read from a file by reference: the integration is created, started (its
@@ -118,13 +119,14 @@ class SecretLeakTest {
       for (Api.Reply answer : answers) {
         assertThat(answer.body()).doesNotContain(secret).doesNotContain(refusedSecret);
       }
-      List<String> lines = logs.lines();
-      assertThat(lines)
+      // a library that logs a secret it was given: the node's log pattern masks it
+      LoggerFactory.getLogger("a.library").warn("cannot log in as shelf with password {}", secret);
+      String written = logs.text();
+      assertThat(written)
           .as("the grep sees the clients' own logs")
-          .anyMatch(line -> line.contains("sasl.jaas.config = [hidden]"));
-      assertThat(lines)
-          .filteredOn(line -> line.contains(secret) || line.contains(refusedSecret))
-          .isEmpty();
+          .contains("sasl.jaas.config = [hidden]")
+          .contains("cannot log in as shelf with password ***");
+      assertThat(written).doesNotContain(secret).doesNotContain(refusedSecret);
     } finally {
       Files.deleteIfExists(secretFile);
     }
@@ -178,7 +180,7 @@ class SecretLeakTest {
                   assertThat(api.get("/v1/integrations/old").json().get("state").asText())
                       .isEqualTo("backing-off"));
       assertThat(api.get("/v1/integrations/old").body()).doesNotContain(secret);
-      assertThat(logs.lines()).filteredOn(line -> line.contains(secret)).isEmpty();
+      assertThat(logs.text()).doesNotContain(secret);
     }
   }
 
