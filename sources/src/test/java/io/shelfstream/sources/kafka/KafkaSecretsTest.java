@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.typesafe.config.ConfigFactory;
 import io.shelfstream.engine.integration.ConfigError;
 import io.shelfstream.engine.integration.IntegrationBodies;
 import io.shelfstream.engine.integration.IntegrationSpec;
@@ -125,5 +126,34 @@ class KafkaSecretsTest {
     assertThat(check.detail())
         .contains("properties.sasl.jaas.config")
         .contains("${env:KAFKA_JAAS} is not set");
+  }
+
+  @Test
+  void inHoconAQuotedReferenceStaysAsWrittenAndASubstitutionIsRefused() {
+    String hocon =
+        "type = kafka\nbootstrap-servers = \"127.0.0.1:9\"\ntopics { transactions = pos }\n"
+            + "properties { \"security.protocol\" = SASL_PLAINTEXT\n";
+    Map<String, String> env = Map.of("KAFKA_JAAS", JAAS);
+    var declared =
+        IntegrationSpec.of(
+            "tills",
+            ConfigFactory.parseString(hocon + "\"sasl.jaas.config\" = \"${env:KAFKA_JAAS}\" }")
+                .resolveWith(ConfigFactory.parseMap(env)));
+    types(env).validate(declared);
+    assertThat(KafkaSettings.of(declared).properties())
+        .containsEntry("sasl.jaas.config", "${env:KAFKA_JAAS}");
+
+    var substituted =
+        IntegrationSpec.of(
+            "tills",
+            ConfigFactory.parseString(hocon + "\"sasl.jaas.config\" = ${KAFKA_JAAS} }")
+                .resolveWith(ConfigFactory.parseMap(env)));
+    var refused =
+        catchThrowableOfType(
+            () -> types(env).validate(substituted), InvalidIntegrationException.class);
+    assertThat(refused.errors())
+        .extracting(ConfigError::field)
+        .containsExactly("properties.sasl.jaas.config");
+    assertThat(refused.getMessage()).doesNotContain("s3cr3t-from-env");
   }
 }
