@@ -7,23 +7,25 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * The two ports of the broker on 127.0.0.1: one for clients, one for its own controller. Both are
- * fixed when the broker is first started, so that a restart comes back where clients look for it.
+ * The ports of the broker on 127.0.0.1: one for clients, one for its own controller, one for
+ * clients that log in with SASL (listened on only when the broker has SASL users). All are fixed
+ * when the broker is first started, so that a restart comes back where clients look for it.
  */
-record BrokerPorts(int broker, int controller) {
+record BrokerPorts(int broker, int controller, int sasl) {
   static final String HOST = "127.0.0.1";
 
   /**
-   * Checks that {@code brokerPort} is free (0 picks a free one) and picks a free controller port.
-   * Both sockets are held open together so that the two picks cannot be the same port.
+   * Checks that {@code brokerPort} is free (0 picks a free one) and picks free controller and SASL
+   * ports. The sockets are held open together so that no two picks can be the same port.
    */
   static BrokerPorts reserve(int brokerPort) {
     if (brokerPort < 0 || brokerPort > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + brokerPort);
     }
     try (ServerSocket broker = bind(brokerPort);
-        ServerSocket controller = bind(0)) {
-      return new BrokerPorts(broker.getLocalPort(), controller.getLocalPort());
+        ServerSocket controller = bind(0);
+        ServerSocket sasl = bind(0)) {
+      return new BrokerPorts(broker.getLocalPort(), controller.getLocalPort(), sasl.getLocalPort());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close a probe socket on " + HOST, e);
     }

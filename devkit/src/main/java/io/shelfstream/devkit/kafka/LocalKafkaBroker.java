@@ -3,6 +3,7 @@ package io.shelfstream.devkit.kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -21,11 +22,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   private final Path dataDir;
   private final BrokerPorts ports;
+  private final Map<String, String> saslUsers;
   private KafkaRaftServer server;
 
-  private LocalKafkaBroker(Path dataDir, BrokerPorts ports) {
+  private LocalKafkaBroker(Path dataDir, BrokerPorts ports, Map<String, String> saslUsers) {
     this.dataDir = dataDir;
     this.ports = ports;
+    this.saslUsers = Map.copyOf(saslUsers);
   }
 
   /**
@@ -33,14 +36,31 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * formatting the directory on first use. Returns once the broker serves every partition it has.
    */
   public static LocalKafkaBroker start(Path dataDir, int port) {
+    return start(dataDir, port, Map.of());
+  }
+
+  /**
+   * Starts a broker that also listens, at {@link #saslBootstrapServers()}, for clients that log in
+   * with SASL/PLAIN as one of {@code saslUsers} (user to password).
+   */
+  public static LocalKafkaBroker start(Path dataDir, int port, Map<String, String> saslUsers) {
     BrokerPorts ports = BrokerPorts.reserve(port);
-    LocalKafkaBroker broker = new LocalKafkaBroker(dataDir.toAbsolutePath().normalize(), ports);
+    LocalKafkaBroker broker =
+        new LocalKafkaBroker(dataDir.toAbsolutePath().normalize(), ports, saslUsers);
     broker.startServer();
     return broker;
   }
 
   public String bootstrapServers() {
     return BrokerPorts.HOST + ":" + ports.broker();
+  }
+
+  /** Where clients log in with SASL/PLAIN (security.protocol SASL_PLAINTEXT). */
+  public String saslBootstrapServers() {
+    if (saslUsers.isEmpty()) {
+      throw new IllegalStateException("this broker has no SASL users: start it with some");
+    }
+    return BrokerPorts.HOST + ":" + ports.sasl();
   }
 
   public int port() {
@@ -87,7 +107,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     DataDirClaims.claim(dataDir);
     KafkaRaftServer starting = null;
     try {
-      KafkaConfig config = SingleNodeSettings.of(dataDir, ports);
+      KafkaConfig config = SingleNodeSettings.of(dataDir, ports, saslUsers);
       KraftStorage.prepare(dataDir, config);
       starting = new KafkaRaftServer(config, Time.SYSTEM);
       starting.startup();

@@ -11,9 +11,13 @@ final class SingleNodeSettings {
 
   private SingleNodeSettings() {}
 
-  static KafkaConfig of(Path dataDir, BrokerPorts ports) {
+  /** {@code saslUsers}: user to password; when there are any, a SASL/PLAIN listener too. */
+  static KafkaConfig of(Path dataDir, BrokerPorts ports, Map<String, String> saslUsers) {
     String clients = "PLAINTEXT://" + BrokerPorts.HOST + ":" + ports.broker();
     String controller = "CONTROLLER://" + BrokerPorts.HOST + ":" + ports.controller();
+    if (!saslUsers.isEmpty()) {
+      clients += ",SASL://" + BrokerPorts.HOST + ":" + ports.sasl();
+    }
     Map<String, String> settings = new HashMap<>();
     settings.put("process.roles", "broker,controller");
     settings.put("node.id", String.valueOf(NODE_ID));
@@ -23,7 +27,19 @@ final class SingleNodeSettings {
     settings.put("listeners", clients + "," + controller);
     settings.put("advertised.listeners", clients);
     settings.put("inter.broker.listener.name", "PLAINTEXT");
-    settings.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    settings.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT");
+    if (!saslUsers.isEmpty()) {
+      settings.put("sasl.enabled.mechanisms", "PLAIN");
+      StringBuilder users = new StringBuilder();
+      saslUsers.forEach(
+          (user, password) ->
+              users.append(" user_").append(user).append("=\"").append(password).append('"'));
+      settings.put(
+          "listener.name.sasl.plain.sasl.jaas.config",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required" + users + ";");
+    }
     settings.put("log.dirs", dataDir.toString());
 
     // one broker: internal topics cannot have more replicas than there are brokers

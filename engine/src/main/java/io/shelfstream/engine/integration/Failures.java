@@ -1,5 +1,6 @@
 package io.shelfstream.engine.integration;
 
+import io.shelfstream.engine.secrets.KnownSecrets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -19,7 +20,9 @@ final class Failures {
       top = cause;
       cause = cause.getCause();
     }
-    return text.length() <= MAX_CHARS ? text.toString() : text.substring(0, MAX_CHARS) + "...";
+    // a library's message may quote a secret it was given
+    String shown = KnownSecrets.mask(text.toString());
+    return shown.length() <= MAX_CHARS ? shown : shown.substring(0, MAX_CHARS) + "...";
   }
 
   /** The failure itself, out of the wrappers futures put around it. */

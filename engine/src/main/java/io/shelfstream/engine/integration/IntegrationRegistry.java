@@ -1,5 +1,6 @@
 package io.shelfstream.engine.integration;
 
+import io.shelfstream.engine.secrets.Redactable;
 import io.shelfstream.engine.serialization.CborSerializable;
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,7 +57,13 @@ public final class IntegrationRegistry
 
   public sealed interface Event extends CborSerializable {}
 
-  public record IntegrationPut(IntegrationSpec spec) implements Event {}
+  /** Journaled; shown to replay readers with secrets that older versions let in masked. */
+  public record IntegrationPut(IntegrationSpec spec) implements Event, Redactable {
+    @Override
+    public IntegrationPut redacted() {
+      return new IntegrationPut(spec.redacted());
+    }
+  }
 
   public record IntegrationDeleted(String id) implements Event {}
 

@@ -1,6 +1,7 @@
 package io.shelfstream.engine.integration;
 
 import io.shelfstream.engine.ingest.IngestPipeline;
+import io.shelfstream.engine.secrets.KnownSecrets;
 import io.shelfstream.engine.serialization.CborSerializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,7 +163,7 @@ public final class IntegrationSupervisor {
     try {
       running = source().start(sourceContext());
     } catch (RuntimeException e) {
-      context.getLog().warn("integration {} cannot start: {}", id, e.getMessage());
+      context.getLog().warn("integration {} cannot start: {}", id, Failures.describe(e));
       running = null;
       return onFailure(e);
     }
@@ -212,7 +213,7 @@ public final class IntegrationSupervisor {
         ended.failure() != null
             ? ended.failure()
             : new IllegalStateException("the source stopped by itself");
-    context.getLog().warn("integration {} failed: {}", id, failure.toString());
+    context.getLog().warn("integration {} failed: {}", id, Failures.describe(failure));
     return onFailure(failure);
   }
 
@@ -402,10 +403,10 @@ public final class IntegrationSupervisor {
                   test.replyTo()
                       .tell(
                           check != null
-                              ? check
-                              : new ConnectionCheck(false, String.valueOf(error))));
+                              ? new ConnectionCheck(check.ok(), KnownSecrets.mask(check.detail()))
+                              : new ConnectionCheck(false, Failures.describe(error))));
     } catch (RuntimeException e) { // a spec that cannot build its source
-      test.replyTo().tell(new ConnectionCheck(false, e.getMessage()));
+      test.replyTo().tell(new ConnectionCheck(false, KnownSecrets.mask(e.getMessage())));
     }
     return Behaviors.same();
   }

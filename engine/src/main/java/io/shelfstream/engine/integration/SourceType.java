@@ -1,5 +1,6 @@
 package io.shelfstream.engine.integration;
 
+import io.shelfstream.engine.secrets.SecretNames;
 import java.util.List;
 
 /**
@@ -23,4 +24,14 @@ public interface SourceType {
    * field (a spec journaled under older rules, say).
    */
   IntegrationSource create(IntegrationSpec spec);
+
+  /**
+   * Whether the value at this path of keys (array positions left out) is a secret, which must then
+   * be a reference ({@code ${env:NAME}}, {@code file:/path}): by default, when a key on the path is
+   * named like one (see {@link SecretNames}). A type whose settings hold data keyed by free names
+   * narrows this; one that knows more secrets widens it.
+   */
+  default boolean isSecret(List<String> keys) {
+    return SecretNames.isSecretPath(keys);
+  }
 }

@@ -16,9 +16,14 @@ public final class SourceTypes {
     types.forEach(type -> byName.put(type.name(), type));
   }
 
-  /** Checks a spec without I/O; throws {@link InvalidIntegrationException} naming every field. */
+  /**
+   * Checks a spec without I/O; throws {@link InvalidIntegrationException} naming every field. A
+   * secret given inline is one of the errors: only references are ever recorded.
+   */
   public void validate(IntegrationSpec spec) {
-    List<ConfigError> errors = of(spec).validate(spec);
+    SourceType type = of(spec);
+    List<ConfigError> errors = new ArrayList<>(type.validate(spec));
+    errors.addAll(InlineSecrets.errors(spec, type));
     if (errors.size() > MAX_ERRORS) {
       List<ConfigError> shown = new ArrayList<>(errors.subList(0, MAX_ERRORS));
       shown.add(new ConfigError("body", "and " + (errors.size() - MAX_ERRORS) + " more errors"));

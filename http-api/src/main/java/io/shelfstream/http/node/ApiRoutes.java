@@ -1,5 +1,6 @@
 package io.shelfstream.http.node;
 
+import io.shelfstream.engine.secrets.KnownSecrets;
 import io.shelfstream.http.json.Json;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +40,9 @@ final class ApiRoutes extends AllDirectives {
                   return complete(
                       Json.error(
                           StatusCodes.INTERNAL_SERVER_ERROR,
-                          cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                          cause.getClass().getSimpleName()
+                              + ": "
+                              + KnownSecrets.mask(cause.getMessage())));
                 })
             .build();
     return handleExceptions(

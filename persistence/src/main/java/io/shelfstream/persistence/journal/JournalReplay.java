@@ -3,6 +3,7 @@ package io.shelfstream.persistence.journal;
 import static io.shelfstream.engine.concurrent.DirectStages.direct;
 
 import io.shelfstream.engine.inventory.LocationInventory;
+import io.shelfstream.engine.secrets.Redactable;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -52,7 +53,8 @@ public final class JournalReplay {
           envelope.sequenceNr(),
           envelope.timestamp(),
           envelope.event().getClass().getSimpleName(),
-          envelope.event());
+          // an event journaled before secrets had to be references may hold one: never shown
+          envelope.event() instanceof Redactable secrets ? secrets.redacted() : envelope.event());
     }
 
     /** The events the entry holds: those of an inventory entry, otherwise one. */

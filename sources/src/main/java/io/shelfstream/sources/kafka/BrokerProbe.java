@@ -1,6 +1,7 @@
 package io.shelfstream.sources.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -16,10 +17,12 @@ final class BrokerProbe {
   private BrokerProbe() {}
 
   /** Completes when a broker has answered; fails with {@link BrokerUnreachableException}. */
-  static CompletableFuture<Void> reach(KafkaSettings settings, Executor blocking) {
+  static CompletableFuture<Void> reach(
+      KafkaSettings settings, Map<String, String> properties, Executor blocking) {
     Duration timeout = settings.connectionTimeout();
     // building a client resolves its bootstrap names: never on the caller's (an actor's) thread
-    return CompletableFuture.supplyAsync(() -> KafkaClients.admin(settings, timeout), blocking)
+    return CompletableFuture.supplyAsync(
+            () -> KafkaClients.admin(settings, properties, timeout), blocking)
         .thenCompose(
             admin ->
                 admin

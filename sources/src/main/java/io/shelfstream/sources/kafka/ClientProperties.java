@@ -1,10 +1,17 @@
 package io.shelfstream.sources.kafka;
 
 import io.shelfstream.engine.integration.SettingsReader;
+import io.shelfstream.engine.secrets.SecretNames;
+import io.shelfstream.engine.secrets.SecretReference;
+import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.engine.secrets.SecretSettings;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -13,7 +20,9 @@ import org.apache.kafka.common.config.ConfigException;
 /**
  * {@code properties}: Kafka client properties passed as they are (security, TLS, SASL, tuning).
  * Each must be a property of Kafka's consumer or admin client, with a value of its type; those
- * Shelfstream sets from its own settings cannot be overridden here.
+ * Shelfstream sets from its own settings cannot be overridden here. A value may be a secret
+ * reference ({@code ${env:NAME}}, {@code file:/path}), resolved only when a client is made; a
+ * secret (a property of type PASSWORD, such as {@code sasl.jaas.config}) must be one.
  */
 final class ClientProperties {
   private static final Map<String, String> OWN =
@@ -53,11 +62,55 @@ final class ClientProperties {
                     "must be a string, number or boolean, got " + SettingsReader.describe(value));
               } else {
                 String text = value.asText();
-                checkValue(settings, field, key, text);
+                if (!SecretReference.isReference(text)) { // a reference is checked once resolved
+                  checkValue(settings, field, key, text);
+                }
                 properties.put(name, text);
               }
             });
     return properties;
+  }
+
+  /** Whether {@code name} holds a secret: Kafka types it PASSWORD, or it is named like one. */
+  static boolean isSecret(String name) {
+    ConfigDef.ConfigKey key = key(name);
+    return (key != null && key.type == ConfigDef.Type.PASSWORD) || SecretNames.isSecret(name);
+  }
+
+  /**
+   * The properties with each reference replaced by its value, for a client about to be made; throws
+   * {@link io.shelfstream.engine.secrets.SecretUnavailableException} naming the property.
+   */
+  static Map<String, String> resolve(Map<String, String> properties, SecretResolver secrets) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    properties.forEach(
+        (name, value) -> resolved.put(name, secrets.resolve("properties." + name, value)));
+    return masked(resolved);
+  }
+
+  /** The properties, unmodifiable, shown (by {@code toString}, in logs) with secrets masked. */
+  static Map<String, String> masked(Map<String, String> properties) {
+    Map<String, String> view = Collections.unmodifiableMap(properties);
+    return new AbstractMap<>() {
+      @Override
+      public Set<Entry<String, String>> entrySet() {
+        return view.entrySet();
+      }
+
+      @Override
+      public String toString() {
+        return view.entrySet().stream()
+            .map(
+                entry ->
+                    entry.getKey()
+                        + "="
+                        + (isSecret(entry.getKey())
+                                && !SecretReference.isReference(entry.getValue())
+                            ? SecretSettings.MASK
+                            : entry.getValue()))
+            .collect(Collectors.joining(", ", "{", "}"));
+      }
+    };
   }
 
   /** Parses the value as the client would, without loading classes. */

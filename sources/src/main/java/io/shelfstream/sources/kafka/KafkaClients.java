@@ -10,8 +10,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class KafkaClients {
   private KafkaClients() {}
 
-  static Admin admin(KafkaSettings settings, Duration timeout) {
-    Map<String, Object> config = new HashMap<>(settings.properties());
+  /** {@code properties}: the settings' client properties with their secrets resolved. */
+  static Admin admin(KafkaSettings settings, Map<String, String> properties, Duration timeout) {
+    Map<String, Object> config = new HashMap<>(properties);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());

@@ -1,9 +1,12 @@
 package io.shelfstream.sources.kafka;
 
 import io.shelfstream.engine.integration.ConnectionCheck;
+import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.engine.secrets.SecretUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,8 +17,14 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 final class KafkaConnectionTest {
   private KafkaConnectionTest() {}
 
-  static ConnectionCheck run(KafkaSettings settings, Duration timeout) {
-    try (Admin admin = KafkaClients.admin(settings, timeout)) {
+  static ConnectionCheck run(KafkaSettings settings, SecretResolver secrets, Duration timeout) {
+    Map<String, String> properties;
+    try {
+      properties = ClientProperties.resolve(settings.properties(), secrets);
+    } catch (SecretUnavailableException e) {
+      return new ConnectionCheck(false, e.getMessage());
+    }
+    try (Admin admin = KafkaClients.admin(settings, properties, timeout)) {
       int brokers =
           admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
       var topics =

@@ -5,6 +5,7 @@ import io.shelfstream.engine.integration.ConnectionCheck;
 import io.shelfstream.engine.integration.IntegrationSource;
 import io.shelfstream.engine.integration.RunningSource;
 import io.shelfstream.engine.integration.SourceContext;
+import io.shelfstream.engine.secrets.SecretResolver;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,26 +51,34 @@ final class KafkaIntegrationSource implements IntegrationSource {
   private static final int MAX_PARTITIONS = 10_000;
 
   private final KafkaSettings settings;
+  private final SecretResolver secrets;
   private Admin admin; // for lag; made on first use, closed with the source
   private boolean closed;
 
-  KafkaIntegrationSource(KafkaSettings settings) {
+  KafkaIntegrationSource(KafkaSettings settings, SecretResolver secrets) {
     this.settings = settings;
+    this.secrets = secrets;
   }
 
+  /**
+   * Resolves the secrets at each start, never before (a rotated secret is picked up by a restart):
+   * one that cannot be resolved fails the start, naming the property, and the start is retried.
+   */
   @Override
   public RunningSource start(SourceContext context) {
+    Map<String, String> properties = ClientProperties.resolve(settings.properties(), secrets);
     CompletableFuture<Done> ready = new CompletableFuture<>();
     var subscription =
         Subscriptions.topics(settings.topics())
             .withPartitionAssignmentHandler(readyWhenAssigned(ready));
     Consumer.DrainingControl<Done> control =
-        Consumer.committablePartitionedSource(consumerSettings(context), subscription)
+        Consumer.committablePartitionedSource(consumerSettings(context, properties), subscription)
             .flatMapMerge(MAX_PARTITIONS, partition -> durableOffsets(partition.second(), context))
             .toMat(Committer.sink(committerSettings(context)), Consumer::createDrainingControl)
             .run(context.system());
     Executor blocking = blocking(context);
-    return new KafkaRun(control, ready, BrokerProbe.reach(settings, blocking), blocking);
+    return new KafkaRun(
+        control, ready, BrokerProbe.reach(settings, properties, blocking), blocking);
   }
 
   /**
@@ -139,7 +148,9 @@ final class KafkaIntegrationSource implements IntegrationSource {
         return admin;
       }
     }
-    Admin built = KafkaClients.admin(settings, STATUS_TIMEOUT);
+    Admin built =
+        KafkaClients.admin(
+            settings, ClientProperties.resolve(settings.properties(), secrets), STATUS_TIMEOUT);
     synchronized (this) {
       if (!closed && admin == null) {
         admin = built;
@@ -171,10 +182,11 @@ final class KafkaIntegrationSource implements IntegrationSource {
   @Override
   public CompletionStage<ConnectionCheck> test(SourceContext context) {
     return CompletableFuture.supplyAsync(
-        () -> KafkaConnectionTest.run(settings, TEST_TIMEOUT), blocking(context));
+        () -> KafkaConnectionTest.run(settings, secrets, TEST_TIMEOUT), blocking(context));
   }
 
-  private ConsumerSettings<byte[], byte[]> consumerSettings(SourceContext context) {
+  private ConsumerSettings<byte[], byte[]> consumerSettings(
+      SourceContext context, Map<String, String> properties) {
     return ConsumerSettings.create(
             context.system(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
         .withBootstrapServers(settings.bootstrapServers())
@@ -184,7 +196,7 @@ final class KafkaIntegrationSource implements IntegrationSource {
         .withProperty(
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()))
         .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
-        .withProperties(settings.properties())
+        .withProperties(properties)
         // the draining control waits for in-flight records itself
         .withStopTimeout(Duration.ZERO);
   }

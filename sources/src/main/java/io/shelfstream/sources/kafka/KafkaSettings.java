@@ -28,7 +28,9 @@ import java.util.Set;
  * default-source = pos                    # the source of records that name none
  * connection-timeout = 10s                # a start that reaches no broker by then has failed
  * commit { max-batch = 1000, max-interval = 1s }
- * properties { "security.protocol" = SASL_SSL, "sasl.mechanism" = PLAIN, ... }  # passed to the client
+ * properties { "security.protocol" = SASL_SSL, "sasl.mechanism" = PLAIN,
+ *              "sasl.jaas.config" = "${env:KAFKA_JAAS}" }  # passed to the client; secrets
+ *                                                         # as references, see docs/security.md
  * mapping { fields = [ ... ] }           # optional: records of any JSON shape (docs/mapping.md)
  * </pre>
  *
@@ -112,7 +114,7 @@ public record KafkaSettings(
         connectionTimeout,
         maxBatch,
         maxInterval,
-        Collections.unmodifiableMap(properties),
+        ClientProperties.masked(properties),
         mapping);
   }
 }

@@ -4,10 +4,23 @@ import io.shelfstream.engine.integration.ConfigError;
 import io.shelfstream.engine.integration.IntegrationSource;
 import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.SourceType;
+import io.shelfstream.engine.secrets.SecretNames;
+import io.shelfstream.engine.secrets.SecretResolver;
 import java.util.List;
 
 /** {@code type = kafka}: POS events, or JSON records through a mapping, from Kafka topics. */
 public final class KafkaSourceType implements SourceType {
+  private final SecretResolver secrets;
+
+  /** Secret references resolve from the node's environment and files. */
+  public KafkaSourceType() {
+    this(SecretResolver.system());
+  }
+
+  public KafkaSourceType(SecretResolver secrets) {
+    this.secrets = secrets;
+  }
+
   @Override
   public String name() {
     return "kafka";
@@ -20,6 +33,18 @@ public final class KafkaSourceType implements SourceType {
 
   @Override
   public IntegrationSource create(IntegrationSpec spec) {
-    return new KafkaIntegrationSource(KafkaSettings.of(spec));
+    return new KafkaIntegrationSource(KafkaSettings.of(spec), secrets);
+  }
+
+  /**
+   * Secrets are client properties (those Kafka types PASSWORD, or named like a secret) and
+   * top-level keys named like one; nested objects ({@code topics}, {@code commit}) hold none.
+   */
+  @Override
+  public boolean isSecret(List<String> keys) {
+    if (keys.size() == 2 && keys.get(0).equals("properties")) {
+      return ClientProperties.isSecret(keys.get(1));
+    }
+    return keys.size() == 1 && SecretNames.isSecret(keys.get(0));
   }
 }

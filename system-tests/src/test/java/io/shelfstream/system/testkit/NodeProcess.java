@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 
 /** A node in its own JVM, started the way ./shelfstream run starts it, that a test can kill -9. */
@@ -24,9 +25,16 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   public static NodeProcess start(DatabaseSettings db, Path dataDir) throws IOException {
+    return start(db, dataDir, Map.of());
+  }
+
+  /** {@code env}: more environment variables of the node (secrets that settings refer to). */
+  public static NodeProcess start(DatabaseSettings db, Path dataDir, Map<String, String> env)
+      throws IOException {
     int httpPort = LoopbackPorts.free();
     ChildJvm jvm =
         ChildJvm.named("node")
+            .env(env)
             .jvmOptions(List.of("-Xmx512m"))
             .env("SHELFSTREAM_HTTP_HOST", LoopbackPorts.HOST)
             .env("SHELFSTREAM_HTTP_PORT", Integer.toString(httpPort))
