@@ -8,6 +8,7 @@ import io.shelfstream.engine.integration.IntegrationRuntimeSettings;
 import io.shelfstream.engine.integration.Integrations;
 import io.shelfstream.engine.integration.SourceTypes;
 import io.shelfstream.engine.record.GoldenRecords;
+import io.shelfstream.engine.secrets.SecretResolver;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
 import io.shelfstream.http.health.HealthSettings;
@@ -38,8 +39,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +52,13 @@ public final class ShelfstreamNode implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final ActorSystem<Void> system;
-  private final ServerBinding binding;
+  private final HttpBindings bindings;
   private final DatabaseSettings database;
 
   private ShelfstreamNode(
-      ActorSystem<Void> system, ServerBinding binding, DatabaseSettings database) {
+      ActorSystem<Void> system, HttpBindings bindings, DatabaseSettings database) {
     this.system = system;
-    this.binding = binding;
+    this.bindings = bindings;
     this.database = database;
   }
 
@@ -81,6 +80,7 @@ public final class ShelfstreamNode implements AutoCloseable {
     // read before anything starts, so that a bad setting fails the start at once
     HealthSettings health = HealthSettings.fromConfig(config);
     IngestLimits limits = IngestLimits.fromConfig(config);
+    HttpListeners listeners = HttpListeners.fromConfig(config, node, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
@@ -117,19 +117,9 @@ public final class ShelfstreamNode implements AutoCloseable {
               new DeadLetterRoutes(storage.deadLetters()).route(),
               new IntegrationRoutes(integrations).route(),
               new HealthRoute(system, storage.journalDatabase()).route());
-      ServerBinding binding =
-          Http.get(system)
-              .newServerAt(node.httpHost(), node.httpPort())
-              .bind(routes)
-              .toCompletableFuture()
-              .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-              .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
-      log.info(
-          "Shelfstream node up: http://{}:{} on {}",
-          node.httpHost(),
-          binding.localAddress().getPort(),
-          db.describe());
-      return new ShelfstreamNode(system, binding, db);
+      HttpBindings bindings = listeners.bind(system, routes, START_TIMEOUT);
+      log.info("Shelfstream node up: {} on {}", bindings.urls(), db.describe());
+      return new ShelfstreamNode(system, bindings, db);
     } catch (TimeoutException e) {
       system.terminate();
       throw new IllegalStateException(
@@ -151,8 +141,19 @@ public final class ShelfstreamNode implements AutoCloseable {
     return system;
   }
 
+  /** The plain HTTP port's address; throws when plain HTTP is off. */
   public InetSocketAddress httpAddress() {
-    return binding.localAddress();
+    return bindings.plainAddress();
+  }
+
+  /** The HTTPS port's address; throws when HTTPS is off. */
+  public InetSocketAddress httpsAddress() {
+    return bindings.httpsAddress();
+  }
+
+  /** The API's base URLs, e.g. {@code http://0.0.0.0:8080, https://0.0.0.0:8443}. */
+  public String urls() {
+    return bindings.urls();
   }
 
   public DatabaseSettings database() {
