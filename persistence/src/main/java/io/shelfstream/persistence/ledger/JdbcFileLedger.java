@@ -100,8 +100,7 @@ public final class JdbcFileLedger implements FileLedger {
     }
   }
 
-  private static int run(Connection connection, String sql, FileEntry entry)
-      throws SQLException {
+  private static int run(Connection connection, String sql, FileEntry entry) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, entry.size());
       statement.setString(2, entry.modified().toString());

@@ -41,7 +41,7 @@ public final class CsvFields {
     try {
       parser.offer(record);
       parsed = parser.poll(false);
-    } catch (RuntimeException malformed) { // MalformedCsvException, UnsupportedCharsetException
+    } catch (Exception malformed) { // MalformedCsvException (checked), UnsupportedCharsetException
       return new Malformed(describe(malformed));
     }
     List<String> values = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class CsvFields {
     return new Fields(values);
   }
 
-  private static String describe(RuntimeException malformed) {
+  private static String describe(Exception malformed) {
     String message = malformed.getMessage();
     if (malformed instanceof java.nio.charset.UnsupportedCharsetException) {
       return "not UTF-8 text (a byte order mark of " + message + ")";

@@ -24,6 +24,7 @@ public final class RecordFramer {
   private long offset;
   private long nextLine;
   private boolean atFileStart;
+  private ByteString fileStart = ByteString.emptyByteString();
 
   // the record being framed
   private ByteStringBuilder kept = ByteString.createBuilder();
@@ -44,15 +45,22 @@ public final class RecordFramer {
   /** The records that {@code chunk} completes. */
   public List<RawRecord> offer(ByteString chunk) {
     List<RawRecord> records = new ArrayList<>();
-    byte[] bytes = chunk.toArrayUnsafe();
     int start = 0;
-    if (atFileStart && bytes.length > 0) {
+    if (atFileStart) {
+      // the UTF-8 byte order mark is not part of the header; it may come in pieces
+      chunk = fileStart.concat(chunk);
+      if (chunk.size() < BOM.length && isBomStart(chunk)) {
+        fileStart = chunk;
+        return records;
+      }
       atFileStart = false;
-      if (startsWithBom(bytes)) { // the UTF-8 byte order mark is not part of the header
+      fileStart = ByteString.emptyByteString();
+      if (chunk.size() >= BOM.length && isBomStart(chunk.take(BOM.length))) {
         start = BOM.length;
         offset += BOM.length;
       }
     }
+    byte[] bytes = chunk.toArrayUnsafe();
     int segment = start;
     for (int i = start; i < bytes.length; i++) {
       byte b = bytes[i];
@@ -75,6 +83,10 @@ public final class RecordFramer {
   /** The records left at the end of the file: the last one may have no line end. */
   public List<RawRecord> finish() {
     List<RawRecord> records = new ArrayList<>();
+    if (atFileStart && !fileStart.isEmpty()) {
+      atFileStart = false;
+      records.addAll(offer(fileStart));
+    }
     if (length == 0) {
       return records;
     }
@@ -87,7 +99,8 @@ public final class RecordFramer {
     int firstLineEnd = rest.indexOf(LF);
     if (firstLineEnd < 0) {
       records.add(
-          withProblem(complete(false), "unterminated quote: no closing quote before the end of the file"));
+          withProblem(
+              complete(false), "unterminated quote: no closing quote before the end of the file"));
       return records;
     }
     ByteString firstLine = rest.take(firstLineEnd + 1);
@@ -173,10 +186,12 @@ public final class RecordFramer {
     return bytes.take(end);
   }
 
-  private static boolean startsWithBom(byte[] bytes) {
-    return bytes.length >= BOM.length
-        && bytes[0] == BOM[0]
-        && bytes[1] == BOM[1]
-        && bytes[2] == BOM[2];
+  private static boolean isBomStart(ByteString bytes) {
+    for (int i = 0; i < bytes.size(); i++) {
+      if (bytes.apply(i) != BOM[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
