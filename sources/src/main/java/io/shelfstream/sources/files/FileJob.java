@@ -174,11 +174,13 @@ final class FileJob {
       this.report = new FileReport(lastLine + 1);
     }
 
-    /** Completes with whether the whole file was read (not stopped half way). */
+    /** Completes with whether the file is over: read whole, or refused (not stopped half way). */
     CompletionStage<Boolean> start() {
       CompletionStage<Done> prepared =
           resume == null ? done() : blocking(this::prepareResume).thenCompose(h -> done());
-      return prepared.thenCompose(ready -> stream()).thenApply(ended -> reachedEnd.get());
+      return prepared
+          .thenCompose(ready -> stream())
+          .thenApply(ended -> reachedEnd.get() || refusal.get() != null);
     }
 
     /** Reads the header again, and digests the bytes before the resume point. */
