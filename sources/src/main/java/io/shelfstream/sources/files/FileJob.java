@@ -164,7 +164,7 @@ final class FileJob {
       this.decoder =
           new RowDecoder(
               file.name(),
-              file.size() + "@" + file.modified().toEpochMilli(),
+              version(),
               feed,
               new CsvFields(settings.delimiter().value(), settings.quote()),
               settings.defaultSource());
@@ -172,6 +172,10 @@ final class FileJob {
       this.lastLine = resume == null ? 0 : resume.line();
       this.lastOffset = resume == null ? 0 : resume.offset();
       this.report = new FileReport(lastLine + 1);
+    }
+
+    private String version() {
+      return file.size() + "@" + file.modified();
     }
 
     /** Completes with whether the file is over: read whole, or refused (not stopped half way). */
@@ -308,13 +312,7 @@ final class FileJob {
           settings.defaultSource(),
           reason,
           "",
-          "file:"
-              + file.name()
-              + ":"
-              + file.size()
-              + "@"
-              + file.modified().toEpochMilli()
-              + ":empty");
+          RowDecoder.keyPrefix(file.name(), version()) + "empty");
     }
 
     private CompletionStage<Done> close(FileState state, String refused) {

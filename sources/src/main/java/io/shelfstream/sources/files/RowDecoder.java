@@ -43,7 +43,17 @@ final class RowDecoder {
     this.feed = feed;
     this.fields = fields;
     this.source = defaultSource;
-    this.keyPrefix = "file:" + fileName + ":" + version + ":";
+    this.keyPrefix = keyPrefix(fileName, version);
+  }
+
+  /**
+   * The start of the dead-letter keys of one file version's lines: a digest, so that a key fits its
+   * column whatever the file's name.
+   */
+  static String keyPrefix(String fileName, String version) {
+    var digest = FileBytes.sha256();
+    digest.update((fileName + "\n" + version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "file:" + FileBytes.hex(digest).substring(0, 32) + ":";
   }
 
   boolean hasHeader() {
