@@ -72,10 +72,14 @@ final class DropFolder {
   }
 
   Path awaitIn(String subDirectory, String name) {
+    return awaitIn(subDirectory, name, Duration.ofSeconds(60));
+  }
+
+  Path awaitIn(String subDirectory, String name, Duration atMost) {
     Path moved = dir.resolve(subDirectory).resolve(name);
     try {
       Awaitility.await(name + " in " + subDirectory)
-          .atMost(Duration.ofSeconds(60))
+          .atMost(atMost)
           .pollInterval(Duration.ofMillis(100))
           .until(() -> Files.exists(moved) && !Files.exists(dir.resolve(name)));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
