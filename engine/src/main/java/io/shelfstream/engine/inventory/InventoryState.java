@@ -34,6 +34,10 @@ public final class InventoryState {
   // saves a map and its views per record (a tenth of a record's memory)
   private static final Map<String, Versioned<Long>> NO_COUNTS = Map.of();
   private Map<String, Versioned<Long>> countsBySource;
+  // the reservations of each source's latest count, for the counts that gave some: kept beside the
+  // counts rather than in them, so that a record whose counts give none holds no object more
+  private static final Map<String, Reservations> NO_RESERVATIONS = Map.of();
+  private Map<String, Reservations> reservationsBySource;
   private final List<Movement> movements;
   private final IdMemory seen;
   private long version;
@@ -47,7 +51,7 @@ public final class InventoryState {
 
   /** A record to which no event was applied yet. */
   public InventoryState() {
-    this(Map.of(), List.of(), new IdMemory(), 0);
+    this(Map.of(), Map.of(), List.of(), new IdMemory(), 0);
   }
 
   /**
@@ -60,8 +64,23 @@ public final class InventoryState {
       List<IdMemory.Entry> seen,
       Long forgottenThrough,
       long version) {
+    this(countsBySource, Map.of(), movements, seen, forgottenThrough, version);
+  }
+
+  /**
+   * As above, with the reservations of the counts that gave some, by source: each the reservations
+   * of its source's count in {@code countsBySource}.
+   */
+  public InventoryState(
+      Map<String, Versioned<Long>> countsBySource,
+      Map<String, Reservations> reservationsBySource,
+      List<Movement> movements,
+      List<IdMemory.Entry> seen,
+      Long forgottenThrough,
+      long version) {
     this(
         countsBySource,
+        reservationsBySource,
         movements,
         forgottenThrough == null ? new IdMemory(seen) : new IdMemory(seen, forgottenThrough),
         version);
@@ -69,10 +88,13 @@ public final class InventoryState {
 
   private InventoryState(
       Map<String, Versioned<Long>> countsBySource,
+      Map<String, Reservations> reservationsBySource,
       List<Movement> movements,
       IdMemory seen,
       long version) {
     this.countsBySource = countsBySource.isEmpty() ? NO_COUNTS : new HashMap<>(countsBySource);
+    this.reservationsBySource =
+        reservationsBySource.isEmpty() ? NO_RESERVATIONS : new HashMap<>(reservationsBySource);
     this.movements = new ArrayList<>(movements);
     this.seen = seen;
     this.version = version;
@@ -87,7 +109,7 @@ public final class InventoryState {
       @JsonProperty("movements") List<Movement> movements,
       @JsonProperty("seen") IdMemory seen,
       @JsonProperty("version") long version) {
-    return new InventoryState(countsBySource, movements, seen, version);
+    return new InventoryState(countsBySource, Map.of(), movements, seen, version);
   }
 
   @JsonProperty("seen")
@@ -96,12 +118,18 @@ public final class InventoryState {
   }
 
   public InventoryState copy() {
-    return new InventoryState(countsBySource, movements, seen.copy(), version);
+    return new InventoryState(
+        countsBySource, reservationsBySource, movements, seen.copy(), version);
   }
 
   @JsonProperty("countsBySource")
   public Map<String, Versioned<Long>> countsBySource() {
     return Collections.unmodifiableMap(countsBySource);
+  }
+
+  /** The reservations of the latest count of each source whose count gave some. */
+  public Map<String, Reservations> reservationsBySource() {
+    return Collections.unmodifiableMap(reservationsBySource);
   }
 
   @JsonProperty("movements")
@@ -204,13 +232,26 @@ public final class InventoryState {
     if (countsBySource == NO_COUNTS) {
       countsBySource = new HashMap<>(4);
     }
-    countsBySource.merge(
-        count.stamp().source(),
-        new Versioned<>(count.onHand(), count.stamp()),
-        settings.ranking()::newer);
+    String source = count.stamp().source();
+    var candidate = new Versioned<>(count.onHand(), count.stamp());
+    if (countsBySource.merge(source, candidate, settings.ranking()::newer) == candidate) {
+      keepReservations(source, count.reservations());
+    }
     horizonSecond = HORIZON_UNKNOWN;
     if (hasHorizon(settings)) {
       movements.removeIf(movement -> !movement.isAfter(horizonSecond, horizonNano));
+    }
+  }
+
+  /** Those of {@code source}'s latest count, which has just changed. */
+  private void keepReservations(String source, Reservations reservations) {
+    if (reservations != null) {
+      if (reservationsBySource == NO_RESERVATIONS) {
+        reservationsBySource = new HashMap<>(2);
+      }
+      reservationsBySource.put(source, reservations);
+    } else if (!reservationsBySource.isEmpty()) {
+      reservationsBySource.remove(source);
     }
   }
 
@@ -263,6 +304,9 @@ public final class InventoryState {
         }
       }
     }
-    return InventoryView.of(key, onHand, baseline.orElse(null), applied, lastMovement, version);
+    Reservations reservations =
+        baseline.map(count -> reservationsBySource.get(count.stamp().source())).orElse(null);
+    return InventoryView.of(
+        key, onHand, baseline.orElse(null), reservations, applied, lastMovement, version);
   }
 }

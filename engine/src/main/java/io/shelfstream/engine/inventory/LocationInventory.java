@@ -17,6 +17,7 @@ import io.shelfstream.engine.serialization.CborSerializable;
 import io.shelfstream.protocols.event.InventoryEvent;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
+import io.shelfstream.protocols.event.SaleDetails;
 import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import java.math.BigDecimal;
@@ -156,7 +157,8 @@ public final class LocationInventory
     static Event of(InventoryEvent event) {
       String sku = event.key().sku();
       if (event instanceof StockCount count) {
-        return new CountRecorded(sku, stampOf(count), count.onHand());
+        return new CountRecorded(
+            sku, stampOf(count), count.onHand(), count.reserved(), count.inTransit());
       }
       var movement = (StockMovement) event;
       return new MovementRecorded(
@@ -166,7 +168,8 @@ public final class LocationInventory
           movement.qty(),
           movement.unitPrice(),
           movement.channel(),
-          movement.reason());
+          movement.reason(),
+          movement.sale());
     }
 
     private static Stamp stampOf(InventoryEvent event) {
@@ -179,8 +182,20 @@ public final class LocationInventory
     }
   }
 
-  public record CountRecorded(String sku, Stamp stamp, long onHand) implements Event {}
+  /** A count; {@code reserved} and {@code inTransit} are null when it did not give them. */
+  public record CountRecorded(String sku, Stamp stamp, long onHand, Long reserved, Long inTransit)
+      implements Event {
+    public CountRecorded(String sku, Stamp stamp, long onHand) {
+      this(sku, stamp, onHand, null, null);
+    }
 
+    /** The reservations it gave, or null: none is made for a count that gave none. */
+    public Reservations reservations() {
+      return Reservations.of(reserved, inTransit);
+    }
+  }
+
+  /** A movement; {@code sale} holds a sale's details, null when it gave none. */
   public record MovementRecorded(
       String sku,
       Stamp stamp,
@@ -188,8 +203,20 @@ public final class LocationInventory
       long qty,
       BigDecimal unitPrice,
       String channel,
-      String reason)
+      String reason,
+      SaleDetails sale)
       implements Event {
+    public MovementRecorded(
+        String sku,
+        Stamp stamp,
+        MovementKind kind,
+        long qty,
+        BigDecimal unitPrice,
+        String channel,
+        String reason) {
+      this(sku, stamp, kind, qty, unitPrice, channel, reason, null);
+    }
+
     public long delta() {
       return kind.delta(qty);
     }

@@ -21,7 +21,8 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  * layout. A snapshot holds every id the records remember, and jackson-cbor, writing field names and
  * ISO timestamps for each, spent about 5% of the node's CPU on them under load. A changed layout
  * gets a new manifest; snapshots written by jackson-cbor before this serializer carry its id and
- * are still read by it.
+ * are still read by it. A record moved to the record store is written in the layout of a record in
+ * the newest snapshot, and read back whichever layout since location-3 wrote it.
  */
 public final class LocationSnapshotSerializer extends SerializerWithStringManifest {
   public static final int IDENTIFIER = 74_102;
@@ -30,6 +31,8 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   private static final String LOCATION_V2 = "location-2";
   // as location-2, then the fingerprints of the SKUs whose records are in the record store
   private static final String LOCATION_V3 = "location-3";
+  // as location-3, and each record's reservations by source after its forgottenThrough
+  private static final String LOCATION_V4 = "location-4";
 
   @Override
   public int identifier() {
@@ -39,7 +42,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   @Override
   public String manifest(Object snapshot) {
     if (snapshot instanceof LocationState) {
-      return LOCATION_V3;
+      return LOCATION_V4;
     }
     throw new IllegalArgumentException("not an inventory snapshot: " + snapshot.getClass());
   }
@@ -67,10 +70,13 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     return out.toByteArray();
   }
 
-  /** A record the record store kept ({@link #recordBytes}). */
+  /**
+   * A record the record store kept ({@link #recordBytes}). Rows written before location-4 end after
+   * the record's forgottenThrough, without reservations.
+   */
   public static InventoryState readRecord(byte[] bytes) {
     try {
-      return readRecord(new BinaryIn(bytes), true);
+      return readRecord(new BinaryIn(bytes), true, null);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable inventory record", e);
     }
@@ -89,7 +95,13 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
   }
 
   private static long recordSize(InventoryState record) {
-    long size = Long.BYTES + Integer.BYTES;
+    long size = Long.BYTES + Integer.BYTES + Integer.BYTES;
+    for (Map.Entry<String, Reservations> reservations : record.reservationsBySource().entrySet()) {
+      size +=
+          textSize(reservations.getKey())
+              + nullableLongSize(reservations.getValue().reserved())
+              + nullableLongSize(reservations.getValue().inTransit());
+    }
     for (Map.Entry<String, Versioned<Long>> count : record.countsBySource().entrySet()) {
       Stamp stamp = count.getValue().stamp();
       size += textSize(count.getKey()) + Long.BYTES + stampSize(stamp.source(), stamp.eventId());
@@ -111,13 +123,18 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     return textSize(source) + textSize(eventId) + BinaryFields.TIME_BYTES;
   }
 
+  private static long nullableLongSize(Long value) {
+    return value == null ? 1 : 1 + Long.BYTES;
+  }
+
   private static long textSize(String text) {
     return Short.BYTES + text.length();
   }
 
   @Override
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
-    boolean v3 = manifest.equals(LOCATION_V3);
+    boolean v4 = manifest.equals(LOCATION_V4);
+    boolean v3 = v4 || manifest.equals(LOCATION_V3);
     boolean v2 = v3 || manifest.equals(LOCATION_V2);
     if (!v2 && !manifest.equals(LOCATION_V1)) {
       throw new NotSerializableException("unknown inventory snapshot manifest " + manifest);
@@ -127,7 +144,7 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
       int skus = in.readInt();
       Map<String, InventoryState> bySku = new HashMap<>(skus * 4 / 3 + 1);
       for (int i = 0; i < skus; i++) {
-        bySku.put(in.readText(), readRecord(in, v2));
+        bySku.put(in.readText(), readRecord(in, v2, v4));
       }
       FingerprintSet evicted = new FingerprintSet();
       if (v3) {
@@ -169,9 +186,19 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
           out.writeLong(epochMilli);
         });
     out.writeLong(record.forgottenThrough());
+    out.writeInt(record.reservationsBySource().size());
+    for (Map.Entry<String, Reservations> reservations : record.reservationsBySource().entrySet()) {
+      out.writeText(reservations.getKey());
+      BinaryFields.writeNullable(out, reservations.getValue().reserved());
+      BinaryFields.writeNullable(out, reservations.getValue().inTransit());
+    }
   }
 
-  private static InventoryState readRecord(BinaryIn in, boolean v2) throws IOException {
+  /**
+   * {@code v4}: whether the record has reservations; null for a record store row, which has them if
+   * bytes remain after its forgottenThrough.
+   */
+  private static InventoryState readRecord(BinaryIn in, boolean v2, Boolean v4) throws IOException {
     long version = in.readLong();
     int countSources = in.readInt();
     Map<String, Versioned<Long>> counts = new HashMap<>(countSources * 4 / 3 + 1);
@@ -192,6 +219,15 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     }
     // location-1 did not keep it: the record assumes it from what it forgot
     Long forgottenThrough = v2 ? in.readLong() : null;
-    return new InventoryState(counts, movements, seen, forgottenThrough, version);
+    Map<String, Reservations> reservations = new HashMap<>(4);
+    if (v4 == null ? !in.atEnd() : v4) {
+      for (int i = in.readInt(); i > 0; i--) {
+        String source = in.readText();
+        reservations.put(
+            source,
+            new Reservations(BinaryFields.readNullableLong(in), BinaryFields.readNullableLong(in)));
+      }
+    }
+    return new InventoryState(counts, reservations, movements, seen, forgottenThrough, version);
   }
 }

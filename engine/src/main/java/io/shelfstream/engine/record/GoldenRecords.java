@@ -3,6 +3,9 @@ package io.shelfstream.engine.record;
 import static io.shelfstream.engine.concurrent.DirectStages.direct;
 
 import io.shelfstream.engine.dedupe.DedupeIndex;
+import io.shelfstream.engine.demand.DemandSignals;
+import io.shelfstream.engine.demand.DemandSignalsView;
+import io.shelfstream.engine.demand.SignalRecorded;
 import io.shelfstream.engine.entity.Fate;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.entity.IngestReply;
@@ -12,6 +15,7 @@ import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.inventory.RecordBudget;
 import io.shelfstream.engine.store.Store;
 import io.shelfstream.engine.store.StoreView;
+import io.shelfstream.protocols.event.DemandSignal;
 import io.shelfstream.protocols.event.InventoryEvent;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.RetailEvent;
@@ -34,8 +38,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
  * The front door of the golden record: starts the sharded entities and hands them events, grouped
- * so that each entity (a location's inventory, a store) gets one command per batch, whatever node
- * it lives on.
+ * so that each entity (a location's inventory, a store, a product's demand signals) gets one
+ * command per batch, whatever node it lives on.
  */
 public final class GoldenRecords {
   // large enough to carry what queues up behind one journal write, small enough that one command
@@ -48,6 +52,7 @@ public final class GoldenRecords {
   private final WritePermits permits;
   private final CoalescingSender<LocationInventory.Event> toLocations;
   private final CoalescingSender<Store.StoreUpdated> toStores;
+  private final CoalescingSender<SignalRecorded> toProducts;
 
   private GoldenRecords(
       ClusterSharding sharding,
@@ -60,6 +65,7 @@ public final class GoldenRecords {
     this.permits = permits;
     this.toLocations = senderTo(LocationInventory.TYPE_KEY, LocationInventory.Ingest::new);
     this.toStores = senderTo(Store.TYPE_KEY, Store.Ingest::new);
+    this.toProducts = senderTo(DemandSignals.TYPE_KEY, DemandSignals.Ingest::new);
   }
 
   /** Sends an entity type's ingest commands, at most one in flight per entity. */
@@ -88,6 +94,7 @@ public final class GoldenRecords {
         settings,
         new LocationInventory.Stores(index, records, new RecordBudget(settings.recordsInMemory())));
     Store.init(sharding, settings, index);
+    DemandSignals.init(sharding, settings, index);
     return new GoldenRecords(
         sharding, settings, settings.askTimeout(), new WritePermits(settings.maxInFlightEvents()));
   }
@@ -122,16 +129,20 @@ public final class GoldenRecords {
       List<? extends RetailEvent> events, WritePermits.Grant grant) {
     Map<String, List<Integer>> inventory = new LinkedHashMap<>();
     Map<String, List<Integer>> stores = new LinkedHashMap<>();
+    Map<String, List<Integer>> products = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       RetailEvent event = events.get(i);
       if (event instanceof InventoryEvent stock) {
         inventory.computeIfAbsent(stock.key().locationId(), id -> new ArrayList<>()).add(i);
-      } else {
+      } else if (event instanceof StoreUpdate) {
         stores.computeIfAbsent(event.entityId(), id -> new ArrayList<>(2)).add(i);
+      } else {
+        products.computeIfAbsent(event.entityId(), id -> new ArrayList<>(2)).add(i);
       }
     }
     EventAck[] acks = new EventAck[events.size()];
-    List<CompletableFuture<Void>> answers = new ArrayList<>(inventory.size() + stores.size());
+    List<CompletableFuture<Void>> answers =
+        new ArrayList<>(inventory.size() + stores.size() + products.size());
     inventory.forEach(
         (locationId, positions) -> {
           List<LocationInventory.Event> batch = new ArrayList<>(positions.size());
@@ -144,6 +155,12 @@ public final class GoldenRecords {
           List<Store.StoreUpdated> batch = new ArrayList<>(positions.size());
           positions.forEach(i -> batch.add(Store.StoreUpdated.of((StoreUpdate) events.get(i))));
           answers.add(fill(acks, positions, toStores.submit(storeId, batch), grant));
+        });
+    products.forEach(
+        (productId, positions) -> {
+          List<SignalRecorded> batch = new ArrayList<>(positions.size());
+          positions.forEach(i -> batch.add(SignalRecorded.of((DemandSignal) events.get(i))));
+          answers.add(fill(acks, positions, toProducts.submit(productId, batch), grant));
         });
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenApply(done -> Arrays.asList(acks));
@@ -185,5 +202,13 @@ public final class GoldenRecords {
   public CompletionStage<Optional<StoreView>> store(String storeId) {
     return direct(
         sharding.entityRefFor(Store.TYPE_KEY, storeId).ask(Store.GetView::new, askTimeout));
+  }
+
+  /** The demand signals of {@code productId}, by date; empty when it has none. */
+  public CompletionStage<Optional<DemandSignalsView>> demandSignals(String productId) {
+    return direct(
+        sharding
+            .entityRefFor(DemandSignals.TYPE_KEY, productId)
+            .ask(DemandSignals.GetView::new, askTimeout));
   }
 }

@@ -59,6 +59,17 @@ public final class BinaryFields {
     return in.readBoolean() ? in.readText() : null;
   }
 
+  public static void writeNullable(BinaryOut out, Long value) {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeLong(value);
+    }
+  }
+
+  public static Long readNullableLong(BinaryIn in) throws IOException {
+    return in.readBoolean() ? in.readLong() : null;
+  }
+
   public static void writeDecimal(BinaryOut out, BigDecimal value) {
     out.writeBoolean(value != null);
     if (value != null) {

@@ -28,6 +28,16 @@ public final class BinaryIn {
     return at;
   }
 
+  /** Whether every byte was read. */
+  public boolean atEnd() {
+    return at == bytes.length;
+  }
+
+  public int readUnsignedByte() throws IOException {
+    need(1);
+    return bytes[at++] & 0xFF;
+  }
+
   public boolean readBoolean() throws IOException {
     need(1);
     return bytes[at++] != 0;

@@ -37,6 +37,12 @@ public final class BinaryOut {
     bytes[size++] = (byte) (value ? 1 : 0);
   }
 
+  /** The low 8 bits of {@code value}. */
+  public void writeByte(int value) {
+    ensure(1);
+    bytes[size++] = (byte) value;
+  }
+
   public void writeShort(int value) {
     ensure(2);
     bytes[size++] = (byte) (value >>> 8);

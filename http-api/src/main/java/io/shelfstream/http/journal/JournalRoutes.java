@@ -2,6 +2,7 @@ package io.shelfstream.http.journal;
 
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import io.shelfstream.engine.demand.DemandSignals;
 import io.shelfstream.engine.entity.GoldenRecordSettings;
 import io.shelfstream.engine.inventory.LocationInventory;
 import io.shelfstream.engine.store.Store;
@@ -83,7 +84,8 @@ public final class JournalRoutes extends AllDirectives {
 
   private List<String> tags() {
     List<String> tags = new ArrayList<>();
-    for (String prefix : List.of(LocationInventory.TAG_PREFIX, Store.TAG_PREFIX)) {
+    for (String prefix :
+        List.of(LocationInventory.TAG_PREFIX, Store.TAG_PREFIX, DemandSignals.TAG_PREFIX)) {
       for (int slice = 0; slice < settings.tagSlices(); slice++) {
         tags.add(settings.sliceTag(prefix, slice));
       }

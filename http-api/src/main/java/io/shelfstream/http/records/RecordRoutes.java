@@ -44,6 +44,16 @@ public final class RecordRoutes extends AllDirectives {
                         completeWithFuture(
                             found(records.store(storeId), "no record for store " + storeId))),
                 path(
+                    segment("v1")
+                        .slash("products")
+                        .slash(PathMatchers.segment())
+                        .slash("demand-signals"),
+                    productId ->
+                        completeWithFuture(
+                            found(
+                                records.demandSignals(productId),
+                                "no demand signals for product " + productId))),
+                path(
                     segment("v1").slash("golden-record").slash("policies"),
                     () -> complete(Json.ok(PolicyView.of(records.settings()))))));
   }
