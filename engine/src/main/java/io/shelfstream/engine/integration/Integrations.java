@@ -112,6 +112,14 @@ public final class Integrations {
             });
   }
 
+  /**
+   * The integration's spec and paused flag as the registry holds them: for a route that takes its
+   * records (an {@code http} integration), on whatever node the request comes to.
+   */
+  public CompletionStage<Optional<IntegrationRegistry.Entry>> entry(String id) {
+    return listing().thenApply(listing -> Optional.ofNullable(listing.integrations().get(id)));
+  }
+
   /** The status as it is now, within {@code status.timeout}. */
   public CompletionStage<Optional<IntegrationStatus>> status(String id) {
     return statusOf(id, Duration.ZERO, status.timeout());

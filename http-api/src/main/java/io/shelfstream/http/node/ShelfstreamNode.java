@@ -16,7 +16,11 @@ import io.shelfstream.http.integrations.IntegrationRoutes;
 import io.shelfstream.http.journal.JournalRoutes;
 import io.shelfstream.http.limits.IngestLimits;
 import io.shelfstream.http.limits.StreamPermits;
+import io.shelfstream.http.mappings.MappingTestRoute;
 import io.shelfstream.http.pos.PosIngestRoute;
+import io.shelfstream.http.push.HttpPushSourceType;
+import io.shelfstream.http.push.PushTargets;
+import io.shelfstream.http.push.RecordsRoute;
 import io.shelfstream.http.records.ActivityRoutes;
 import io.shelfstream.http.records.RecordRoutes;
 import io.shelfstream.persistence.db.DatabaseSettings;
@@ -96,24 +100,25 @@ public final class ShelfstreamNode implements AutoCloseable {
           new IngestPipeline(
               records, storage.deadLetters(), IngestSettings.fromConfig(config), Clock.systemUTC());
       var fileLedger = new JdbcFileLedger(storage.pool(), storage.jdbc());
+      PushTargets pushTargets = new PushTargets();
       Integrations integrations =
           Integrations.start(
               system,
               new SourceTypes(
                   List.of(
                       new KafkaSourceType(),
+                      new HttpPushSourceType(pushTargets),
                       new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
+      WriteGate gate = new WriteGate(storage.journalDatabase());
+      StreamPermits permits = new StreamPermits(limits);
       Route routes =
           ApiRoutes.of(
-              new PosIngestRoute(
-                      pipeline,
-                      system,
-                      new WriteGate(storage.journalDatabase()),
-                      limits,
-                      new StreamPermits(limits))
+              new PosIngestRoute(pipeline, system, gate, limits, permits).route(),
+              new RecordsRoute(integrations, pushTargets, pipeline, system, gate, limits, permits)
                   .route(),
+              new MappingTestRoute().route(),
               new RecordRoutes(records).route(),
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),

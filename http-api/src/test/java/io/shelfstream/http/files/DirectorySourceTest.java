@@ -46,6 +46,22 @@ class DirectorySourceTest {
               + "2026-03-01T08:00:00,SKU-2,store-1,50,5,10,SUP-1,2026-02-20\r\n");
       feeds.awaitIn("processed", "INV_SNAPSHOT_20260301.csv");
       assertThat(feeds.onHand("store-1", "SKU-1")).isEqualTo(100);
+      JsonNode sku2 = api.inventory("store-1", "SKU-2").json();
+      assertThat(sku2.path("reserved").asLong()).isEqualTo(5);
+      assertThat(sku2.path("inTransit").asLong()).isEqualTo(10);
+      assertThat(sku2.path("available").asLong()).isEqualTo(45);
+
+      feeds.drop(
+          "DEMAND_20260301.csv",
+          "date,product_id,external_demand,market_trend,competitor_price,weather_factor,event_impact,social_sentiment\n"
+              + "2026-03-01,SKU-1,High,0.25,12.50,0.8,1,-0.5\n"
+              + "2026-03-02,SKU-1,low,,,,,\n");
+      feeds.awaitIn("processed", "DEMAND_20260301.csv");
+      JsonNode signals = api.get("/v1/products/SKU-1/demand-signals").json().path("signals");
+      assertThat(signals).hasSize(2);
+      assertThat(signals.get(0).path("externalDemand").asText()).isEqualTo("high");
+      assertThat(signals.get(0).path("marketTrend").decimalValue()).isEqualByComparingTo("0.25");
+      assertThat(signals.get(1).path("externalDemand").asText()).isEqualTo("low");
 
       String sales =
           "date,product_id,channel,quantity_sold,revenue,customer_segment,promotion_code,fulfillment_method\n"
@@ -112,7 +128,7 @@ class DirectorySourceTest {
       assertThat(letters.get(0).path("channel").asText()).isEqualTo("directory:feeds");
 
       JsonNode details = feeds.details();
-      assertThat(details.path("filesDone").asLong()).isEqualTo(3);
+      assertThat(details.path("filesDone").asLong()).isEqualTo(4);
       assertThat(details.path("filesWithErrors").asLong()).isEqualTo(2);
     }
   }

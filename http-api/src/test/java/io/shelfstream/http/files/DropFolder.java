@@ -47,6 +47,7 @@ final class DropFolder {
         "files",
         JSON.readTree(
             "{\"inventory\": \"INV_SNAPSHOT_*.csv\", \"sales\": \"DAILY_SALES_*.csv\","
+                + " \"demand-signals\": \"DEMAND_*.csv\","
                 + " \"acme\": {\"pattern\": \"ACME_*.csv\", \"mapping\": "
                 + ACME_MAPPING
                 + "}}"));

@@ -7,7 +7,9 @@ import io.shelfstream.engine.integration.RunningSource;
 import io.shelfstream.engine.integration.SourceContext;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,11 +32,12 @@ import org.apache.pekko.kafka.javadsl.PartitionAssignmentHandler;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
- * Reads POS events from Kafka topics. An offset is committed only after its record is durable (in
- * the journal, or in the dead letters when it cannot be decoded), in batches. A crash or rebalance
- * can redeliver records, never lose them; entity dedupe makes redelivery harmless. A record that is
- * not known to be durable fails the stream, so that its supervisor restarts it from the last
- * committed offset. A start that reaches no broker within the connection timeout fails too.
+ * Reads POS events, or records of any JSON shape through a mapping, from Kafka topics. An offset is
+ * committed only after its record is durable (in the journal, or in the dead letters when it cannot
+ * be decoded), in batches. A crash or rebalance can redeliver records, never lose them; entity
+ * dedupe makes redelivery harmless. A record that is not known to be durable fails the stream, so
+ * that its supervisor restarts it from the last committed offset. A start that reaches no broker
+ * within the connection timeout fails too.
  */
 final class KafkaIntegrationSource implements IntegrationSource {
   static final Duration TEST_TIMEOUT = Duration.ofSeconds(8);
@@ -78,21 +81,33 @@ final class KafkaIntegrationSource implements IntegrationSource {
   private Source<ConsumerMessage.CommittableOffset, NotUsed> durableOffsets(
       Source<ConsumerMessage.CommittableMessage<byte[], byte[]>, NotUsed> records,
       SourceContext context) {
-    var decoder = new KafkaRecords(settings.defaultSource()); // its parser is not thread-safe
+    // its parser is not thread-safe
+    var decoder = new KafkaRecords(settings.defaultSource(), settings.mapping());
     return records
-        .map(decoder::decode)
+        .mapConcat(decoder::decode)
         .via(context.pipeline().<ConsumerMessage.CommittableOffset>batchFlow(context.channel()))
-        .map(
+        .mapConcat(
             outcomes -> {
               context.counters().countAll(outcomes);
-              for (Outcome<ConsumerMessage.CommittableOffset> outcome : outcomes) {
-                if (!outcome.isDurable()) {
-                  throw new NotDurableException(outcome);
-                }
-              }
-              return outcomes.get(outcomes.size() - 1).position();
+              return lastCommittable(outcomes).map(List::of).orElse(List.of());
             })
         .async();
+  }
+
+  /**
+   * The position to commit once a batch is durable: that of its last record all of whose events are
+   * in it or before it (inside a record's fan-out, events carry no position). Throws {@link
+   * NotDurableException} if any outcome of the batch is not durable.
+   */
+  static <P> Optional<P> lastCommittable(List<Outcome<P>> outcomes) {
+    P last = null;
+    for (Outcome<P> outcome : outcomes) {
+      if (!outcome.isDurable()) {
+        throw new NotDurableException(outcome);
+      }
+      last = outcome.position() != null ? outcome.position() : last;
+    }
+    return Optional.ofNullable(last);
   }
 
   /**

@@ -3,13 +3,16 @@ package io.shelfstream.sources.kafka;
 import io.shelfstream.engine.integration.ConfigError;
 import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.InvalidIntegrationException;
+import io.shelfstream.engine.integration.MappingSetting;
 import io.shelfstream.engine.integration.SettingsReader;
+import io.shelfstream.protocols.mapping.Mapping;
 import io.shelfstream.protocols.pos.PosLineParser;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,9 +29,12 @@ import java.util.Set;
  * connection-timeout = 10s                # a start that reaches no broker by then has failed
  * commit { max-batch = 1000, max-interval = 1s }
  * properties { "security.protocol" = SASL_SSL, "sasl.mechanism" = PLAIN, ... }  # passed to the client
+ * mapping { fields = [ ... ] }           # optional: records of any JSON shape (docs/mapping.md)
  * </pre>
  *
- * Read strictly: unknown keys, values of the wrong type and values out of range are errors, all
+ * Without {@code mapping}, each record is one event in the POS wire format.
+ *
+ * <p>Read strictly: unknown keys, values of the wrong type and values out of range are errors, all
  * reported at once, and nothing is looked up (no DNS, no broker).
  */
 public record KafkaSettings(
@@ -41,7 +47,8 @@ public record KafkaSettings(
     Duration connectionTimeout,
     int commitMaxBatch,
     Duration commitMaxInterval,
-    Map<String, String> properties) {
+    Map<String, String> properties,
+    Optional<Mapping> mapping) {
 
   public Set<String> topics() {
     return new LinkedHashSet<>(topicsByKind.values());
@@ -94,6 +101,7 @@ public record KafkaSettings(
         commit.duration(
             "max-interval", Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofHours(1));
     Map<String, String> properties = ClientProperties.read(settings);
+    Optional<Mapping> mapping = MappingSetting.read(settings, defaultSource);
     return new KafkaSettings(
         bootstrap,
         Collections.unmodifiableMap(topics),
@@ -104,6 +112,7 @@ public record KafkaSettings(
         connectionTimeout,
         maxBatch,
         maxInterval,
-        Collections.unmodifiableMap(properties));
+        Collections.unmodifiableMap(properties),
+        mapping);
   }
 }

@@ -6,7 +6,7 @@ import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.SourceType;
 import java.util.List;
 
-/** {@code type = kafka}: POS events from Kafka topics, see {@link KafkaSettings}. */
+/** {@code type = kafka}: POS events, or JSON records through a mapping, from Kafka topics. */
 public final class KafkaSourceType implements SourceType {
   @Override
   public String name() {

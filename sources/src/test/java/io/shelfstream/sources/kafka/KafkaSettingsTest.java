@@ -181,4 +181,45 @@ class KafkaSettingsTest {
         .extracting(ConfigError::field)
         .containsExactly("topics.transactons", "max-poll-records");
   }
+
+  @Test
+  void aMappingIsOptionalAndEachOfItsProblemsIsNamed() {
+    String base = "{\"type\":\"kafka\",\"bootstrap-servers\":\"b:9092\"," + VALID_TOPICS;
+    assertThat(KafkaSettings.of(spec(base + "}")).mapping()).isEmpty();
+    String mapping =
+        "{\"fields\":[{\"target\":\"type\",\"transforms\":[{\"constant\":\"sale\"}]},"
+            + "{\"target\":\"occurredAt\",\"source\":\"at\",\"formats\":[\"iso\"],"
+            + "\"zone\":\"UTC\"},{\"target\":\"sku\",\"source\":\"item.sku\"}]}";
+    assertThat(KafkaSettings.of(spec(base + ",\"mapping\":" + mapping + "}")).mapping())
+        .isPresent();
+    assertThat(errors(base + ",\"mapping\":" + mapping.replace("item.sku", "item[x]") + "}"))
+        .singleElement()
+        .satisfies(
+            error -> {
+              assertThat(error.field()).isEqualTo("mapping.sku");
+              assertThat(error.error()).startsWith("bad path \"item[x]\"");
+            });
+  }
+
+  @Test
+  void aMappingDeclaredInHoconReadsAsItsJson() {
+    var block =
+        ConfigFactory.parseString(
+            """
+            type = kafka
+            bootstrap-servers = "b:9092"
+            topics { transactions = orders }
+            mapping {
+              each = line_items
+              fields = [
+                { target = type, transforms = [{ constant = sale }] }
+                { target = eventId, source = "order.id" }
+                { target = occurredAt, source = "order.created_at", formats = [iso], zone = UTC }
+                { target = locationId, source = "order.store" }
+                { target = sku, source = "line_items[].sku" }
+                { target = qty, source = "line_items[].quantity" }
+              ]
+            }""");
+    assertThat(KafkaSettings.of(IntegrationSpec.of("orders", block)).mapping()).isPresent();
+  }
 }
