@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A file far larger than it would take to hold is streamed: rows of about 100 KB each (a wide
  * column the inventory layout does not read), {@code shelfstream.test.big-file-mb} megabytes in all
- * (64 by default; run with {@code -Dshelfstream.test.big-file-mb=1024 -DargLine=-Xmx256m} for a 1
- * GB file in a JVM of 256 MB, node and test together).
+ * (64 by default). For a 1 GB file in a JVM of 256 MB, node and test together: {@code
+ * -Dshelfstream.test.big-file-mb=1024}, with the parent pom's surefire {@code argLine} set to
+ * {@code -Xmx256m}.
  */
 class BigFileTest {
   private static final int ROW_BYTES = 100_000;
