@@ -1,0 +1,159 @@
+package io.shelfstream.sources.files.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.server.FileHandle;
+import org.apache.sshd.sftp.server.SftpEventListener;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * A real SFTP server in the test's JVM (Apache MINA SSHD on loopback, a random port, a generated
+ * host key) serving a temporary directory as its root, with one user who logs in by password or
+ * key. It can be restarted on the same port, with the same or a new host key, and counts the bytes
+ * it serves so that tests can see what a client actually read.
+ */
+final class SftpTestServer implements AutoCloseable {
+  static final String USER = "feeds";
+  static final String PASSWORD = "s3cret-Pa55";
+
+  private final Path root;
+  private final KeyPair userKey;
+  private final AtomicLong bytesServed = new AtomicLong();
+  private final AtomicLong firstReadOffset = new AtomicLong(-1);
+  private KeyPair hostKey;
+  private SshServer server;
+  private int port;
+
+  SftpTestServer(Path root) throws IOException, GeneralSecurityException {
+    this.root = root;
+    this.userKey = newKey();
+    this.hostKey = newKey();
+    start(0);
+  }
+
+  static KeyPair newKey() throws GeneralSecurityException {
+    return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+  }
+
+  Path root() {
+    return root;
+  }
+
+  int port() {
+    return port;
+  }
+
+  PublicKey hostKey() {
+    return hostKey.getPublic();
+  }
+
+  long bytesServed() {
+    return bytesServed.get();
+  }
+
+  long firstReadOffset() {
+    return firstReadOffset.get();
+  }
+
+  void resetCounters() {
+    bytesServed.set(0);
+    firstReadOffset.set(-1);
+  }
+
+  /** The known_hosts line that trusts this server's current key, as ssh-keyscan writes it. */
+  String knownHostsLine() {
+    return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
+  }
+
+  /** Writes the user's key in OpenSSH format, encrypted when a passphrase is given. */
+  void writeUserKey(Path file, String passphrase) throws IOException, GeneralSecurityException {
+    OpenSSHKeyEncryptionContext encryption = null;
+    if (passphrase != null) {
+      encryption = new OpenSSHKeyEncryptionContext();
+      encryption.setCipherName("AES");
+      encryption.setCipherType("256");
+      encryption.setCipherMode("CTR");
+      encryption.setPassword(passphrase);
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(userKey, "feeds@test", encryption, out);
+    }
+  }
+
+  /** Stops the server, as a crash or a restart of the real one would, closing every session. */
+  void stop() throws IOException {
+    server.stop(true);
+  }
+
+  /** Starts again on the same port; with a new host key if {@code newHostKey}. */
+  void restart(boolean newHostKey) throws IOException, GeneralSecurityException {
+    server.stop(true);
+    if (newHostKey) {
+      hostKey = newKey();
+    }
+    start(port);
+  }
+
+  private void start(int onPort) throws IOException {
+    SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+    sftp.addSftpEventListener(
+        new SftpEventListener() {
+          @Override
+          public void read(
+              ServerSession session,
+              String remoteHandle,
+              FileHandle localHandle,
+              long offset,
+              byte[] data,
+              int dataOffset,
+              int dataLen,
+              int readLen,
+              Throwable thrown) {
+            firstReadOffset.compareAndSet(-1, offset);
+            bytesServed.addAndGet(Math.max(0, readLen));
+          }
+        });
+    server = SshServer.setUpDefaultServer();
+    server.setHost("127.0.0.1");
+    server.setPort(onPort);
+    KeyPair key = hostKey;
+    server.setKeyPairProvider(KeyPairProvider.wrap(key));
+    server.setPasswordAuthenticator(
+        (user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+    server.setPublickeyAuthenticator(
+        (user, offered, session) ->
+            USER.equals(user) && KeyUtils.compareKeys(offered, userKey.getPublic()));
+    server.setSubsystemFactories(List.of(sftp));
+    server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+    server.start();
+    port = server.getPort();
+  }
+
+  /** Writes a file under the server's root. */
+  Path put(String path, String content) throws IOException {
+    Path file = root.resolve(path);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.stop(true);
+  }
+}
