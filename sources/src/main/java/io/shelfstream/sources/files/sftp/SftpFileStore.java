@@ -125,6 +125,11 @@ public final class SftpFileStore implements FileStore {
     return session.isOpen() && sftp.isOpen();
   }
 
+  /** The SFTP protocol version agreed with the server (OpenSSH speaks 3). */
+  int protocolVersion() {
+    return sftp.getVersion();
+  }
+
   @Override
   public void close() throws IOException {
     try {

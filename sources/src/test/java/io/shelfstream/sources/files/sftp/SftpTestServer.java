@@ -18,6 +18,7 @@ import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -37,6 +38,7 @@ final class SftpTestServer implements AutoCloseable {
   private final AtomicLong bytesServed = new AtomicLong();
   private final AtomicLong firstReadOffset = new AtomicLong(-1);
   private KeyPair hostKey;
+  private Integer sftpVersion;
   private SshServer server;
   private int port;
 
@@ -101,6 +103,12 @@ final class SftpTestServer implements AutoCloseable {
     server.stop(true);
   }
 
+  /** Restarts speaking only SFTP {@code version}: 3 is what OpenSSH speaks. */
+  void restartWithSftpVersion(int version) throws IOException, GeneralSecurityException {
+    sftpVersion = version;
+    restart(false);
+  }
+
   /** Starts again on the same port; with a new host key if {@code newHostKey}. */
   void restart(boolean newHostKey) throws IOException, GeneralSecurityException {
     server.stop(true);
@@ -141,6 +149,9 @@ final class SftpTestServer implements AutoCloseable {
             USER.equals(user) && KeyUtils.compareKeys(offered, userKey.getPublic()));
     server.setSubsystemFactories(List.of(sftp));
     server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+    if (sftpVersion != null) {
+      SftpModuleProperties.SFTP_VERSION.set(server, sftpVersion);
+    }
     server.start();
     port = server.getPort();
   }
