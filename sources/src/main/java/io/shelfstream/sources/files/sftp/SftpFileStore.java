@@ -2,11 +2,14 @@ package io.shelfstream.sources.files.sftp;
 
 import io.shelfstream.sources.files.FileStore;
 import io.shelfstream.sources.files.StoredFile;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,8 +78,10 @@ public final class SftpFileStore implements FileStore {
       handle = sftp.open(path, OpenMode.Read);
       long size = sftp.stat(handle).getSize();
       // Starts reading at offset: a resumed file is never read again from its first byte.
-      return new SftpInputStreamAsync(
-          (AbstractSftpClient) sftp, READ_SIZE, offset, size, path, handle);
+      return new Reading(
+          new SftpInputStreamAsync(
+              (AbstractSftpClient) sftp, READ_SIZE, offset, size, path, handle),
+          path);
     } catch (IOException e) {
       if (handle != null) {
         closeQuietly(handle);
@@ -122,7 +127,10 @@ public final class SftpFileStore implements FileStore {
 
   /** Whether the session is still up; once it is not, this store only throws. */
   public boolean isOpen() {
-    return session.isOpen() && sftp.isOpen();
+    return session.isOpen()
+        && !session.isClosing()
+        && sftp.isOpen()
+        && !sftp.getClientChannel().isClosing();
   }
 
   /** The SFTP protocol version agreed with the server (OpenSSH speaks 3). */
@@ -185,7 +193,7 @@ public final class SftpFileStore implements FileStore {
   private void createDirectories(String dir) throws IOException {
     try {
       if (!sftp.stat(dir).isDirectory()) {
-        throw new IOException(dir + " exists and is not a directory");
+        throw new NotDirectoryException(dir);
       }
       return;
     } catch (SftpException e) {
@@ -206,34 +214,78 @@ public final class SftpFileStore implements FileStore {
     }
   }
 
+  /**
+   * The failure as the caller should see it: a server's answer (no such file, permission denied)
+   * keeps its meaning; anything else broke the transport, so the session is closed and the store
+   * says it was lost, whichever side noticed first.
+   */
   private IOException failure(String action, String path, IOException e) {
-    if (!isOpen()) {
+    if (e instanceof FileSystemException) {
+      return e;
+    }
+    if (!(e instanceof SftpException sftpError) || !isOpen()) {
+      session.close(true);
       return new IOException(
           describe()
               + ": the SFTP session was lost (the server closed it or stopped answering);"
               + " the store must be opened again",
           e);
     }
-    if (e instanceof SftpException sftpError) {
-      switch (sftpError.getStatus()) {
-        case SftpConstants.SSH_FX_NO_SUCH_FILE, SftpConstants.SSH_FX_NO_SUCH_PATH:
-          NoSuchFileException gone =
-              new NoSuchFileException(path, null, "not found on " + describe());
-          gone.initCause(e);
-          return gone;
-        case SftpConstants.SSH_FX_PERMISSION_DENIED:
-          AccessDeniedException denied =
-              new AccessDeniedException(
-                  path, null, "user " + settings.user() + " may not " + action + " it");
-          denied.initCause(e);
-          return denied;
-        default:
-          return new IOException(
-              "cannot " + action + " " + path + " on " + describe() + ": " + e.getMessage(), e);
+    switch (sftpError.getStatus()) {
+      case SftpConstants.SSH_FX_NO_SUCH_FILE, SftpConstants.SSH_FX_NO_SUCH_PATH:
+        NoSuchFileException gone =
+            new NoSuchFileException(path, null, "not found on " + describe());
+        gone.initCause(e);
+        return gone;
+      case SftpConstants.SSH_FX_PERMISSION_DENIED:
+        AccessDeniedException denied =
+            new AccessDeniedException(
+                path, null, "user " + settings.user() + " may not " + action + " it");
+        denied.initCause(e);
+        return denied;
+      default:
+        return new IOException(
+            "cannot " + action + " " + path + " on " + describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A remote file's stream whose failures say what happened, a lost session above all. */
+  private final class Reading extends FilterInputStream {
+    private final String path;
+
+    Reading(InputStream in, String path) {
+      super(in);
+      this.path = path;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw failure("read", path, e);
       }
     }
-    return new IOException(
-        "cannot " + action + " " + path + " on " + describe() + ": " + e.getMessage(), e);
+
+    @Override
+    public int read(byte[] buffer, int from, int length) throws IOException {
+      try {
+        return in.read(buffer, from, length);
+      } catch (IOException e) {
+        throw failure("read", path, e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        in.close();
+      } catch (IOException e) {
+        if (isOpen()) { // on a lost session the handle is gone with it
+          throw failure("close", path, e);
+        }
+      }
+    }
   }
 
   private static void closeQuietly(CloseableHandle handle) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,6 +222,25 @@ class SftpLoginTest {
     before.close();
     try (SftpFileStore after = sftp.open()) {
       assertThat(after.list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aReadCutByTheServerFailsSayingTheSessionWasLost() throws Exception {
+    sftp.server.put("in/big.csv", "x".repeat(16 * 1024 * 1024));
+    try (SftpFileStore store = sftp.open();
+        InputStream in = store.open("big.csv", 0)) {
+      assertThat(in.readNBytes(1024)).hasSize(1024);
+      sftp.server.stop();
+      assertThatThrownBy(
+              () -> {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read = 0; read >= 0; read = in.read(buffer)) {
+                  // drains what arrived before the server stopped, then fails
+                }
+              })
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("the SFTP session was lost");
     }
   }
 }
