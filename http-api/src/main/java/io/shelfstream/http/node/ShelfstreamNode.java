@@ -23,8 +23,11 @@ import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.db.Dialect;
 import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.journal.JournalReplay;
+import io.shelfstream.persistence.ledger.JdbcFileLedger;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
+import io.shelfstream.sources.files.FileSourceType;
+import io.shelfstream.sources.files.directory.DirectoryStoreKind;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -92,10 +95,14 @@ public final class ShelfstreamNode implements AutoCloseable {
       IngestPipeline pipeline =
           new IngestPipeline(
               records, storage.deadLetters(), IngestSettings.fromConfig(config), Clock.systemUTC());
+      var fileLedger = new JdbcFileLedger(storage.pool(), storage.jdbc());
       Integrations integrations =
           Integrations.start(
               system,
-              new SourceTypes(List.of(new KafkaSourceType())),
+              new SourceTypes(
+                  List.of(
+                      new KafkaSourceType(),
+                      new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
       Route routes =

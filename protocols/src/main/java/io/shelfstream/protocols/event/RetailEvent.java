@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
  * A canonical event, whatever wire format it came in. {@code (source, eventId)} identifies it;
  * {@code occurredAt} is the source's own time, with the source's offset.
  */
-public sealed interface RetailEvent permits InventoryEvent, StoreUpdate {
+public sealed interface RetailEvent permits InventoryEvent, StoreUpdate, DemandSignal {
   String eventId();
 
   String source();

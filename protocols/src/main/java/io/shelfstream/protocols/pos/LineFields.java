@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 /**
  * Reads typed fields from one JSON line and collects every problem instead of stopping at the
@@ -105,9 +106,16 @@ final class LineFields {
    * A whole number within ±{@link #MAX_QUANTITY} that passes {@code rule}, else {@code ruleText}.
    */
   Long requiredInteger(String field, LongPredicate rule, String ruleText) {
+    if (line.get(field) == null) {
+      error(field, "is required");
+      return null;
+    }
+    return optionalInteger(field, rule, ruleText);
+  }
+
+  Long optionalInteger(String field, LongPredicate rule, String ruleText) {
     Object given = line.get(field);
     if (given == null) {
-      error(field, "is required");
       return null;
     }
     if (!(given instanceof Long value) || value > MAX_QUANTITY || value < -MAX_QUANTITY) {
@@ -122,13 +130,18 @@ final class LineFields {
   }
 
   BigDecimal optionalNonNegativeNumber(String field) {
+    return optionalNumber(field, value -> value.signum() >= 0, "a number >= 0");
+  }
+
+  /** A number that passes {@code rule}, else {@code ruleText}. */
+  BigDecimal optionalNumber(String field, Predicate<BigDecimal> rule, String ruleText) {
     Object given = line.get(field);
     if (given == null) {
       return null;
     }
     BigDecimal value = decimal(given);
-    if (value == null || value.signum() < 0) {
-      error(field, "must be a number >= 0, got " + describe(given));
+    if (value == null || !rule.test(value)) {
+      error(field, "must be " + ruleText + ", got " + describe(given));
       return null;
     }
     return value;

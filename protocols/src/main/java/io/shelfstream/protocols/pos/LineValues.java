@@ -42,7 +42,20 @@ final class LineValues {
                   "unitPrice",
                   "channel",
                   "reason",
-                  "storeId"),
+                  "storeId",
+                  "revenue",
+                  "customerSegment",
+                  "promotionCode",
+                  "fulfillment",
+                  "reserved",
+                  "inTransit",
+                  "productId",
+                  "externalDemand",
+                  "marketTrend",
+                  "competitorPrice",
+                  "weatherFactor",
+                  "eventImpact",
+                  "socialSentiment"),
               Stream.of(StoreField.values()).map(StoreField::wireName))
           .toList();
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import io.shelfstream.protocols.event.RetailEvent;
+import io.shelfstream.protocols.event.SaleDetails;
 import io.shelfstream.protocols.event.StockCount;
 import io.shelfstream.protocols.event.StockMovement;
 import io.shelfstream.protocols.event.StoreField;
@@ -32,6 +33,9 @@ public final class PosLineParser {
   static final int MAX_EVENT_ID_LENGTH = 128;
   static final int MAX_SOURCE_LENGTH = 64;
   static final int MAX_TEXT_LENGTH = 512;
+
+  /** Short labels: a sale's channel, segment, promotion and fulfilment. */
+  static final int MAX_LABEL_LENGTH = 64;
 
   /** Trailing tokens are for {@link #parse(byte[], String)} to find, after the line's value. */
   private static final ObjectMapper MAPPER =
@@ -137,10 +141,13 @@ public final class PosLineParser {
       case "receipt" -> movement(MovementKind.RECEIPT, header, fields);
       case "adjustment" -> movement(MovementKind.ADJUSTMENT, header, fields);
       case "store" -> store(header, fields);
+      case "demand" -> DemandLine.decode(header.eventId, header.source, header.occurredAt, fields);
       default -> {
         fields.error(
             "type",
-            "must be one of count, sale, return, receipt, adjustment, store, got \"" + type + "\"");
+            "must be one of count, sale, return, receipt, adjustment, store, demand, got \""
+                + type
+                + "\"");
         yield null;
       }
     };
@@ -155,10 +162,13 @@ public final class PosLineParser {
   private static StockCount count(Header header, LineFields fields) {
     InventoryKey key = key(fields);
     Long onHand = fields.requiredInteger("onHand", n -> n >= 0, "an integer >= 0");
+    Long reserved = fields.optionalInteger("reserved", n -> n >= 0, "an integer >= 0");
+    Long inTransit = fields.optionalInteger("inTransit", n -> n >= 0, "an integer >= 0");
     if (!fields.errors().isEmpty()) {
       return null;
     }
-    return new StockCount(header.eventId, header.source, header.occurredAt, key, onHand);
+    return new StockCount(
+        header.eventId, header.source, header.occurredAt, key, onHand, reserved, inTransit);
   }
 
   private static StockMovement movement(MovementKind kind, Header header, LineFields fields) {
@@ -169,8 +179,10 @@ public final class PosLineParser {
             : fields.requiredInteger("qty", n -> n > 0, "an integer greater than 0");
     var unitPrice =
         kind == MovementKind.SALE ? fields.optionalNonNegativeNumber("unitPrice") : null;
-    String channel = kind == MovementKind.SALE ? fields.optionalText("channel", 64) : null;
+    String channel =
+        kind == MovementKind.SALE ? fields.optionalText("channel", MAX_LABEL_LENGTH) : null;
     String reason = kind == MovementKind.ADJUSTMENT ? fields.requiredText("reason", 64) : null;
+    SaleDetails sale = kind == MovementKind.SALE ? saleDetails(fields) : null;
     if (!fields.errors().isEmpty()) {
       return null;
     }
@@ -183,7 +195,16 @@ public final class PosLineParser {
         qty,
         unitPrice,
         channel,
-        reason);
+        reason,
+        sale);
+  }
+
+  private static SaleDetails saleDetails(LineFields fields) {
+    return SaleDetails.of(
+        fields.optionalNumber("revenue", n -> n.signum() > 0, "a number > 0"),
+        fields.optionalText("customerSegment", MAX_LABEL_LENGTH),
+        fields.optionalText("promotionCode", MAX_LABEL_LENGTH),
+        fields.optionalText("fulfillment", MAX_LABEL_LENGTH));
   }
 
   private static StoreUpdate store(Header header, LineFields fields) {

@@ -50,8 +50,10 @@ class SpecValidationTest {
             "qty: a required field cannot have a default: drop one of them",
             "channel: \"enum\" must be an object with at least one value, such as {\"IN\": \"pos\"}",
             "fields[3]: unknown target \"unknown\", expected one of type, eventId, occurredAt,"
-                + " source, locationId, sku, qty, onHand, unitPrice, channel, reason, storeId, name,"
-                + " address, status, timezone",
+                + " source, locationId, sku, qty, onHand, reserved, inTransit, unitPrice, channel,"
+                + " revenue, customerSegment, promotionCode, fulfillment, reason, storeId, name,"
+                + " address, status, timezone, productId, externalDemand, marketTrend,"
+                + " competitorPrice, weatherFactor, eventImpact, socialSentiment",
             "type: is not mapped, and every event needs it",
             "occurredAt: is not mapped, and every event needs it");
   }

@@ -143,7 +143,7 @@ class PosLineParserTest {
         "`{\"type\":\"sale\",\"eventId\":\"e\",\"source\":\"p\\u0000s\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | source: must not contain the NUL character",
         "`{\"type\":\"sale\",\"eventId\":\"e\\u0007\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | eventId: must not contain control characters",
         "`{\"type\":\"sale\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1,\"channel\":\"\\udfff\"}` | channel: must be well-formed Unicode",
-        "`{\"type\":\"refund\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: must be one of count, sale, return, receipt, adjustment, store, got \"refund\"",
+        "`{\"type\":\"refund\",\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: must be one of count, sale, return, receipt, adjustment, store, demand, got \"refund\"",
         "`{\"eventId\":\"e\",\"occurredAt\":\"2026-03-01T09:00:00Z\"}` | type: is required",
         "`{\"type\":\"sale\",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | eventId: is required",
         "`{\"type\":\"sale\",\"eventId\":\"  \",\"occurredAt\":\"2026-03-01T09:00:00Z\",\"locationId\":\"L\",\"sku\":\"A\",\"qty\":1}` | eventId: must not be blank",

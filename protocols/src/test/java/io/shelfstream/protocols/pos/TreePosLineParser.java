@@ -132,7 +132,9 @@ final class TreePosLineParser {
       default -> {
         fields.error(
             "type",
-            "must be one of count, sale, return, receipt, adjustment, store, got \"" + type + "\"");
+            "must be one of count, sale, return, receipt, adjustment, store, demand, got \""
+                + type
+                + "\"");
         yield null;
       }
     };

@@ -17,14 +17,27 @@ public enum WireField {
   SKU("sku", Kind.TEXT),
   QTY("qty", Kind.INTEGER),
   ON_HAND("onHand", Kind.INTEGER),
+  RESERVED("reserved", Kind.INTEGER),
+  IN_TRANSIT("inTransit", Kind.INTEGER),
   UNIT_PRICE("unitPrice", Kind.DECIMAL),
   CHANNEL("channel", Kind.TEXT),
+  REVENUE("revenue", Kind.DECIMAL),
+  CUSTOMER_SEGMENT("customerSegment", Kind.TEXT),
+  PROMOTION_CODE("promotionCode", Kind.TEXT),
+  FULFILLMENT("fulfillment", Kind.TEXT),
   REASON("reason", Kind.TEXT),
   STORE_ID("storeId", Kind.TEXT),
   NAME("name", Kind.TEXT),
   ADDRESS("address", Kind.TEXT),
   STATUS("status", Kind.TEXT),
-  TIMEZONE("timezone", Kind.TEXT);
+  TIMEZONE("timezone", Kind.TEXT),
+  PRODUCT_ID("productId", Kind.TEXT),
+  EXTERNAL_DEMAND("externalDemand", Kind.TEXT),
+  MARKET_TREND("marketTrend", Kind.DECIMAL),
+  COMPETITOR_PRICE("competitorPrice", Kind.DECIMAL),
+  WEATHER_FACTOR("weatherFactor", Kind.DECIMAL),
+  EVENT_IMPACT("eventImpact", Kind.DECIMAL),
+  SOCIAL_SENTIMENT("socialSentiment", Kind.DECIMAL);
 
   /** What the POS rules accept in a field, and so what a mapping must produce for it. */
   public enum Kind {
