@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
  * known-hosts = "/etc/shelfstream/known_hosts"  # the server's key, from ssh-keyscan
  * strict-host-key-checking = true             # default; false trusts any key (not recommended)
  * remote-dir = "outbound"                     # relative to the login directory, or absolute
- * archive-dir = "archive"                     # optional: where processed files move
  * connect-timeout = 10s
  * auth-timeout = 10s
  * </pre>
  *
  * Secrets are never inline: settings are journaled and shown, so they name an environment variable
- * or a file of the node instead. Read without I/O; the file pipeline reads the other keys
- * (patterns, poll interval, layouts), so keys outside {@link #FIELDS} are not this class's errors.
+ * or a file of the node instead. Where read files move is the file pipeline's {@code processed-dir}
+ * (a sub-directory of {@code remote-dir}; without it, files stay where they are). Read without I/O;
+ * the file pipeline reads the other keys (patterns, poll interval, layouts), so keys outside {@link
+ * #FIELDS} are not this class's errors.
  */
 public record SftpSettings(
     String host,
@@ -45,11 +46,10 @@ public record SftpSettings(
     Path knownHosts,
     boolean strictHostKeyChecking,
     String remoteDir,
-    String archiveDir,
     Duration connectTimeout,
     Duration authTimeout) {
 
-  /** Every key this class reads, including the refused inline secrets. */
+  /** Every key this class reads, including the refused ones that point to the right key. */
   public static final Set<String> FIELDS =
       Set.of(
           "host",
@@ -69,6 +69,7 @@ public record SftpSettings(
           "connect-timeout",
           "auth-timeout");
 
+  private static final List<String> REFUSED = List.of("password", "passphrase", "archive-dir");
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
   private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
@@ -97,11 +98,11 @@ public record SftpSettings(
   private record Read(SftpSettings settings, List<ConfigError> errors) {}
 
   private static Read read(ObjectNode json) {
-    // The reader never sees an inline secret: no error of its own may echo the value.
-    ObjectNode withoutSecrets = json.deepCopy();
-    withoutSecrets.remove(List.of("password", "passphrase"));
+    // The reader never sees the refused keys: no error of its own may echo an inline secret.
+    ObjectNode readable = json.deepCopy();
+    readable.remove(REFUSED);
     SettingsReader settings =
-        SettingsReader.of(new IntegrationSpec("sftp", "sftp", withoutSecrets.toString()));
+        SettingsReader.of(new IntegrationSpec("sftp", "sftp", readable.toString()));
     String host = settings.requiredString("host", 253);
     int port = settings.integer("port", 22, 1, 65_535);
     String user = settings.requiredString("user", 255);
@@ -129,7 +130,12 @@ public record SftpSettings(
               + " to trust any key (not recommended)");
     }
     String remoteDir = directory(settings.requiredString("remote-dir", 4096));
-    String archiveDir = directory(settings.string("archive-dir", null, 4096));
+    if (json.has("archive-dir")) {
+      settings.error(
+          "archive-dir",
+          "is named processed-dir: the sub-directory of remote-dir where read files move (without"
+              + " it they stay where they are)");
+    }
     Duration connect =
         settings.duration("connect-timeout", Duration.ofSeconds(10), MIN_TIMEOUT, MAX_TIMEOUT);
     Duration auth =
@@ -147,7 +153,6 @@ public record SftpSettings(
             knownHosts,
             strict,
             remoteDir,
-            archiveDir,
             connect,
             auth),
         errors);

@@ -56,22 +56,17 @@ public final class SftpStoreKind implements FileStoreKind {
     return Duration.ofMinutes(15);
   }
 
-  /** Processed files stay where they are unless {@code archive-dir} is set: see below. */
+  /**
+   * Read files stay on the server unless {@code processed-dir} names an archive sub-directory: the
+   * retailer's server is theirs, and the ledger keeps a file from being read twice.
+   */
   @Override
   public String defaultProcessedDirectory() {
     return null;
   }
 
-  /**
-   * Where processed files move: the settings' {@code archive-dir} (relative to {@code remote-dir},
-   * or absolute), or null to leave them in place.
-   */
-  public String processedDirectory(ObjectNode settings) {
-    return SftpSettings.of(settings).archiveDir();
-  }
-
-  /** Every key the sftp kind reads, for the common pipeline's unknown-key check. */
-  public static Set<String> fields() {
+  @Override
+  public Set<String> settingNames() {
     return SftpSettings.FIELDS;
   }
 }

@@ -47,7 +47,7 @@ class SftpSettingsTest {
                 "{\"type\":\"sftp\",\"host\":\"10.0.0.7\",\"port\":2222,\"user\":\"feeds\","
                     + "\"private-key-file\":\"/keys/id_ed25519\","
                     + "\"passphrase-file\":\"/keys/pp\",\"known-hosts\":\"/keys/known_hosts\","
-                    + "\"remote-dir\":\"/srv/out\",\"archive-dir\":\"done\","
+                    + "\"remote-dir\":\"/srv/out\","
                     + "\"connect-timeout\":\"3s\",\"auth-timeout\":\"20s\","
                     + "\"patterns\":{\"inventory\":\"INV_*.csv\"},\"poll-interval\":\"1m\"}"));
     assertThat(settings.host()).isEqualTo("10.0.0.7");
@@ -56,13 +56,9 @@ class SftpSettingsTest {
     assertThat(settings.privateKeyFile()).isEqualTo(Path.of("/keys/id_ed25519"));
     assertThat(settings.passphrase()).hasToString("passphrase-file=/keys/pp");
     assertThat(settings.strictHostKeyChecking()).isTrue();
-    assertThat(settings.archiveDir()).isEqualTo("done");
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(settings.authTimeout()).isEqualTo(Duration.ofSeconds(20));
     assertThat(settings.describe()).isEqualTo("sftp://feeds@10.0.0.7:2222/srv/out");
-    assertThat(
-            new SftpStoreKind().processedDirectory(json("{" + VALID + ",\"archive-dir\":\"a\"}")))
-        .isEqualTo("a");
   }
 
   @Test
@@ -73,7 +69,6 @@ class SftpSettingsTest {
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.authTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.remoteDir()).isEqualTo("outbound");
-    assertThat(settings.archiveDir()).isNull();
     assertThat(settings.describe()).isEqualTo("sftp://feeds@sftp.retailer.example:22~/outbound");
     SftpStoreKind kind = new SftpStoreKind();
     assertThat(kind.typeName()).isEqualTo("sftp");
@@ -120,6 +115,16 @@ class SftpSettingsTest {
   }
 
   @Test
+  void anArchiveDirPointsToTheCommonProcessedDir() {
+    assertThat(onlyError("\"archive-dir\":\"archive\""))
+        .isEqualTo(
+            new ConfigError(
+                "archive-dir",
+                "is named processed-dir: the sub-directory of remote-dir where read files move"
+                    + " (without it they stay where they are)"));
+  }
+
+  @Test
   void eachBadValueNamesItsField() {
     assertThat(onlyError("\"port\":0"))
         .isEqualTo(new ConfigError("port", "must be from 1 to 65535, got 0"));
@@ -160,7 +165,7 @@ class SftpSettingsTest {
             errors(
                 "{" + VALID + ",\"patterns\":{\"inventory\":\"INV_*.csv\"},\"delimiter\":\";\"}"))
         .isEmpty();
-    assertThat(SftpStoreKind.fields()).contains("host", "remote-dir", "archive-dir", "password");
+    assertThat(new SftpStoreKind().settingNames()).contains("host", "remote-dir", "password");
   }
 
   @Test
