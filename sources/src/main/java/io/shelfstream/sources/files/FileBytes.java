@@ -49,7 +49,7 @@ final class FileBytes {
                   read[0] += chunk.size();
                   return chunk;
                 })
-            .concat(
+            .concatLazy(
                 Source.lazySource(
                     () ->
                         start + read[0] == size

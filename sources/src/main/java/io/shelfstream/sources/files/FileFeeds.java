@@ -48,7 +48,7 @@ final class FileFeeds {
                   files,
                   name,
                   name,
-                  pattern(files, name, entry.getValue().textValue()),
+                  pattern(files, name, files.string(name, null, 255)),
                   source,
                   zone,
                   location)

@@ -195,9 +195,9 @@ final class FileJob {
       Source<RawRecord, ?> records =
           FileBytes.from(store, file.name(), file.size(), lastOffset, digest)
               .mapConcat(framer::offer)
-              .concat(Source.lazySource(() -> Source.from(framer.finish())))
+              .concatLazy(Source.lazySource(() -> Source.from(framer.finish())))
               .concat(Source.single(END));
-      Source<RawRecord, ?> withHeader = resume == null ? records : header().concat(records);
+      Source<RawRecord, ?> withHeader = resume == null ? records : header().concatLazy(records);
       return withHeader
           .takeWhile(record -> !stopping.get() && refusal.get() == null)
           .mapConcat(this::decode)
@@ -217,7 +217,7 @@ final class FileJob {
       RecordFramer framer = new RecordFramer(settings.quote(), settings.maxRecordBytes(), 0, 1);
       return FileBytes.from(store, file.name(), file.size(), 0, null)
           .mapConcat(framer::offer)
-          .concat(Source.lazySource(() -> Source.from(framer.finish())))
+          .concatLazy(Source.lazySource(() -> Source.from(framer.finish())))
           .take(1);
     }
 
