@@ -52,15 +52,21 @@ public final class SftpFileStore implements FileStore {
   public List<StoredFile> list() throws IOException {
     String dir = settings.remoteDir();
     List<StoredFile> files = new ArrayList<>();
-    try {
-      for (DirEntry entry : sftp.readDir(dir)) {
-        Attributes attributes = entry.getAttributes();
-        if (attributes.isRegularFile()) {
-          files.add(
-              new StoredFile(
-                  entry.getFilename(),
-                  attributes.getSize(),
-                  attributes.getModifyTime().toInstant()));
+    // Batch by batch on an explicit handle: the lazy Iterable of readDir(String) would throw
+    // its failures unchecked.
+    try (CloseableHandle listing = sftp.openDir(dir)) {
+      for (List<DirEntry> batch = sftp.readDir(listing);
+          batch != null;
+          batch = sftp.readDir(listing)) {
+        for (DirEntry entry : batch) {
+          Attributes attributes = entry.getAttributes();
+          if (attributes.isRegularFile()) {
+            files.add(
+                new StoredFile(
+                    entry.getFilename(),
+                    attributes.getSize(),
+                    attributes.getModifyTime().toInstant()));
+          }
         }
       }
     } catch (IOException e) {

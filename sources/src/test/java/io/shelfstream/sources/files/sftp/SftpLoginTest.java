@@ -12,6 +12,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +227,39 @@ class SftpLoginTest {
     before.close();
     try (SftpFileStore after = sftp.open()) {
       assertThat(after.list()).hasSize(1);
+    }
+  }
+
+  @Test
+  void listingsCutByServerRestartsFailSayingTheSessionWasLost() throws Exception {
+    ExecutorService lister = Executors.newSingleThreadExecutor();
+    try {
+      for (int round = 0; round < 5; round++) {
+        SftpFileStore store = sftp.open();
+        CountDownLatch listing = new CountDownLatch(1);
+        Future<Throwable> failure =
+            lister.submit(
+                () -> {
+                  try {
+                    while (true) {
+                      store.list();
+                      listing.countDown();
+                    }
+                  } catch (IOException | RuntimeException e) {
+                    return e;
+                  }
+                });
+        assertThat(listing.await(30, TimeUnit.SECONDS)).isTrue();
+        sftp.server.restart(false);
+        assertThat(failure.get(60, TimeUnit.SECONDS))
+            .isInstanceOf(IOException.class)
+            .hasMessageEndingWith(
+                "the SFTP session was lost (the server closed it or stopped"
+                    + " answering); the store must be opened again");
+        store.close();
+      }
+    } finally {
+      lister.shutdownNow();
     }
   }
 

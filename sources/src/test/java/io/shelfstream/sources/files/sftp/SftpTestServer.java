@@ -5,9 +5,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -29,9 +32,9 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * key. It can be restarted on the same port, with the same or a new host key, and counts the bytes
  * it serves so that tests can see what a client actually read.
  */
-final class SftpTestServer implements AutoCloseable {
-  static final String USER = "feeds";
-  static final String PASSWORD = "s3cret-Pa55";
+public final class SftpTestServer implements AutoCloseable {
+  public static final String USER = "feeds";
+  public static final String PASSWORD = "s3cret-Pa55";
 
   private final Path root;
   private final KeyPair userKey;
@@ -42,49 +45,50 @@ final class SftpTestServer implements AutoCloseable {
   private SshServer server;
   private int port;
 
-  SftpTestServer(Path root) throws IOException, GeneralSecurityException {
+  public SftpTestServer(Path root) throws IOException, GeneralSecurityException {
     this.root = root;
     this.userKey = newKey();
     this.hostKey = newKey();
     start(0);
   }
 
-  static KeyPair newKey() throws GeneralSecurityException {
+  public static KeyPair newKey() throws GeneralSecurityException {
     return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  PublicKey hostKey() {
+  public PublicKey hostKey() {
     return hostKey.getPublic();
   }
 
-  long bytesServed() {
+  public long bytesServed() {
     return bytesServed.get();
   }
 
-  long firstReadOffset() {
+  public long firstReadOffset() {
     return firstReadOffset.get();
   }
 
-  void resetCounters() {
+  public void resetCounters() {
     bytesServed.set(0);
     firstReadOffset.set(-1);
   }
 
   /** The known_hosts line that trusts this server's current key, as ssh-keyscan writes it. */
-  String knownHostsLine() {
+  public String knownHostsLine() {
     return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
   }
 
   /** Writes the user's key in OpenSSH format, encrypted when a passphrase is given. */
-  void writeUserKey(Path file, String passphrase) throws IOException, GeneralSecurityException {
+  public void writeUserKey(Path file, String passphrase)
+      throws IOException, GeneralSecurityException {
     OpenSSHKeyEncryptionContext encryption = null;
     if (passphrase != null) {
       encryption = new OpenSSHKeyEncryptionContext();
@@ -99,18 +103,18 @@ final class SftpTestServer implements AutoCloseable {
   }
 
   /** Stops the server, as a crash or a restart of the real one would, closing every session. */
-  void stop() throws IOException {
+  public void stop() throws IOException {
     server.stop(true);
   }
 
   /** Restarts speaking only SFTP {@code version}: 3 is what OpenSSH speaks. */
-  void restartWithSftpVersion(int version) throws IOException, GeneralSecurityException {
+  public void restartWithSftpVersion(int version) throws IOException, GeneralSecurityException {
     sftpVersion = version;
     restart(false);
   }
 
   /** Starts again on the same port; with a new host key if {@code newHostKey}. */
-  void restart(boolean newHostKey) throws IOException, GeneralSecurityException {
+  public void restart(boolean newHostKey) throws IOException, GeneralSecurityException {
     server.stop(true);
     if (newHostKey) {
       hostKey = newKey();
@@ -156,11 +160,22 @@ final class SftpTestServer implements AutoCloseable {
     port = server.getPort();
   }
 
-  /** Writes a file under the server's root. */
-  Path put(String path, String content) throws IOException {
+  /** Writes a file under the server's root: aside, then renamed in, as a careful sender does. */
+  public Path put(String path, String content) throws IOException {
+    return put(path, content, null);
+  }
+
+  /** Writes a file as {@link #put(String, String)} does, modified at {@code modified}. */
+  public Path put(String path, String content, Instant modified) throws IOException {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());
-    return Files.writeString(file, content, StandardCharsets.UTF_8);
+    Path staged = Files.createTempFile(root, ".staged-", ".tmp");
+    Files.writeString(staged, content, StandardCharsets.UTF_8);
+    if (modified != null) {
+      Files.setLastModifiedTime(staged, FileTime.from(modified));
+    }
+    return Files.move(
+        staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Override
