@@ -164,7 +164,7 @@ final class FileJob {
       this.decoder =
           new RowDecoder(
               file.name(),
-              file.size() + "@" + file.modified().toEpochMilli(),
+              version(),
               feed,
               new CsvFields(settings.delimiter().value(), settings.quote()),
               settings.defaultSource());
@@ -174,11 +174,17 @@ final class FileJob {
       this.report = new FileReport(lastLine + 1);
     }
 
-    /** Completes with whether the whole file was read (not stopped half way). */
+    private String version() {
+      return file.size() + "@" + file.modified();
+    }
+
+    /** Completes with whether the file is over: read whole, or refused (not stopped half way). */
     CompletionStage<Boolean> start() {
       CompletionStage<Done> prepared =
           resume == null ? done() : blocking(this::prepareResume).thenCompose(h -> done());
-      return prepared.thenCompose(ready -> stream()).thenApply(ended -> reachedEnd.get());
+      return prepared
+          .thenCompose(ready -> stream())
+          .thenApply(ended -> reachedEnd.get() || refusal.get() != null);
     }
 
     /** Reads the header again, and digests the bytes before the resume point. */
@@ -306,13 +312,7 @@ final class FileJob {
           settings.defaultSource(),
           reason,
           "",
-          "file:"
-              + file.name()
-              + ":"
-              + file.size()
-              + "@"
-              + file.modified().toEpochMilli()
-              + ":empty");
+          RowDecoder.keyPrefix(file.name(), version()) + "empty");
     }
 
     private CompletionStage<Done> close(FileState state, String refused) {

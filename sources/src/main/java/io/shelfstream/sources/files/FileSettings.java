@@ -88,7 +88,7 @@ public record FileSettings(
         Delimiter.names().contains(delimiterName)
             ? Delimiter.valueOf(delimiterName.toUpperCase(Locale.ROOT))
             : Delimiter.COMMA;
-    String quote = settings.string("quote", "\"", 1);
+    String quote = settings.string("quote", "\"", 16);
     byte quoteByte = (byte) '"';
     if (quote != null && (quote.length() != 1 || quote.charAt(0) >= 128)) {
       settings.error("quote", "must be one ASCII character, such as \"'\"");

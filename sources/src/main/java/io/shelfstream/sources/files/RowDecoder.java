@@ -43,7 +43,17 @@ final class RowDecoder {
     this.feed = feed;
     this.fields = fields;
     this.source = defaultSource;
-    this.keyPrefix = "file:" + fileName + ":" + version + ":";
+    this.keyPrefix = keyPrefix(fileName, version);
+  }
+
+  /**
+   * The start of the dead-letter keys of one file version's lines: a digest, so that a key fits its
+   * column whatever the file's name.
+   */
+  static String keyPrefix(String fileName, String version) {
+    var digest = FileBytes.sha256();
+    digest.update((fileName + "\n" + version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "file:" + FileBytes.hex(digest).substring(0, 32) + ":";
   }
 
   boolean hasHeader() {
@@ -66,14 +76,9 @@ final class RowDecoder {
       return Optional.of("header (line 1): " + malformed.reason());
     }
     List<String> names = ((CsvFields.Fields) split).values().stream().map(String::strip).toList();
-    Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      if (!seen.add(name)) {
-        return Optional.of("header (line 1): names the column \"" + name + "\" twice");
-      }
-    }
+    Set<String> columns = new HashSet<>(names);
     List<String> missing =
-        feed.requiredColumns().stream().filter(column -> !seen.contains(column)).toList();
+        feed.requiredColumns().stream().filter(column -> !columns.contains(column)).toList();
     if (!missing.isEmpty()) {
       return Optional.of(
           "header (line 1): lacks the column(s) "
@@ -82,6 +87,11 @@ final class RowDecoder {
               + feed.name()
               + " feed needs; it has "
               + String.join(", ", names.subList(0, Math.min(names.size(), 30))));
+    }
+    if (columns.size() < names.size()) {
+      Set<String> seen = new HashSet<>();
+      String twice = names.stream().filter(name -> !seen.add(name)).findFirst().orElseThrow();
+      return Optional.of("header (line 1): names the column \"" + twice + "\" twice");
     }
     header = names;
     return Optional.empty();
