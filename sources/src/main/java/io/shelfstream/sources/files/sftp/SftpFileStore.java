@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,10 +17,8 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
 import org.apache.sshd.sftp.client.SftpClient.CloseableHandle;
-import org.apache.sshd.sftp.client.SftpClient.CopyMode;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.apache.sshd.sftp.client.SftpClient.OpenMode;
-import org.apache.sshd.sftp.client.extensions.openssh.OpenSSHPosixRenameExtension;
 import org.apache.sshd.sftp.client.impl.AbstractSftpClient;
 import org.apache.sshd.sftp.client.impl.SftpInputStreamAsync;
 import org.apache.sshd.sftp.common.SftpConstants;
@@ -63,9 +60,7 @@ public final class SftpFileStore implements FileStore {
           if (attributes.isRegularFile()) {
             files.add(
                 new StoredFile(
-                    entry.getFilename(),
-                    attributes.getSize(),
-                    attributes.getModifyTime().toInstant()));
+                    entry.getFilename(), attributes.getSize(), RemoteFiles.modified(attributes)));
           }
         }
       }
@@ -101,8 +96,8 @@ public final class SftpFileStore implements FileStore {
     String from = file(name);
     String dir = directory(directory);
     try {
-      createDirectories(dir);
-      replace(from, dir + "/" + name);
+      RemoteFiles.createDirectories(sftp, dir);
+      RemoteFiles.replace(sftp, from, dir + "/" + name);
     } catch (IOException e) {
       throw failure("move to " + dir, from, e);
     }
@@ -115,12 +110,12 @@ public final class SftpFileStore implements FileStore {
     // Written aside then renamed, so that nobody ever reads half a report.
     String partial = dir + "/." + name + ".part";
     try {
-      createDirectories(dir);
+      RemoteFiles.createDirectories(sftp, dir);
       try (OutputStream out =
           sftp.write(partial, OpenMode.Write, OpenMode.Create, OpenMode.Truncate)) {
         out.write(content);
       }
-      replace(partial, target);
+      RemoteFiles.replace(sftp, partial, target);
     } catch (IOException e) {
       throw failure("write", target, e);
     }
@@ -172,52 +167,6 @@ public final class SftpFileStore implements FileStore {
       throw new IOException("not a plain file name: \"" + name + "\"");
     }
     return name;
-  }
-
-  /** Renames, replacing the target, by the best means the server offers. */
-  private void replace(String from, String to) throws IOException {
-    if (sftp.getVersion() >= SftpConstants.SFTP_V5) {
-      sftp.rename(from, to, CopyMode.Overwrite);
-      return;
-    }
-    OpenSSHPosixRenameExtension posix = sftp.getExtension(OpenSSHPosixRenameExtension.class);
-    if (posix != null && posix.isSupported()) {
-      posix.posixRename(from, to);
-      return;
-    }
-    // SFTP v3 without the OpenSSH extension cannot replace: remove first (not atomic).
-    try {
-      sftp.remove(to);
-    } catch (SftpException e) {
-      if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
-        throw e;
-      }
-    }
-    sftp.rename(from, to);
-  }
-
-  private void createDirectories(String dir) throws IOException {
-    try {
-      if (!sftp.stat(dir).isDirectory()) {
-        throw new NotDirectoryException(dir);
-      }
-      return;
-    } catch (SftpException e) {
-      if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
-        throw e;
-      }
-    }
-    int parent = dir.lastIndexOf('/');
-    if (parent > 0) {
-      createDirectories(dir.substring(0, parent));
-    }
-    try {
-      sftp.mkdir(dir);
-    } catch (SftpException e) {
-      if (!sftp.stat(dir).isDirectory()) { // another poller may have made it meanwhile
-        throw e;
-      }
-    }
   }
 
   /**
