@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * An {@code sftp} integration created over real HTTP on a real node, reading from a real SFTP
  * server in the test's JVM: golden records from its files, archived once read, an identical
- * re-upload skipped, a server restart survived, and a server whose key is not trusted refused.
+ * re-upload skipped, a grown one read again without double counting, a server restart survived, a
+ * server whose key is not trusted refused; and a file stopped half way resumed through a node
+ * restart.
  */
 class SftpSourceTest {
   private static final String INVENTORY =
@@ -68,14 +70,25 @@ class SftpSourceTest {
       assertThat(details(api).path("lastSkipped").asText()).startsWith("DAILY_SALES_20260301.csv");
       assertThat(onHand(api)).isEqualTo(95);
 
+      // the same name grown by a row: read again, its old rows answered as duplicates
+      server.put(
+          "in/DAILY_SALES_20260301.csv",
+          SALES + "2026-03-01T12:10:00,SKU-1,online,4,39.96,,,\n",
+          Instant.now().plus(Duration.ofHours(2)));
+      awaitDetails(api, details -> details.path("filesDone").asLong() == 3);
+      JsonNode grown = details(api).path("lastFile");
+      assertThat(grown.path("accepted").asLong()).isEqualTo(1);
+      assertThat(grown.path("duplicates").asLong()).isEqualTo(2);
+      assertThat(onHand(api)).isEqualTo(95 - 4);
+
       // the server restarts: the integration logs in again and goes on
       server.restart(false);
       server.put(
           "in/DAILY_SALES_20260302.csv",
           SALES.replace("2026-03-01T12", "2026-03-02T12").replace(",3,29.97", ",1,9.99"));
       awaitArchived(api, in, "DAILY_SALES_20260302.csv");
-      assertThat(onHand(api)).isEqualTo(95 - 1 - 2);
-      assertThat(details(api).path("filesDone").asLong()).isEqualTo(3);
+      assertThat(onHand(api)).isEqualTo(91 - 1 - 2);
+      assertThat(details(api).path("filesDone").asLong()).isEqualTo(4);
 
       // the same server under a key known_hosts does not list: refused, naming its fingerprint
       Path stranger = Files.writeString(root.resolve("known_hosts_empty"), "");
@@ -91,6 +104,57 @@ class SftpSourceTest {
           .until(() -> api.get("/v1/integrations/stranger").body().contains("host key refused"));
       assertThat(api.get("/v1/integrations/stranger").body())
           .doesNotContain(SftpTestServer.PASSWORD);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
+  void aFileStoppedHalfWayResumesAfterItsLastDurableLineThroughANodeRestart(String kind)
+      throws Exception {
+    Path root = Files.createTempDirectory("shelfstream-sftp-");
+    Path serverRoot = Files.createDirectories(root.resolve("server/in")).getParent();
+    int rows = 20_000;
+    StringBuilder sales = new StringBuilder(SALES.substring(0, SALES.indexOf('\n') + 1));
+    for (int i = 0; i < rows; i++) {
+      sales
+          .append("2026-03-02T")
+          .append(String.format("%02d:%02d:%02d", i / 3600 % 24, i / 60 % 60, i % 60))
+          .append(",SKU-1,online,1,1.50,c")
+          .append(i)
+          .append(",,\n");
+    }
+    try (SftpTestServer server = new SftpTestServer(serverRoot);
+        TestDatabase db = TestDatabase.create(kind)) {
+      Path knownHosts = Files.writeString(root.resolve("known_hosts"), server.knownHostsLine());
+      Path password = Files.writeString(root.resolve("sftp.pass"), SftpTestServer.PASSWORD);
+      var config = TestNode.config(db.settings(), root.resolve("node"), DirectorySourceTest.FAST);
+      Path in = serverRoot.resolve("in");
+      try (ShelfstreamNode node = ShelfstreamNode.start(config)) {
+        Api api = new Api(TestNode.baseUrl(node));
+        ObjectNode body = sftpIntegration(server, knownHosts, password);
+        assertThat(api.send("PUT", "/v1/integrations/retailer", body.toString()).status())
+            .isBetween(200, 201);
+        server.put("in/INV_SNAPSHOT_1.csv", INVENTORY.replace(",100,", ",1000000,"));
+        awaitArchived(api, in, "INV_SNAPSHOT_1.csv");
+        server.put("in/DAILY_SALES_big.csv", sales.toString());
+        awaitDetails(api, details -> details.path("currentLine").asLong() > 2_000);
+        // pause: the stream stops reading, its in-flight records become durable and recorded
+        api.post("/v1/integrations/retailer/pause", "application/json", "");
+      }
+      assertThat(in.resolve("DAILY_SALES_big.csv")).exists();
+
+      try (ShelfstreamNode node = ShelfstreamNode.start(config)) {
+        Api api = new Api(TestNode.baseUrl(node));
+        assertThat(api.post("/v1/integrations/retailer/resume", "application/json", "").status())
+            .isEqualTo(200);
+        awaitArchived(api, in, "DAILY_SALES_big.csv");
+        assertThat(onHand(api)).isEqualTo(1_000_000 - rows);
+        JsonNode last = details(api).path("lastFile");
+        assertThat(last.path("accepted").asLong() + last.path("duplicates").asLong())
+            .isEqualTo(rows);
+        // resumed after the last durable line, not from the start
+        assertThat(last.path("duplicates").asLong()).isLessThan(1_000);
+      }
     }
   }
 
