@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
@@ -12,7 +16,9 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.signature.Signature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +32,14 @@ final class HostKeyCheck implements ServerKeyVerifier {
 
   private final SftpSettings settings;
   private final ServerKeyVerifier verifier;
+  private final Set<String> knownKeyTypes;
   private final AtomicReference<String> refusal = new AtomicReference<>();
 
-  private HostKeyCheck(SftpSettings settings, boolean strict) {
+  private HostKeyCheck(SftpSettings settings, boolean strict, Set<String> knownKeyTypes) {
     this.settings = settings;
     this.verifier =
         strict ? new KnownHosts(settings.knownHosts()) : AcceptAllServerKeyVerifier.INSTANCE;
+    this.knownKeyTypes = knownKeyTypes;
   }
 
   /**
@@ -43,11 +51,16 @@ final class HostKeyCheck implements ServerKeyVerifier {
           "{}: strict-host-key-checking = false, any host key is trusted: the connection is open"
               + " to interception",
           settings.describe());
-      return new HostKeyCheck(settings, false);
+      return new HostKeyCheck(settings, false, Set.of());
     }
     Path file = settings.knownHosts();
+    Set<String> keyTypes = new LinkedHashSet<>();
     try {
-      KnownHostEntry.readKnownHostEntries(file);
+      for (KnownHostEntry entry : KnownHostEntry.readKnownHostEntries(file)) {
+        if (entry.getMarker() == null && entry.isHostMatch(settings.host(), settings.port())) {
+          keyTypes.add(entry.getKeyEntry().getKeyType());
+        }
+      }
     } catch (IOException | RuntimeException e) {
       throw new IOException(
           "known-hosts: cannot read "
@@ -57,7 +70,27 @@ final class HostKeyCheck implements ServerKeyVerifier {
               + ")"
               + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse(""));
     }
-    return new HostKeyCheck(settings, true);
+    return new HostKeyCheck(settings, true, keyTypes);
+  }
+
+  /**
+   * {@code signatures} with those of the key types known_hosts lists for this server first, as
+   * OpenSSH's client orders them: a server offering several host keys then shows one we can check,
+   * rather than the one MINA prefers (a line copied from a user's known_hosts holds one type).
+   */
+  List<NamedFactory<Signature>> preferKnownKeyTypes(List<NamedFactory<Signature>> signatures) {
+    List<NamedFactory<Signature>> ordered = new ArrayList<>();
+    for (NamedFactory<Signature> signature : signatures) {
+      if (knownKeyTypes.contains(KeyUtils.getCanonicalKeyType(signature.getName()))) {
+        ordered.add(signature);
+      }
+    }
+    for (NamedFactory<Signature> signature : signatures) {
+      if (!ordered.contains(signature)) {
+        ordered.add(signature);
+      }
+    }
+    return ordered;
   }
 
   @Override
@@ -99,7 +132,7 @@ final class HostKeyCheck implements ServerKeyVerifier {
       refusal.set(
           "host key refused: the server at "
               + server()
-              + " offered a "
+              + " offered the "
               + describe(key)
               + ", which known-hosts ("
               + settings.knownHosts()
@@ -119,7 +152,7 @@ final class HostKeyCheck implements ServerKeyVerifier {
       refusal.set(
           "host key refused: the server at "
               + server()
-              + " offered a "
+              + " offered the "
               + describe(actual)
               + " but known-hosts ("
               + settings.knownHosts()

@@ -44,6 +44,7 @@ final class SftpLogin {
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     client.setServerKeyVerifier(hostKeys);
+    client.setSignatureFactories(hostKeys.preferKnownKeyTypes(client.getSignatureFactories()));
     CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
     CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEATS_WITHOUT_REPLY);
     client.start();

@@ -91,7 +91,7 @@ public record SftpSettings(
   /** {@code sftp://user@host:port/remote-dir}: no secret, and no place a secret is kept. */
   public String describe() {
     String hostPart = host.contains(":") ? "[" + host + "]" : host;
-    String dir = remoteDir.startsWith("/") ? remoteDir : "~/" + remoteDir;
+    String dir = remoteDir.startsWith("/") ? remoteDir : "/~/" + remoteDir;
     return "sftp://" + user + "@" + hostPart + ":" + port + dir;
   }
 

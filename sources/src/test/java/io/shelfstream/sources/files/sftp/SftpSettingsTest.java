@@ -69,7 +69,7 @@ class SftpSettingsTest {
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.authTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.remoteDir()).isEqualTo("outbound");
-    assertThat(settings.describe()).isEqualTo("sftp://feeds@sftp.retailer.example:22~/outbound");
+    assertThat(settings.describe()).isEqualTo("sftp://feeds@sftp.retailer.example:22/~/outbound");
     SftpStoreKind kind = new SftpStoreKind();
     assertThat(kind.typeName()).isEqualTo("sftp");
     assertThat(kind.defaultPollInterval()).isEqualTo(Duration.ofMinutes(15));

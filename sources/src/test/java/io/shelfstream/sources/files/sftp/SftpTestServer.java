@@ -42,6 +42,7 @@ public final class SftpTestServer implements AutoCloseable {
   private final AtomicLong firstReadOffset = new AtomicLong(-1);
   private KeyPair hostKey;
   private Integer sftpVersion;
+  private KeyPair otherHostKey;
   private SshServer server;
   private int port;
 
@@ -107,6 +108,15 @@ public final class SftpTestServer implements AutoCloseable {
     server.stop(true);
   }
 
+  /**
+   * Restarts offering an ECDSA host key besides its ed25519 one, as most OpenSSH servers offer
+   * several; {@link #knownHostsLine()} still lists only the ed25519 one.
+   */
+  public void restartOfferingAnEcdsaKeyToo() throws IOException, GeneralSecurityException {
+    otherHostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+    restart(false);
+  }
+
   /** Restarts speaking only SFTP {@code version}: 3 is what OpenSSH speaks. */
   public void restartWithSftpVersion(int version) throws IOException, GeneralSecurityException {
     sftpVersion = version;
@@ -144,8 +154,10 @@ public final class SftpTestServer implements AutoCloseable {
     server = SshServer.setUpDefaultServer();
     server.setHost("127.0.0.1");
     server.setPort(onPort);
-    KeyPair key = hostKey;
-    server.setKeyPairProvider(KeyPairProvider.wrap(key));
+    server.setKeyPairProvider(
+        otherHostKey == null
+            ? KeyPairProvider.wrap(hostKey)
+            : KeyPairProvider.wrap(otherHostKey, hostKey));
     server.setPasswordAuthenticator(
         (user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
     server.setPublickeyAuthenticator(
