@@ -51,7 +51,9 @@ final class FileRun implements RunningSource {
             store -> {
               status.opened(store.describe());
               FileJob job =
-                  new FileJob(settings, store, context, ledger, status, stopping, files, clock);
+                  new FileJob(
+                      new FileWork(
+                          settings, store, context, ledger, status, stopping, files, clock));
               FilePoller poller = new FilePoller(settings, clock);
               Pair<UniqueKillSwitch, CompletionStage<Done>> run =
                   Source.tick(java.time.Duration.ZERO, settings.pollInterval(), Tick.INSTANCE)
