@@ -33,6 +33,7 @@ import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
 import io.shelfstream.sources.files.FileSourceType;
 import io.shelfstream.sources.files.directory.DirectoryStoreKind;
+import io.shelfstream.sources.files.sftp.SftpStoreKind;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -108,7 +109,8 @@ public final class ShelfstreamNode implements AutoCloseable {
                   List.of(
                       new KafkaSourceType(),
                       new HttpPushSourceType(pushTargets),
-                      new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()))),
+                      new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()),
+                      new FileSourceType(new SftpStoreKind(), fileLedger, Clock.systemUTC()))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());

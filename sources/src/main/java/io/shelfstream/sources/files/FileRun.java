@@ -70,7 +70,7 @@ final class FileRun implements RunningSource {
             })
         .whenComplete(
             (done, error) -> {
-              triggers.complete();
+              closeTriggers(triggers);
               if (error != null) {
                 ready.completeExceptionally(error);
                 completion.completeExceptionally(error);
@@ -122,6 +122,18 @@ final class FileRun implements RunningSource {
     } catch (java.io.IOException e) {
       throw new java.util.concurrent.CompletionException(
           new java.io.IOException("cannot list " + store.describe() + ": " + e.getMessage(), e));
+    }
+  }
+
+  /**
+   * A stream that failed or was cancelled has closed the queue already, and then {@code complete}
+   * throws: that must not keep the run from reporting its end, or the supervisor never restarts it.
+   */
+  private static void closeTriggers(BoundedSourceQueue<Tick> triggers) {
+    try {
+      triggers.complete();
+    } catch (IllegalStateException alreadyClosed) {
+      // the stream ended first: nothing to complete
     }
   }
 
