@@ -17,6 +17,13 @@ import org.apache.pekko.util.ByteString;
  * it is skipped as it streams by, so memory stays bounded and the next lines go on.
  */
 public final class LineFraming extends GraphStage<FlowShape<ByteString, Line>> {
+  /**
+   * A line arriving in more chunks than this is compacted into one: a ByteString of many chunks
+   * finds a byte in time linear in its chunks, so a line sent a byte at a time would cost time
+   * quadratic in its length (30 s of CPU for a 64 KiB line before this bound).
+   */
+  private static final int MAX_CHUNKS_PER_LINE = 32;
+
   private final int maxLineBytes;
   private final Inlet<ByteString> in = Inlet.create("LineFraming.in");
   private final Outlet<Line> out = Outlet.create("LineFraming.out");
@@ -36,6 +43,7 @@ public final class LineFraming extends GraphStage<FlowShape<ByteString, Line>> {
     return new GraphStageLogic(shape) {
       private ByteString buffer = ByteString.emptyByteString();
       private int scannedUpTo;
+      private int chunksSinceCompact;
       private long lineNumber;
       private ByteString overlongPrefix; // non-null while skipping the rest of an overlong line
       private long overlongLength;
@@ -47,6 +55,10 @@ public final class LineFraming extends GraphStage<FlowShape<ByteString, Line>> {
               @Override
               public void onPush() {
                 buffer = buffer.concat(grab(in));
+                if (++chunksSinceCompact > MAX_CHUNKS_PER_LINE) {
+                  buffer = buffer.compact();
+                  chunksSinceCompact = 0;
+                }
                 emitOrPull();
               }
 
@@ -108,6 +120,7 @@ public final class LineFraming extends GraphStage<FlowShape<ByteString, Line>> {
           line = new Line(++lineNumber, buffer.take(end).compact(), end, false);
         }
         dropBuffer(newline + 1);
+        chunksSinceCompact = 0;
         return line;
       }
 

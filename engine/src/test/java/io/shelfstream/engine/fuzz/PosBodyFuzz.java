@@ -111,10 +111,8 @@ class PosBodyFuzz {
 
   private static List<Line> frame(LineFraming framing, byte[] body, int chunkSize)
       throws Exception {
-    // at most 256 chunks: LineFraming's cost grows with the square of the chunks a line spans
-    int size = Math.max(chunkSize, body.length / 256 + 1);
     List<ByteString> chunks =
-        ByteMutations.chunks(body, size).stream().map(ByteString::fromArray).toList();
+        ByteMutations.chunks(body, chunkSize).stream().map(ByteString::fromArray).toList();
     // a hang shows as a timeout, not as a build that never ends
     return Source.from(chunks)
         .via(framing)

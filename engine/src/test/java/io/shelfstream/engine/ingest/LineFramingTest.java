@@ -37,6 +37,16 @@ class LineFramingTest {
   }
 
   @Test
+  void aLongLineSentAByteAtATimeIsOneLine() throws Exception {
+    // a slow sender's worst case: a full-length line in one-byte chunks, then the next line
+    String line = "y".repeat(PosLines.MAX_LINE_BYTES);
+    String[] chunks = (line + "\nnext\n").split("");
+    var lines = frame(PosLines.MAX_LINE_BYTES, chunks);
+    assertThat(texts(lines)).containsExactly(line, "next");
+    assertThat(lines.get(0).overlong()).isFalse();
+  }
+
+  @Test
   void splitsLinesAcrossChunksAndDropsCarriageReturns() throws Exception {
     var lines = frame(100, "ab", "c\r\nde\n", "\n", "f");
     assertThat(texts(lines)).containsExactly("abc", "de", "", "f");
