@@ -7,7 +7,9 @@ import io.shelfstream.engine.ingest.IngestSettings;
 import io.shelfstream.engine.integration.IntegrationRuntimeSettings;
 import io.shelfstream.engine.integration.Integrations;
 import io.shelfstream.engine.integration.SourceTypes;
+import io.shelfstream.engine.pii.PiiSettings;
 import io.shelfstream.engine.record.GoldenRecords;
+import io.shelfstream.engine.secrets.SecretResolver;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
 import io.shelfstream.http.health.HealthSettings;
@@ -29,6 +31,7 @@ import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.journal.JournalReplay;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -81,6 +84,7 @@ public final class ShelfstreamNode implements AutoCloseable {
     // read before anything starts, so that a bad setting fails the start at once
     HealthSettings health = HealthSettings.fromConfig(config);
     IngestLimits limits = IngestLimits.fromConfig(config);
+    MappingOptions mappingOptions = PiiSettings.fromConfig(config, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
@@ -100,7 +104,10 @@ public final class ShelfstreamNode implements AutoCloseable {
       Integrations integrations =
           Integrations.start(
               system,
-              new SourceTypes(List.of(new KafkaSourceType(), new HttpPushSourceType(pushTargets))),
+              new SourceTypes(
+                  List.of(
+                      new KafkaSourceType(SecretResolver.system(), mappingOptions),
+                      new HttpPushSourceType(pushTargets, mappingOptions))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
@@ -108,9 +115,17 @@ public final class ShelfstreamNode implements AutoCloseable {
       Route routes =
           ApiRoutes.of(
               new PosIngestRoute(pipeline, system, gate, limits, permits).route(),
-              new RecordsRoute(integrations, pushTargets, pipeline, system, gate, limits, permits)
+              new RecordsRoute(
+                      integrations,
+                      pushTargets,
+                      pipeline,
+                      system,
+                      gate,
+                      limits,
+                      permits,
+                      mappingOptions)
                   .route(),
-              new MappingTestRoute().route(),
+              new MappingTestRoute(mappingOptions).route(),
               new RecordRoutes(records).route(),
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
