@@ -1,6 +1,8 @@
 package io.shelfstream.protocols.mapping.pii;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,7 +27,13 @@ import java.util.regex.Pattern;
 public final class PiiRedaction {
   public static final String MASK = "***";
   private static final TextNode MASKED = TextNode.valueOf(MASK);
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** As strict as the sources: text they cannot read is masked by key, and kept whole. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final List<SourcePath> paths;
   private final Set<String> columns = new LinkedHashSet<>();

@@ -186,6 +186,9 @@ class PiiMappingTest {
         .isEqualTo("[{\"customer\": {\"email\": \"***\", \"phone\": \"***\", \"x\": \"a");
     assertThat(mapping.redaction().jsonText(unterminated))
         .isEqualTo("{\"customer\": {\"email\": \"***\"");
+    assertThat(mapping.redaction().jsonText("{\"a\": 1} {\"email\": \"ann@example.com\"}"))
+        .as("text after the record is kept, masked")
+        .isEqualTo("{\"a\": 1} {\"email\": \"***\"}");
   }
 
   @Test
