@@ -128,3 +128,24 @@ CREATE TABLE IF NOT EXISTS location_activity(
   last_event_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY(location_id, slice)
 );
+
+-- The file ledger of the file sources (directory, sftp): each file an integration has read, its
+-- latest version (size, modification time as ISO-8601, SHA-256 once read whole) and how far its
+-- reading went (the last line whose records are all durable, and the byte after it), so that a
+-- restart resumes after that line and a re-uploaded identical file is skipped.
+CREATE TABLE IF NOT EXISTS file_ledger(
+  integration_id VARCHAR(255) NOT NULL,
+  file_name VARCHAR(1024) NOT NULL,
+  file_size BIGINT NOT NULL,
+  modified_at VARCHAR(40) NOT NULL,
+  state VARCHAR(16) NOT NULL,
+  sha256 VARCHAR(64),
+  last_line BIGINT NOT NULL,
+  byte_offset BIGINT NOT NULL,
+  accepted BIGINT NOT NULL,
+  duplicates BIGINT NOT NULL,
+  rejected BIGINT NOT NULL,
+  failed BIGINT NOT NULL,
+  updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY(integration_id, file_name)
+);

@@ -27,11 +27,7 @@ public final class Main {
       System.exit(1);
       return;
     }
-    System.out.println(
-        "Shelfstream node listening on http://"
-            + node.httpAddress().getHostString()
-            + ":"
-            + node.httpAddress().getPort());
+    System.out.println("Shelfstream node listening on " + node.urls());
     node.system().getWhenTerminated().toCompletableFuture().get(Long.MAX_VALUE, TimeUnit.DAYS);
   }
 }

@@ -29,9 +29,13 @@ import io.shelfstream.persistence.db.DatabaseSettings;
 import io.shelfstream.persistence.db.Dialect;
 import io.shelfstream.persistence.journal.JournalConfig;
 import io.shelfstream.persistence.journal.JournalReplay;
+import io.shelfstream.persistence.ledger.JdbcFileLedger;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
 import io.shelfstream.protocols.mapping.MappingOptions;
+import io.shelfstream.sources.files.FileSourceType;
+import io.shelfstream.sources.files.directory.DirectoryStoreKind;
+import io.shelfstream.sources.files.sftp.SftpStoreKind;
 import io.shelfstream.sources.kafka.KafkaSourceType;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -41,8 +45,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +58,13 @@ public final class ShelfstreamNode implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final ActorSystem<Void> system;
-  private final ServerBinding binding;
+  private final HttpBindings bindings;
   private final DatabaseSettings database;
 
   private ShelfstreamNode(
-      ActorSystem<Void> system, ServerBinding binding, DatabaseSettings database) {
+      ActorSystem<Void> system, HttpBindings bindings, DatabaseSettings database) {
     this.system = system;
-    this.binding = binding;
+    this.bindings = bindings;
     this.database = database;
   }
 
@@ -84,6 +86,7 @@ public final class ShelfstreamNode implements AutoCloseable {
     // read before anything starts, so that a bad setting fails the start at once
     HealthSettings health = HealthSettings.fromConfig(config);
     IngestLimits limits = IngestLimits.fromConfig(config);
+    HttpListeners listeners = HttpListeners.fromConfig(config, node, SecretResolver.system());
     MappingOptions mappingOptions = PiiSettings.fromConfig(config, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
 
@@ -100,6 +103,7 @@ public final class ShelfstreamNode implements AutoCloseable {
       IngestPipeline pipeline =
           new IngestPipeline(
               records, storage.deadLetters(), IngestSettings.fromConfig(config), Clock.systemUTC());
+      var fileLedger = new JdbcFileLedger(storage.pool(), storage.jdbc());
       PushTargets pushTargets = new PushTargets();
       Integrations integrations =
           Integrations.start(
@@ -107,7 +111,9 @@ public final class ShelfstreamNode implements AutoCloseable {
               new SourceTypes(
                   List.of(
                       new KafkaSourceType(SecretResolver.system(), mappingOptions),
-                      new HttpPushSourceType(pushTargets, mappingOptions))),
+                      new HttpPushSourceType(pushTargets, mappingOptions),
+                      new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()),
+                      new FileSourceType(new SftpStoreKind(), fileLedger, Clock.systemUTC()))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
@@ -132,19 +138,9 @@ public final class ShelfstreamNode implements AutoCloseable {
               new DeadLetterRoutes(storage.deadLetters()).route(),
               new IntegrationRoutes(integrations).route(),
               new HealthRoute(system, storage.journalDatabase()).route());
-      ServerBinding binding =
-          Http.get(system)
-              .newServerAt(node.httpHost(), node.httpPort())
-              .bind(routes)
-              .toCompletableFuture()
-              .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-              .addToCoordinatedShutdown(Duration.ofSeconds(10), system);
-      log.info(
-          "Shelfstream node up: http://{}:{} on {}",
-          node.httpHost(),
-          binding.localAddress().getPort(),
-          db.describe());
-      return new ShelfstreamNode(system, binding, db);
+      HttpBindings bindings = listeners.bind(system, routes, START_TIMEOUT);
+      log.info("Shelfstream node up: {} on {}", bindings.urls(), db.describe());
+      return new ShelfstreamNode(system, bindings, db);
     } catch (TimeoutException e) {
       system.terminate();
       throw new IllegalStateException(
@@ -166,8 +162,19 @@ public final class ShelfstreamNode implements AutoCloseable {
     return system;
   }
 
+  /** The plain HTTP port's address; throws when plain HTTP is off. */
   public InetSocketAddress httpAddress() {
-    return binding.localAddress();
+    return bindings.plainAddress();
+  }
+
+  /** The HTTPS port's address; throws when HTTPS is off. */
+  public InetSocketAddress httpsAddress() {
+    return bindings.httpsAddress();
+  }
+
+  /** The API's base URLs, e.g. {@code http://0.0.0.0:8080, https://0.0.0.0:8443}. */
+  public String urls() {
+    return bindings.urls();
   }
 
   public DatabaseSettings database() {

@@ -10,19 +10,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** A small client of a node's HTTP API over loopback, for tests. */
 public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient client;
   private final String baseUrl;
 
   public Api(String baseUrl) {
+    this(baseUrl, HttpClient.newBuilder());
+  }
+
+  /** A client of an HTTPS base URL that trusts what {@code tls} trusts. */
+  public Api(String baseUrl, SSLContext tls) {
+    this(baseUrl, HttpClient.newBuilder().sslContext(tls));
+  }
+
+  private Api(String baseUrl, HttpClient.Builder client) {
     this.baseUrl = baseUrl;
+    this.client =
+        client.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public record Reply(int status, JsonNode json, String body) {}

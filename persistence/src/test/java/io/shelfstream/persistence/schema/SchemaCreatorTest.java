@@ -34,7 +34,7 @@ class SchemaCreatorTest {
           DriverManager.getConnection(
               db.settings().url(), db.settings().user(), db.settings().password())) {
         for (String table :
-            new String[] {"event_journal", "event_tag", "snapshot", "dead_letter"}) {
+            new String[] {"event_journal", "event_tag", "snapshot", "dead_letter", "file_ledger"}) {
           try (ResultSet rows =
               connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
             boolean found = false;
@@ -132,7 +132,7 @@ class SchemaCreatorTest {
   @Test
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
-    assertThat(statements).hasSize(15);
+    assertThat(statements).hasSize(16);
     assertThat(statements)
         .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }

@@ -5,6 +5,7 @@ import io.shelfstream.engine.integration.ConfigError;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What tells one file source type from another ({@code directory}, {@code sftp}): the settings that
@@ -20,6 +21,12 @@ public interface FileStoreKind {
    * naming its field; empty when valid. No I/O: management calls answer at once.
    */
   List<ConfigError> validate(ObjectNode settings);
+
+  /**
+   * The keys {@link #validate} reads: the file source reports every other key it does not know as
+   * not a setting.
+   */
+  Set<String> settingNames();
 
   /**
    * Opens the store: blocking (it may connect, log in and verify a host key), so it runs on the
