@@ -112,8 +112,10 @@ public final class ShelfstreamNode implements AutoCloseable {
                   List.of(
                       new KafkaSourceType(SecretResolver.system(), mappingOptions),
                       new HttpPushSourceType(pushTargets, mappingOptions),
-                      new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()),
-                      new FileSourceType(new SftpStoreKind(), fileLedger, Clock.systemUTC()))),
+                      new FileSourceType(
+                          new DirectoryStoreKind(), fileLedger, Clock.systemUTC(), mappingOptions),
+                      new FileSourceType(
+                          new SftpStoreKind(), fileLedger, Clock.systemUTC(), mappingOptions))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
