@@ -10,6 +10,9 @@ public final class RawText {
   /** Raw text kept per dead letter; longer records keep their start and say how long they were. */
   public static final int MAX_KEPT_BYTES = 64 * 1024;
 
+  /** How text kept as a hex dump starts. */
+  public static final String HEX_PREFIX = "hex:";
+
   private RawText() {}
 
   /**
@@ -35,7 +38,7 @@ public final class RawText {
   }
 
   private static String hex(byte[] raw) {
-    StringBuilder hex = new StringBuilder(4 + raw.length * 2).append("hex:");
+    StringBuilder hex = new StringBuilder(4 + raw.length * 2).append(HEX_PREFIX);
     for (byte b : raw) {
       hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
     }

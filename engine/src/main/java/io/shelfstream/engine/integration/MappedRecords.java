@@ -11,6 +11,7 @@ import io.shelfstream.engine.ingest.RawText;
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.mapping.Mapping;
 import io.shelfstream.protocols.mapping.MappingResult;
+import io.shelfstream.protocols.mapping.pii.PiiRedaction;
 import io.shelfstream.protocols.mapping.record.Record;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class MappedRecords {
           position,
           where,
           "record: longer than " + MAX_RECORD_BYTES + " bytes (" + json.length + " bytes)",
-          RawText.of(Arrays.copyOf(json, RawText.MAX_KEPT_BYTES)),
+          keptRaw(Arrays.copyOf(json, RawText.MAX_KEPT_BYTES)),
           recordKey);
     }
     JsonNode tree;
@@ -59,15 +60,32 @@ public final class MappedRecords {
           e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")
               ? "record: not valid UTF-8"
               : "record: not valid JSON (" + firstLine(e.getOriginalMessage()) + ")";
-      return rejected(position, where, reason, RawText.of(json), recordKey);
+      return rejected(position, where, reason, keptRaw(json), recordKey);
     } catch (IOException e) {
       return rejected(
-          position, where, "record: unreadable (" + e.getMessage() + ")", RawText.of(json), null);
+          position, where, "record: unreadable (" + e.getMessage() + ")", keptRaw(json), null);
     }
     if (tree == null || tree.isMissingNode()) {
       return rejected(position, where, "record: is empty", "", recordKey);
     }
     return decode(position, where, tree, () -> RawText.of(json), recordKey);
+  }
+
+  /**
+   * The text a dead letter keeps of a record's bytes (whole, or the start of an overlong one): with
+   * the values its mapping's pii fields read masked, and nothing but its length when they cannot be
+   * found (bytes that are not text).
+   */
+  public String keptRaw(byte[] bytes) {
+    return masked(RawText.of(bytes));
+  }
+
+  private String masked(String raw) {
+    PiiRedaction redaction = mapping.redaction();
+    if (redaction.isEmpty()) {
+      return raw;
+    }
+    return raw.startsWith(RawText.HEX_PREFIX) ? redaction.unreadable(raw) : redaction.jsonText(raw);
   }
 
   /** A record already read as JSON; {@code raw} gives its text for a dead letter. */
@@ -78,12 +96,14 @@ public final class MappedRecords {
           position,
           where,
           "record: must be a JSON object, got " + SettingsReader.describe(record),
-          raw.get(),
+          masked(raw.get()),
           recordKey);
     }
     MappingResult result = mapping.apply(Record.json(record));
     if (result instanceof MappingResult.Failed failed) {
-      return rejected(position, where, failed.reason(), raw.get(), recordKey);
+      String kept =
+          mapping.redaction().isEmpty() ? raw.get() : mapping.redaction().json(record).toString();
+      return rejected(position, where, failed.reason(), kept, recordKey);
     }
     List<RetailEvent> events = ((MappingResult.Mapped) result).events();
     List<Decoded<P>> decoded = new ArrayList<>(events.size());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.protocols.event.TextRules;
 import io.shelfstream.protocols.mapping.CompileResult;
 import io.shelfstream.protocols.mapping.Mapping;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.protocols.mapping.spec.SpecProblem;
 import io.shelfstream.protocols.pos.PosLineParser;
 import java.util.Map;
@@ -29,6 +30,12 @@ public final class MappingSetting {
    * mapping fills none.
    */
   public static Optional<Mapping> read(SettingsReader settings, String defaultSource) {
+    return read(settings, defaultSource, MappingOptions.NONE);
+  }
+
+  /** As {@link #read(SettingsReader, String)}, with the node's options (its pii key). */
+  public static Optional<Mapping> read(
+      SettingsReader settings, String defaultSource, MappingOptions options) {
     boolean given = settings.hasObject(KEY);
     Map<String, JsonNode> entries =
         settings.entries(KEY, false, "a mapping object such as {\"fields\": [...]}");
@@ -39,7 +46,7 @@ public final class MappingSetting {
     entries.forEach(spec::set);
     // a bad default source is that setting's own error, not the mapping's
     String source = isSourceName(defaultSource) ? defaultSource : PosLineParser.DEFAULT_SOURCE;
-    CompileResult compiled = Mapping.compile(spec, source);
+    CompileResult compiled = Mapping.compile(spec, source, options);
     if (compiled instanceof CompileResult.Invalid invalid) {
       for (SpecProblem problem : invalid.problems()) {
         settings.error(KEY + "." + problem.field(), problem.problem());

@@ -5,6 +5,7 @@ import io.shelfstream.engine.integration.ConfigError;
 import io.shelfstream.engine.integration.SettingsReader;
 import io.shelfstream.protocols.mapping.CompileResult;
 import io.shelfstream.protocols.mapping.Mapping;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.protocols.mapping.layout.Layout;
 import io.shelfstream.protocols.mapping.layout.LayoutOptions;
 import io.shelfstream.protocols.mapping.record.Record;
@@ -37,7 +38,7 @@ record MappingTestRequest(Mapping mapping, List<Record> records) {
 
   record Invalid(String error, List<ConfigError> errors) implements Read {}
 
-  static Read of(JsonNode body) {
+  static Read of(JsonNode body, MappingOptions options) {
     if (body == null || !body.isObject()) {
       return invalid("body", "must be a JSON object with a mapping (or layout) and records");
     }
@@ -55,13 +56,14 @@ record MappingTestRequest(Mapping mapping, List<Record> records) {
     if (!errors.isEmpty()) {
       return new Invalid("invalid request", errors);
     }
-    Mapping mapping = mapping(body, source, errors);
+    Mapping mapping = mapping(body, source, options, errors);
     return errors.isEmpty()
         ? new Valid(new MappingTestRequest(mapping, records))
         : new Invalid("invalid mapping", errors);
   }
 
-  private static Mapping mapping(JsonNode body, String source, List<ConfigError> errors) {
+  private static Mapping mapping(
+      JsonNode body, String source, MappingOptions options, List<ConfigError> errors) {
     boolean hasMapping = body.has("mapping");
     boolean hasLayout = body.has("layout");
     if (hasMapping == hasLayout) {
@@ -74,7 +76,7 @@ record MappingTestRequest(Mapping mapping, List<Record> records) {
       if (body.has("options")) {
         errors.add(new ConfigError("options", "are for a layout, not a mapping"));
       }
-      CompileResult compiled = Mapping.compile(body.get("mapping"), source);
+      CompileResult compiled = Mapping.compile(body.get("mapping"), source, options);
       if (compiled instanceof CompileResult.Invalid invalid) {
         for (SpecProblem problem : invalid.problems()) {
           errors.add(new ConfigError("mapping." + problem.field(), problem.problem()));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.shelfstream.engine.integration.ConfigError;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.protocols.mapping.MappingError;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.protocols.mapping.MappingResult;
 import io.shelfstream.protocols.mapping.record.Record;
 import java.io.IOException;
@@ -45,6 +46,18 @@ public final class MappingTestRoute extends AllDirectives {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  private final MappingOptions mappingOptions;
+
+  /** A node without a pii key: mappings that hash are refused. */
+  public MappingTestRoute() {
+    this(MappingOptions.NONE);
+  }
+
+  /** {@code mappingOptions}: what mappings are compiled with (the node's pii key). */
+  public MappingTestRoute(MappingOptions mappingOptions) {
+    this.mappingOptions = mappingOptions;
+  }
+
   public Route route() {
     return path(
         segment("v1").slash("mappings").slash("test"),
@@ -73,7 +86,7 @@ public final class MappingTestRoute extends AllDirectives {
                 }));
   }
 
-  static HttpResponse answer(byte[] body) {
+  HttpResponse answer(byte[] body) {
     JsonNode json;
     try {
       json = STRICT.readTree(body);
@@ -84,7 +97,7 @@ public final class MappingTestRoute extends AllDirectives {
     } catch (IOException e) {
       return invalid("invalid request", List.of(new ConfigError("body", "unreadable")));
     }
-    MappingTestRequest.Read read = MappingTestRequest.of(json);
+    MappingTestRequest.Read read = MappingTestRequest.of(json, mappingOptions);
     if (read instanceof MappingTestRequest.Invalid invalid) {
       return invalid(invalid.error(), invalid.errors());
     }

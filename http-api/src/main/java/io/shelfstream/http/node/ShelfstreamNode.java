@@ -7,6 +7,7 @@ import io.shelfstream.engine.ingest.IngestSettings;
 import io.shelfstream.engine.integration.IntegrationRuntimeSettings;
 import io.shelfstream.engine.integration.Integrations;
 import io.shelfstream.engine.integration.SourceTypes;
+import io.shelfstream.engine.pii.PiiSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.engine.secrets.SecretResolver;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
@@ -31,6 +32,7 @@ import io.shelfstream.persistence.journal.JournalReplay;
 import io.shelfstream.persistence.ledger.JdbcFileLedger;
 import io.shelfstream.persistence.projection.LocationActivityProjection;
 import io.shelfstream.persistence.schema.SchemaCreator;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.sources.files.FileSourceType;
 import io.shelfstream.sources.files.directory.DirectoryStoreKind;
 import io.shelfstream.sources.files.sftp.SftpStoreKind;
@@ -85,6 +87,7 @@ public final class ShelfstreamNode implements AutoCloseable {
     HealthSettings health = HealthSettings.fromConfig(config);
     IngestLimits limits = IngestLimits.fromConfig(config);
     HttpListeners listeners = HttpListeners.fromConfig(config, node, SecretResolver.system());
+    MappingOptions mappingOptions = PiiSettings.fromConfig(config, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
@@ -107,10 +110,12 @@ public final class ShelfstreamNode implements AutoCloseable {
               system,
               new SourceTypes(
                   List.of(
-                      new KafkaSourceType(),
-                      new HttpPushSourceType(pushTargets),
-                      new FileSourceType(new DirectoryStoreKind(), fileLedger, Clock.systemUTC()),
-                      new FileSourceType(new SftpStoreKind(), fileLedger, Clock.systemUTC()))),
+                      new KafkaSourceType(SecretResolver.system(), mappingOptions),
+                      new HttpPushSourceType(pushTargets, mappingOptions),
+                      new FileSourceType(
+                          new DirectoryStoreKind(), fileLedger, Clock.systemUTC(), mappingOptions),
+                      new FileSourceType(
+                          new SftpStoreKind(), fileLedger, Clock.systemUTC(), mappingOptions))),
               pipeline,
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
@@ -118,9 +123,17 @@ public final class ShelfstreamNode implements AutoCloseable {
       Route routes =
           ApiRoutes.of(
               new PosIngestRoute(pipeline, system, gate, limits, permits).route(),
-              new RecordsRoute(integrations, pushTargets, pipeline, system, gate, limits, permits)
+              new RecordsRoute(
+                      integrations,
+                      pushTargets,
+                      pipeline,
+                      system,
+                      gate,
+                      limits,
+                      permits,
+                      mappingOptions)
                   .route(),
-              new MappingTestRoute().route(),
+              new MappingTestRoute(mappingOptions).route(),
               new RecordRoutes(records).route(),
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),

@@ -7,6 +7,7 @@ import io.shelfstream.engine.integration.MappingSetting;
 import io.shelfstream.engine.integration.SettingsReader;
 import io.shelfstream.protocols.event.TextRules;
 import io.shelfstream.protocols.mapping.Mapping;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import java.util.List;
 
 /**
@@ -25,9 +26,9 @@ record HttpPushSettings(String defaultSource, Mapping mapping) {
   private static final int MAX_SOURCE_LENGTH = 64;
 
   /** The settings of a valid spec; throws {@link InvalidIntegrationException} naming each field. */
-  static HttpPushSettings of(IntegrationSpec spec) {
+  static HttpPushSettings of(IntegrationSpec spec, MappingOptions options) {
     SettingsReader settings = SettingsReader.of(spec);
-    HttpPushSettings read = read(spec.id(), settings);
+    HttpPushSettings read = read(spec.id(), settings, options);
     List<ConfigError> errors = settings.errors();
     if (!errors.isEmpty()) {
       throw new InvalidIntegrationException(spec.id(), errors);
@@ -35,17 +36,17 @@ record HttpPushSettings(String defaultSource, Mapping mapping) {
     return read;
   }
 
-  static List<ConfigError> errors(IntegrationSpec spec) {
+  static List<ConfigError> errors(IntegrationSpec spec, MappingOptions options) {
     try {
       SettingsReader settings = SettingsReader.of(spec);
-      read(spec.id(), settings);
+      read(spec.id(), settings, options);
       return settings.errors();
     } catch (InvalidIntegrationException unreadable) {
       return unreadable.errors();
     }
   }
 
-  private static HttpPushSettings read(String id, SettingsReader settings) {
+  private static HttpPushSettings read(String id, SettingsReader settings, MappingOptions options) {
     String source = settings.string("default-source", id, MAX_SOURCE_LENGTH);
     if (source != null && TextRules.nameProblem(source).isPresent()) {
       settings.error(
@@ -57,7 +58,7 @@ record HttpPushSettings(String defaultSource, Mapping mapping) {
       settings.entries(MappingSetting.KEY, true, "a mapping object such as {\"fields\": [...]}");
       return new HttpPushSettings(source, null);
     }
-    Mapping mapping = MappingSetting.read(settings, source).orElse(null);
+    Mapping mapping = MappingSetting.read(settings, source, options).orElse(null);
     return new HttpPushSettings(source, mapping);
   }
 }

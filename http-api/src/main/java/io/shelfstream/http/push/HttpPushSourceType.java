@@ -7,6 +7,7 @@ import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.RunningSource;
 import io.shelfstream.engine.integration.SourceContext;
 import io.shelfstream.engine.integration.SourceType;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +21,17 @@ import java.util.concurrent.CompletionStage;
  */
 public final class HttpPushSourceType implements SourceType {
   private final PushTargets targets;
+  private final MappingOptions mappingOptions;
 
+  /** A node without a pii key. */
   public HttpPushSourceType(PushTargets targets) {
+    this(targets, MappingOptions.NONE);
+  }
+
+  /** {@code mappingOptions}: what mappings are compiled with (the node's pii key). */
+  public HttpPushSourceType(PushTargets targets, MappingOptions mappingOptions) {
     this.targets = targets;
+    this.mappingOptions = mappingOptions;
   }
 
   @Override
@@ -32,12 +41,13 @@ public final class HttpPushSourceType implements SourceType {
 
   @Override
   public List<ConfigError> validate(IntegrationSpec spec) {
-    return HttpPushSettings.errors(spec);
+    return HttpPushSettings.errors(spec, mappingOptions);
   }
 
   @Override
   public IntegrationSource create(IntegrationSpec spec) {
-    HttpPushSettings.of(spec); // a spec journaled under older rules fails here, naming its fields
+    HttpPushSettings.of(
+        spec, mappingOptions); // a spec journaled under older rules fails here, naming its fields
     return new IntegrationSource() {
       @Override
       public RunningSource start(SourceContext context) {

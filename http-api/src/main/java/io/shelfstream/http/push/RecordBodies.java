@@ -52,7 +52,7 @@ final class RecordBodies {
                   + " bytes ("
                   + line.length()
                   + " bytes)",
-              RawText.of(line.bytes().take(RawText.MAX_KEPT_BYTES).toArray()),
+              mapped.keptRaw(line.bytes().take(RawText.MAX_KEPT_BYTES).toArray()),
               null));
     }
     return mapped.decode(line.number(), where, line.bytes().toArray(), null);

@@ -17,6 +17,7 @@ import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.http.limits.IngestLimits;
 import io.shelfstream.http.limits.StreamPermits;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ public final class RecordsRoute extends AllDirectives {
   private final ActorSystem<?> system;
   private final PushAdmission admission;
   private final IngestLimits limits;
+  private final MappingOptions mappingOptions;
   private final ConcurrentMap<String, Compiled> compiled = new ConcurrentHashMap<>();
 
   /** The settings of each integration's spec, as last posted to: specs change seldom. */
@@ -74,8 +76,10 @@ public final class RecordsRoute extends AllDirectives {
       ActorSystem<?> system,
       WriteGate gate,
       IngestLimits limits,
-      StreamPermits permits) {
+      StreamPermits permits,
+      MappingOptions mappingOptions) {
     this.integrations = integrations;
+    this.mappingOptions = mappingOptions;
     this.targets = targets;
     this.pipeline = pipeline;
     this.system = system;
@@ -159,7 +163,7 @@ public final class RecordsRoute extends AllDirectives {
     if (last != null && last.spec().equals(spec)) {
       return last.settings();
     }
-    HttpPushSettings settings = HttpPushSettings.of(spec);
+    HttpPushSettings settings = HttpPushSettings.of(spec, mappingOptions);
     compiled.put(spec.id(), new Compiled(spec, settings));
     return settings;
   }

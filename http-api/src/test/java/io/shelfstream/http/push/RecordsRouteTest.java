@@ -122,6 +122,34 @@ class RecordsRouteTest {
   }
 
   @Test
+  void aMappingThatHashesIsRefusedByANodeWithoutAPiiKey() {
+    String mapping =
+        Orders.MAPPING.replace(
+            "{\"target\": \"type\",",
+            "{\"target\": \"customerSegment\", \"source\": \"email\", \"pii\": \"hash\"},"
+                + " {\"target\": \"type\",");
+
+    var put =
+        api.send(
+            "PUT", "/v1/integrations/hashing", "{\"type\":\"http\",\"mapping\":" + mapping + "}");
+    var tested =
+        api.post(
+            "/v1/mappings/test",
+            "application/json",
+            "{\"mapping\":" + mapping + ",\"records\":[" + order("o-1", "S1", line("A", 1)) + "]}");
+
+    for (var refused : List.of(put, tested)) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      JsonNode error = refused.json().get("errors").get(0);
+      assertThat(error.get("field").asText()).isEqualTo("mapping.customerSegment");
+      assertThat(error.get("error").asText())
+          .contains("needs the node's HMAC key")
+          .contains("shelfstream.pii.hmac-key");
+    }
+    assertThat(api.get("/v1/integrations/hashing").status()).isEqualTo(404);
+  }
+
+  @Test
   void ndjsonErrorsNameTheirLineAndABodyOfThousandsStreamsThrough() {
     create("ndjson-orders");
     var reply =

@@ -16,10 +16,10 @@ import java.util.List;
  * Every row of every table of a database, as bytes (journal payloads are CBOR, whose strings are
  * UTF-8 as they are), searched for a text: the tables where it appears, as {@code table.column}.
  */
-final class DatabaseGrep {
+public final class DatabaseGrep {
   private DatabaseGrep() {}
 
-  static List<String> find(DatabaseSettings db, String text) throws SQLException {
+  public static List<String> find(DatabaseSettings db, String text) throws SQLException {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<String> found = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {

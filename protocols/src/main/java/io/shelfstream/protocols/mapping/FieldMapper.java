@@ -6,6 +6,7 @@ import io.shelfstream.protocols.mapping.convert.ValueProblem;
 import io.shelfstream.protocols.mapping.path.SourceRef;
 import io.shelfstream.protocols.mapping.spec.FieldSpec;
 import io.shelfstream.protocols.mapping.transform.Transform;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,9 +20,25 @@ final class FieldMapper {
   private FieldMapper() {}
 
   static JsonNode map(FieldSpec field, Function<SourceRef, JsonNode> sources) {
-    JsonNode value = field.source() == null ? null : sources.apply(field.source());
+    return map(field, sources, seen -> {});
+  }
+
+  /**
+   * {@code seen} is given each value the field goes through (read, transformed, converted), so that
+   * the reason of a pii field's failure can be told without them.
+   */
+  static JsonNode map(
+      FieldSpec field, Function<SourceRef, JsonNode> sources, Consumer<JsonNode> seen) {
+    Function<SourceRef, JsonNode> reading =
+        ref -> {
+          JsonNode read = sources.apply(ref);
+          seen.accept(read);
+          return read;
+        };
+    JsonNode value = field.source() == null ? null : reading.apply(field.source());
     for (Transform transform : field.transforms()) {
-      value = transform.apply(value, sources);
+      value = transform.apply(value, reading);
+      seen.accept(value);
     }
     if (value == null || (value.isTextual() && value.textValue().isEmpty())) {
       if (field.defaultValue() != null) {
@@ -33,6 +50,7 @@ final class FieldMapper {
       return null;
     }
     JsonNode converted = TypeConversion.convert(value, field.type(), field.timestamps());
+    seen.accept(converted);
     return field.enumValues().isEmpty() ? converted : lookUp(field, converted);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.mapping.convert.ValueProblem;
 import io.shelfstream.protocols.mapping.path.SourceRef;
+import io.shelfstream.protocols.mapping.pii.PiiKey;
 import io.shelfstream.protocols.mapping.record.Record;
 import io.shelfstream.protocols.mapping.spec.FieldSpec;
 import io.shelfstream.protocols.mapping.spec.MappingSpec;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,8 +31,9 @@ final class RecordMapper {
   private final MappingSpec spec;
   private final FieldSpec eventIdField;
   private final WireDecoder decoder;
+  private final PiiFields pii;
 
-  RecordMapper(MappingSpec spec, String defaultSource) {
+  RecordMapper(MappingSpec spec, String defaultSource, Optional<PiiKey> piiKey) {
     this.spec = spec;
     this.eventIdField =
         spec.fields().stream()
@@ -38,6 +41,7 @@ final class RecordMapper {
             .findFirst()
             .orElse(null);
     this.decoder = new WireDecoder(defaultSource);
+    this.pii = new PiiFields(piiKey);
   }
 
   MappingResult apply(Record record) {
@@ -50,7 +54,7 @@ final class RecordMapper {
       JsonNode array = record.at(spec.each());
       String each = spec.each().text();
       if (array == null || !array.isArray()) {
-        String got = array == null ? "nothing" : ValueProblem.show(array);
+        String got = array == null ? "nothing" : shown(array);
         errors.add(new MappingError("each", each, "must be an array to fan out on, got " + got));
       } else if (array.isEmpty()) {
         errors.add(new MappingError("each", each, "is empty: the record gives no event"));
@@ -65,6 +69,14 @@ final class RecordMapper {
     return errors.isEmpty()
         ? new MappingResult.Mapped(events)
         : new MappingResult.Failed(firstErrors(errors));
+  }
+
+  /** A pii field may read inside what should have been the array: its type only, then. */
+  private String shown(JsonNode notAnArray) {
+    boolean hasPii = spec.fields().stream().anyMatch(field -> field.pii() != null);
+    return hasPii
+        ? "a " + notAnArray.getNodeType().name().toLowerCase(Locale.ROOT)
+        : ValueProblem.show(notAnArray);
   }
 
   /** A dead letter's reason stays readable when each of thousands of lines fails. */
@@ -91,7 +103,8 @@ final class RecordMapper {
     Set<String> failed = new HashSet<>();
     for (FieldSpec field : spec.fields()) {
       try {
-        JsonNode value = FieldMapper.map(field, sources);
+        JsonNode value =
+            field.pii() == null ? FieldMapper.map(field, sources) : pii.map(field, sources);
         if (value != null) {
           wire.set(field.target().wireName(), value);
         }

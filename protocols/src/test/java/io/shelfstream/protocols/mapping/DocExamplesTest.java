@@ -3,6 +3,7 @@ package io.shelfstream.protocols.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shelfstream.protocols.event.RetailEvent;
+import io.shelfstream.protocols.mapping.pii.PiiKey;
 import io.shelfstream.protocols.mapping.record.Record;
 import io.shelfstream.protocols.pos.ParseResult;
 import io.shelfstream.protocols.pos.PosLineParser;
@@ -35,6 +36,16 @@ class DocExamplesTest {
     var mapping = compile(ORDERS, "shop");
     var record = Mappings.record(DocExamples.block("record", "orders"));
     assertThat(events(mapping, record)).containsExactlyElementsOf(documented("orders", "shop"));
+  }
+
+  @Test
+  void theCustomerEmailIsHashedAsDocumented() {
+    var options = MappingOptions.withPiiKey(PiiKey.of("an-example-key-of-32-characters!"));
+    var result = Mapping.compile(DocExamples.block("mapping", "customer-email"), "shop", options);
+    var mapping = ((CompileResult.Compiled) result).mapping();
+    var record = Mappings.record(DocExamples.block("record", "customer-email"));
+    assertThat(events(mapping, record))
+        .containsExactlyElementsOf(documented("customer-email", "shop"));
   }
 
   private static Mapping compile(String spec, String source) {

@@ -26,7 +26,7 @@ class SpecValidationTest {
                     {"target": "qty", "source": "n", "type": "int"},
                     {"target": "channel", "source": "c", "transforms": ["capitalize"]}""")))
         .containsExactly(
-            "sku: unknown key \"requird\", expected one of default, enum, enumDefault, formats,"
+            "sku: unknown key \"requird\", expected one of default, enum, enumDefault, formats, pii,"
                 + " required, source, target, transforms, type, zone",
             "qty: unknown type \"int\", expected one of string, integer, decimal, boolean, timestamp",
             "channel: unknown transform \"capitalize\", expected trim, upper, lower, {\"multiply\":"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.engine.integration.SettingsReader;
 import io.shelfstream.protocols.mapping.CompileResult;
 import io.shelfstream.protocols.mapping.Mapping;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.protocols.mapping.layout.Layout;
 import io.shelfstream.protocols.mapping.layout.LayoutOptions;
 import io.shelfstream.protocols.mapping.spec.FieldSpec;
@@ -30,7 +31,7 @@ final class FileFeeds {
 
   private FileFeeds() {}
 
-  static List<FileFeed> read(SettingsReader settings, String source) {
+  static List<FileFeed> read(SettingsReader settings, String source, MappingOptions options) {
     Map<String, JsonNode> entries = settings.entries("files", true, EXPECTED);
     String zoneName = settings.string("zone", null, 64);
     String location = settings.string("location", null, 128);
@@ -52,14 +53,19 @@ final class FileFeeds {
                   source,
                   zone,
                   location)
-              : objectFeed(files, name, source, zone, location);
+              : objectFeed(files, name, source, zone, location, options);
       feed.ifPresent(feeds::add);
     }
     return feeds;
   }
 
   private static Optional<FileFeed> objectFeed(
-      SettingsReader files, String name, String source, ZoneId zone, String location) {
+      SettingsReader files,
+      String name,
+      String source,
+      ZoneId zone,
+      String location,
+      MappingOptions options) {
     SettingsReader feed = files.object(name);
     String pattern = pattern(feed, feed.requiredString("pattern", 255));
     String layout = feed.string("layout", null, 64);
@@ -75,7 +81,7 @@ final class FileFeeds {
     }
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     spec.forEach(json::set);
-    CompileResult compiled = Mapping.compile(json, source);
+    CompileResult compiled = Mapping.compile(json, source, options);
     if (compiled instanceof CompileResult.Invalid invalid) {
       for (SpecProblem problem : invalid.problems()) {
         feed.error("mapping." + problem.field(), problem.problem());

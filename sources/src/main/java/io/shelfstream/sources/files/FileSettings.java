@@ -6,6 +6,7 @@ import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.InvalidIntegrationException;
 import io.shelfstream.engine.integration.SettingsReader;
 import io.shelfstream.protocols.event.TextRules;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.protocols.pos.PosLineParser;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +57,14 @@ public record FileSettings(
    * The settings of a valid spec; throws {@link InvalidIntegrationException} naming every field.
    */
   public static FileSettings of(IntegrationSpec spec, FileStoreKind kind) {
+    return of(spec, kind, MappingOptions.NONE);
+  }
+
+  /** As {@link #of(IntegrationSpec, FileStoreKind)}, mappings compiled with the node's options. */
+  public static FileSettings of(
+      IntegrationSpec spec, FileStoreKind kind, MappingOptions mappingOptions) {
     List<ConfigError> errors = new ArrayList<>();
-    FileSettings settings = read(spec, kind, errors);
+    FileSettings settings = read(spec, kind, mappingOptions, errors);
     if (!errors.isEmpty()) {
       throw new InvalidIntegrationException(spec.id(), errors);
     }
@@ -66,9 +73,15 @@ public record FileSettings(
 
   /** Every problem with the spec's settings, the kind's own included; empty when valid. */
   public static List<ConfigError> errors(IntegrationSpec spec, FileStoreKind kind) {
+    return errors(spec, kind, MappingOptions.NONE);
+  }
+
+  /** As {@link #errors(IntegrationSpec, FileStoreKind)}, with the node's mapping options. */
+  public static List<ConfigError> errors(
+      IntegrationSpec spec, FileStoreKind kind, MappingOptions mappingOptions) {
     List<ConfigError> errors = new ArrayList<>();
     try {
-      read(spec, kind, errors);
+      read(spec, kind, mappingOptions, errors);
     } catch (InvalidIntegrationException unreadable) {
       return unreadable.errors();
     }
@@ -76,7 +89,10 @@ public record FileSettings(
   }
 
   private static FileSettings read(
-      IntegrationSpec spec, FileStoreKind kind, List<ConfigError> errors) {
+      IntegrationSpec spec,
+      FileStoreKind kind,
+      MappingOptions mappingOptions,
+      List<ConfigError> errors) {
     SettingsReader settings = SettingsReader.of(spec);
     String source = settings.string("default-source", defaultSource(spec.id()), 64);
     if (source != null && TextRules.nameProblem(source).isPresent()) {
@@ -97,7 +113,7 @@ public record FileSettings(
     } else if (quote != null) {
       quoteByte = (byte) quote.charAt(0);
     }
-    List<FileFeed> feeds = FileFeeds.read(settings, source);
+    List<FileFeed> feeds = FileFeeds.read(settings, source, mappingOptions);
     Duration poll =
         settings.duration(
             "poll-interval",

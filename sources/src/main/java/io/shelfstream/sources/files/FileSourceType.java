@@ -5,6 +5,7 @@ import io.shelfstream.engine.integration.IntegrationSource;
 import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.SourceType;
 import io.shelfstream.engine.ledger.FileLedger;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,11 +17,20 @@ public final class FileSourceType implements SourceType {
   private final FileStoreKind kind;
   private final FileLedger ledger;
   private final Clock clock;
+  private final MappingOptions mappingOptions;
 
+  /** A node without a pii key: mappings that hash are refused. */
   public FileSourceType(FileStoreKind kind, FileLedger ledger, Clock clock) {
+    this(kind, ledger, clock, MappingOptions.NONE);
+  }
+
+  /** {@code mappingOptions}: what mappings are compiled with (the node's pii key). */
+  public FileSourceType(
+      FileStoreKind kind, FileLedger ledger, Clock clock, MappingOptions mappingOptions) {
     this.kind = kind;
     this.ledger = ledger;
     this.clock = clock;
+    this.mappingOptions = mappingOptions;
   }
 
   @Override
@@ -30,11 +40,12 @@ public final class FileSourceType implements SourceType {
 
   @Override
   public List<ConfigError> validate(IntegrationSpec spec) {
-    return FileSettings.errors(spec, kind);
+    return FileSettings.errors(spec, kind, mappingOptions);
   }
 
   @Override
   public IntegrationSource create(IntegrationSpec spec) {
-    return new FileIntegrationSource(kind, FileSettings.of(spec, kind), ledger, clock);
+    return new FileIntegrationSource(
+        kind, FileSettings.of(spec, kind, mappingOptions), ledger, clock);
   }
 }

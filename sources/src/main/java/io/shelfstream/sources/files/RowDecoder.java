@@ -5,6 +5,7 @@ import io.shelfstream.engine.ingest.RawText;
 import io.shelfstream.protocols.event.RetailEvent;
 import io.shelfstream.protocols.mapping.MappingError;
 import io.shelfstream.protocols.mapping.MappingResult;
+import io.shelfstream.protocols.mapping.pii.PiiRedaction;
 import io.shelfstream.protocols.mapping.record.Record;
 import io.shelfstream.sources.files.csv.CsvFields;
 import io.shelfstream.sources.files.csv.RawRecord;
@@ -99,7 +100,7 @@ final class RowDecoder {
 
   /** The dead letter of a header that refused its file. */
   Decoded<RowPosition> refusedHeader(RawRecord record, String reason) {
-    return invalid(record, List.of(reason));
+    return invalid(record, List.of(reason), null);
   }
 
   /** One record's events, or its rejection; nothing for a blank line. */
@@ -108,23 +109,24 @@ final class RowDecoder {
       return List.of();
     }
     if (record.problem() != null) {
-      return List.of(invalid(record, List.of("record: " + record.problem())));
+      return List.of(invalidRow(record, List.of("record: " + record.problem()), null));
     }
     CsvFields.Split split = fields.split(record.bytes());
     if (split instanceof CsvFields.Malformed malformed) {
-      return List.of(invalid(record, List.of("record: " + malformed.reason())));
+      return List.of(invalidRow(record, List.of("record: " + malformed.reason()), null));
     }
     List<String> values = ((CsvFields.Fields) split).values();
     if (values.size() != header.size()) {
       return List.of(
-          invalid(
+          invalidRow(
               record,
               List.of(
                   "record: has "
                       + values.size()
                       + " fields, the header has "
                       + header.size()
-                      + (values.size() < header.size() ? " (a short row)" : " (a long row)"))));
+                      + (values.size() < header.size() ? " (a short row)" : " (a long row)")),
+              values));
     }
     Map<String, String> row = new HashMap<>(header.size() * 2);
     for (int i = 0; i < values.size(); i++) {
@@ -133,7 +135,8 @@ final class RowDecoder {
     MappingResult result = feed.mapping().apply(Record.row(row));
     if (result instanceof MappingResult.Failed failed) {
       return List.of(
-          invalid(record, failed.errors().stream().map(MappingError::toString).toList()));
+          invalidRow(
+              record, failed.errors().stream().map(MappingError::toString).toList(), values));
     }
     List<RetailEvent> events = ((MappingResult.Mapped) result).events();
     List<Decoded<RowPosition>> decoded = new ArrayList<>(events.size());
@@ -148,9 +151,32 @@ final class RowDecoder {
     return decoded;
   }
 
-  private Decoded<RowPosition> invalid(RawRecord record, List<String> reasons) {
+  /**
+   * The dead letter of a row, its cells (null when it has none: unreadable) masked where its
+   * mapping's pii fields read them (docs/mapping.md, Personal data).
+   */
+  private Decoded<RowPosition> invalidRow(
+      RawRecord record, List<String> reasons, List<String> cells) {
+    PiiRedaction redaction = feed.mapping().redaction();
+    if (redaction.isEmpty()) {
+      return invalid(record, reasons, null);
+    }
+    String kept =
+        cells == null
+            ? redaction.unreadable(rawText(record))
+            : fields.join(redaction.cells(header, cells));
+    return invalid(record, reasons, kept);
+  }
+
+  private static String rawText(RawRecord record) {
     byte[] bytes = record.bytes().toArrayUnsafe();
-    String raw = RawText.of(Arrays.copyOf(bytes, Math.min(bytes.length, RawText.MAX_KEPT_BYTES)));
+    return RawText.of(Arrays.copyOf(bytes, Math.min(bytes.length, RawText.MAX_KEPT_BYTES)));
+  }
+
+  /** {@code kept}: the text kept of the record, or null for its bytes as they are. */
+  private Decoded<RowPosition> invalid(RawRecord record, List<String> reasons, String kept) {
+    byte[] bytes = record.bytes().toArrayUnsafe();
+    String raw = kept != null ? kept : rawText(record);
     String reason = String.join("; ", reasons);
     if (record.length() > bytes.length || record.length() > RawText.MAX_KEPT_BYTES) {
       reason +=

@@ -6,6 +6,7 @@ import io.shelfstream.engine.integration.InvalidIntegrationException;
 import io.shelfstream.engine.integration.MappingSetting;
 import io.shelfstream.engine.integration.SettingsReader;
 import io.shelfstream.protocols.mapping.Mapping;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import io.shelfstream.protocols.pos.PosLineParser;
 import java.time.Duration;
 import java.util.Collections;
@@ -60,8 +61,13 @@ public record KafkaSettings(
    * The settings of a valid spec; throws {@link InvalidIntegrationException} naming every field.
    */
   public static KafkaSettings of(IntegrationSpec spec) {
+    return of(spec, MappingOptions.NONE);
+  }
+
+  /** As {@link #of(IntegrationSpec)}, its mapping compiled with the node's options. */
+  public static KafkaSettings of(IntegrationSpec spec, MappingOptions options) {
     SettingsReader settings = SettingsReader.of(spec);
-    KafkaSettings read = read(spec.id(), settings);
+    KafkaSettings read = read(spec.id(), settings, options);
     List<ConfigError> errors = settings.errors();
     if (!errors.isEmpty()) {
       throw new InvalidIntegrationException(spec.id(), errors);
@@ -70,17 +76,17 @@ public record KafkaSettings(
   }
 
   /** Every problem with the spec's settings; empty when they are valid. */
-  static List<ConfigError> errors(IntegrationSpec spec) {
+  static List<ConfigError> errors(IntegrationSpec spec, MappingOptions options) {
     try {
       SettingsReader settings = SettingsReader.of(spec);
-      read(spec.id(), settings);
+      read(spec.id(), settings, options);
       return settings.errors();
     } catch (InvalidIntegrationException unreadable) {
       return unreadable.errors();
     }
   }
 
-  private static KafkaSettings read(String id, SettingsReader settings) {
+  private static KafkaSettings read(String id, SettingsReader settings, MappingOptions options) {
     String bootstrap = settings.requiredString("bootstrap-servers", 10_000);
     if (bootstrap != null && !bootstrap.isBlank()) {
       BootstrapServers.problems(bootstrap)
@@ -103,7 +109,7 @@ public record KafkaSettings(
         commit.duration(
             "max-interval", Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofHours(1));
     Map<String, String> properties = ClientProperties.read(settings);
-    Optional<Mapping> mapping = MappingSetting.read(settings, defaultSource);
+    Optional<Mapping> mapping = MappingSetting.read(settings, defaultSource, options);
     return new KafkaSettings(
         bootstrap,
         Collections.unmodifiableMap(topics),

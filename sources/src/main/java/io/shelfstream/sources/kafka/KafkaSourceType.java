@@ -6,19 +6,27 @@ import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.SourceType;
 import io.shelfstream.engine.secrets.SecretNames;
 import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.protocols.mapping.MappingOptions;
 import java.util.List;
 
 /** {@code type = kafka}: POS events, or JSON records through a mapping, from Kafka topics. */
 public final class KafkaSourceType implements SourceType {
   private final SecretResolver secrets;
+  private final MappingOptions mappingOptions;
 
-  /** Secret references resolve from the node's environment and files. */
+  /** Secret references resolve from the node's environment and files; no pii key. */
   public KafkaSourceType() {
     this(SecretResolver.system());
   }
 
   public KafkaSourceType(SecretResolver secrets) {
+    this(secrets, MappingOptions.NONE);
+  }
+
+  /** {@code mappingOptions}: what mappings are compiled with (the node's pii key). */
+  public KafkaSourceType(SecretResolver secrets, MappingOptions mappingOptions) {
     this.secrets = secrets;
+    this.mappingOptions = mappingOptions;
   }
 
   @Override
@@ -28,12 +36,12 @@ public final class KafkaSourceType implements SourceType {
 
   @Override
   public List<ConfigError> validate(IntegrationSpec spec) {
-    return KafkaSettings.errors(spec);
+    return KafkaSettings.errors(spec, mappingOptions);
   }
 
   @Override
   public IntegrationSource create(IntegrationSpec spec) {
-    return new KafkaIntegrationSource(KafkaSettings.of(spec), secrets);
+    return new KafkaIntegrationSource(KafkaSettings.of(spec, mappingOptions), secrets);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.shelfstream.protocols.mapping.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -145,6 +147,53 @@ public final class SourcePath {
       node = step.isName() ? node.get(step.name()) : node.get(step.index());
     }
     return node == null || node.isNull() || node.isMissingNode() ? null : node;
+  }
+
+  /** The CSV column this path names: its one name, or the path as written. */
+  public String columnName() {
+    return singleName() != null ? singleName() : text;
+  }
+
+  /** The name of the last step, or null when the path ends with an index. */
+  public String lastName() {
+    return steps.get(steps.size() - 1).name();
+  }
+
+  /**
+   * Replaces the value at this path under {@code root} by {@code with}, in every element where the
+   * path says {@code []}; does nothing where the path leads nowhere.
+   */
+  public void replaceIn(JsonNode root, JsonNode with) {
+    replaceIn(root, 0, with);
+  }
+
+  private void replaceIn(JsonNode node, int at, JsonNode with) {
+    if (node == null) {
+      return;
+    }
+    Step step = steps.get(at);
+    boolean last = at == steps.size() - 1;
+    if (step.index() == Step.EACH && node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (last) {
+          array.set(i, with);
+        } else {
+          replaceIn(array.get(i), at + 1, with);
+        }
+      }
+    } else if (step.isName() && node instanceof ObjectNode object && object.has(step.name())) {
+      if (last) {
+        object.set(step.name(), with);
+      } else {
+        replaceIn(object.get(step.name()), at + 1, with);
+      }
+    } else if (!step.isName() && node instanceof ArrayNode array && step.index() < array.size()) {
+      if (last) {
+        array.set(step.index(), with);
+      } else {
+        replaceIn(array.get(step.index()), at + 1, with);
+      }
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shelfstream.protocols.mapping.convert.TimestampRule;
 import io.shelfstream.protocols.mapping.path.SourcePath;
 import io.shelfstream.protocols.mapping.path.SourceRef;
+import io.shelfstream.protocols.mapping.pii.PiiRule;
 import io.shelfstream.protocols.mapping.transform.Transform;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,19 @@ final class FieldReader {
           "enum",
           "enumDefault",
           "formats",
-          "zone");
+          "zone",
+          "pii");
 
   private final SourcePath each;
   private final Problems problems;
 
-  FieldReader(SourcePath each, Problems problems) {
+  private final boolean canHash;
+
+  /** {@code canHash}: whether the node has a key for {@code "pii": "hash"} fields. */
+  FieldReader(SourcePath each, Problems problems, boolean canHash) {
     this.each = each;
     this.problems = problems;
+    this.canHash = canHash;
   }
 
   /** The field, or null when it has problems (all of them added). */
@@ -57,6 +63,7 @@ final class FieldReader {
     JsonNode enumDefault = enums.otherwise(node.get("enumDefault"), node.has("enum"));
     JsonNode defaultValue = defaultValue(node.get("default"), target, required, field);
     TimestampRule timestamps = new TimestampReader(field, problems).read(node, type);
+    PiiRule pii = pii(node.get("pii"), target, field);
     // with an enum, the enum's values fill the field: its source may be of any type
     if (target != null && type != null && !node.has("enum")) {
       KindRules.typeProblem(target.kind(), type).ifPresent(problem -> problems.add(field, problem));
@@ -77,7 +84,37 @@ final class FieldReader {
         transforms,
         enumValues,
         enumDefault,
-        timestamps);
+        timestamps,
+        pii);
+  }
+
+  private PiiRule pii(JsonNode pii, WireField target, String field) {
+    if (pii == null) {
+      return null;
+    }
+    var rule = pii.isTextual() ? PiiRule.fromSpecName(pii.textValue()) : Optional.<PiiRule>empty();
+    if (rule.isEmpty()) {
+      problems.add(field, "\"pii\" must be \"hash\" or \"drop\", got " + Problems.show(pii));
+      return null;
+    }
+    if (target == WireField.TYPE || target == WireField.OCCURRED_AT) {
+      problems.add(field, "cannot be pii: every event needs its " + target.wireName());
+    } else if (rule.get() == PiiRule.HASH
+        && target != null
+        && target.kind() != WireField.Kind.TEXT) {
+      problems.add(
+          field,
+          "\"pii\": \"hash\" gives text, and this field takes "
+              + target.kind().naturalType().specName()
+              + ": hash into a text field such as customerSegment, or drop it");
+    } else if (rule.get() == PiiRule.HASH && !canHash) {
+      problems.add(
+          field,
+          "\"pii\": \"hash\" needs the node's HMAC key, and this node has none: set"
+              + " shelfstream.pii.hmac-key (a secret reference such as"
+              + " ${env:SHELFSTREAM_PII_KEY}), or drop the field");
+    }
+    return rule.get();
   }
 
   private WireField target(JsonNode target, String label) {

@@ -31,7 +31,13 @@ public final class SpecReader {
     }
   }
 
+  /** A mapping read by a node without a key for {@code "pii": "hash"} fields. */
   public static Outcome read(JsonNode spec) {
+    return read(spec, false);
+  }
+
+  /** {@code canHash}: whether the node has a key for {@code "pii": "hash"} fields. */
+  public static Outcome read(JsonNode spec, boolean canHash) {
     var problems = new Problems();
     if (spec == null || !spec.isObject()) {
       problems.add("mapping", "must be a JSON object with \"fields\"");
@@ -45,7 +51,7 @@ public final class SpecReader {
       return new Invalid(problems.all());
     }
     List<FieldSpec> read = new ArrayList<>();
-    var reader = new FieldReader(each, problems);
+    var reader = new FieldReader(each, problems, canHash);
     for (int i = 0; i < fields.size(); i++) {
       FieldSpec field = reader.read(fields.get(i), i);
       if (field != null) {

@@ -65,6 +65,36 @@ public final class CsvFields {
     return new Fields(values);
   }
 
+  /**
+   * Cells written back as one record, quoted where they hold the delimiter, the quote or a line
+   * break: how a dead letter shows a row whose pii cells were masked.
+   */
+  public String join(List<String> cells) {
+    char delimiterChar = (char) delimiter;
+    char quoteChar = (char) quote;
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String cell = cells.get(i) == null ? "" : cells.get(i);
+      if (i > 0) {
+        line.append(delimiterChar);
+      }
+      boolean quoted =
+          cell.indexOf(delimiterChar) >= 0
+              || cell.indexOf(quoteChar) >= 0
+              || cell.indexOf('\n') >= 0
+              || cell.indexOf('\r') >= 0;
+      if (quoted) {
+        String doubled = String.valueOf(quoteChar).repeat(2);
+        line.append(quoteChar)
+            .append(cell.replace(String.valueOf(quoteChar), doubled))
+            .append(quoteChar);
+      } else {
+        line.append(cell);
+      }
+    }
+    return line.toString();
+  }
+
   private static String describe(Exception malformed) {
     String message = malformed.getMessage();
     if (malformed instanceof java.nio.charset.UnsupportedCharsetException) {

@@ -1,0 +1,5 @@
+/**
+ * Personal data in mapped records: the node's key for fields marked {@code "pii": "hash"}
+ * (docs/mapping.md, Personal data).
+ */
+package io.shelfstream.engine.pii;
