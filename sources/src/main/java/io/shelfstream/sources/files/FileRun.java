@@ -133,18 +133,10 @@ final class FileRun implements RunningSource {
         wait,
         () -> {
           if (!stopping.get()) {
-            offerQuietly(triggers);
+            triggers.offer(Tick.INSTANCE); // a queue already closed answers QueueClosed
           }
         },
         dispatcher);
-  }
-
-  private static void offerQuietly(BoundedSourceQueue<Tick> triggers) {
-    try {
-      triggers.offer(Tick.INSTANCE);
-    } catch (IllegalStateException closed) {
-      // the run has ended: nothing left to poll
-    }
   }
 
   private static List<StoredFile> list(FileStore store) {

@@ -51,7 +51,12 @@ public record FeedFolder(Api api, String id, Path dir) {
     return moved;
   }
 
+  /** The integration's status: its counters, and its source's {@code details}. */
+  public JsonNode status() {
+    return api.get("/v1/integrations/" + id).json();
+  }
+
   public JsonNode details() {
-    return api.get("/v1/integrations/" + id).json().path("details");
+    return status().path("details");
   }
 }
