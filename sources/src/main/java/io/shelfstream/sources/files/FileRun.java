@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.KillSwitches;
@@ -18,6 +19,7 @@ import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import scala.concurrent.ExecutionContextExecutor;
 
 /**
  * One run of a file integration: opens its store, then polls it on its interval (and when
@@ -33,6 +35,8 @@ final class FileRun implements RunningSource {
   private final CompletableFuture<Done> completion = new CompletableFuture<>();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final BoundedSourceQueue<Tick> triggers;
+  private final Scheduler scheduler;
+  private final ExecutionContextExecutor dispatcher;
   private volatile UniqueKillSwitch killSwitch;
 
   FileRun(
@@ -46,6 +50,8 @@ final class FileRun implements RunningSource {
     Pair<BoundedSourceQueue<Tick>, Source<Tick, NotUsed>> queue =
         Source.<Tick>queue(1).preMaterialize(context.system());
     this.triggers = queue.first();
+    this.scheduler = context.system().scheduler();
+    this.dispatcher = context.system().executionContext();
     CompletableFuture.supplyAsync(() -> open(kind, settings), files)
         .thenCompose(
             store -> {
@@ -104,7 +110,9 @@ final class FileRun implements RunningSource {
               status.polled(clock.instant());
               ready.complete(Done.getInstance());
               CompletionStage<Done> chain = CompletableFuture.completedFuture(Done.getInstance());
-              for (FilePoller.Ready file : poller.ready(listed)) {
+              List<FilePoller.Ready> readyFiles = poller.ready(listed);
+              poller.recheckIn().ifPresent(this::recheckAfter);
+              for (FilePoller.Ready file : readyFiles) {
                 chain =
                     chain.thenCompose(
                         previous ->
@@ -114,6 +122,21 @@ final class FileRun implements RunningSource {
               }
               return chain;
             });
+  }
+
+  /**
+   * A file seen still settling is listed again once it can be stable, rather than a whole poll
+   * interval later; if a poll is already queued, that one will do.
+   */
+  private void recheckAfter(java.time.Duration wait) {
+    scheduler.scheduleOnce(
+        wait,
+        () -> {
+          if (!stopping.get()) {
+            triggers.offer(Tick.INSTANCE); // a queue already closed answers QueueClosed
+          }
+        },
+        dispatcher);
   }
 
   private static List<StoredFile> list(FileStore store) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -31,11 +32,20 @@ public final class NodeProcess implements AutoCloseable {
   /** {@code env}: more environment variables of the node (secrets that settings refer to). */
   public static NodeProcess start(DatabaseSettings db, Path dataDir, Map<String, String> env)
       throws IOException {
+    return start(db, dataDir, env, Map.of());
+  }
+
+  /** {@code settings}: more settings of the node, as {@code -Dkey=value} system properties. */
+  public static NodeProcess start(
+      DatabaseSettings db, Path dataDir, Map<String, String> env, Map<String, String> settings)
+      throws IOException {
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+    settings.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
     int httpPort = LoopbackPorts.free();
     ChildJvm jvm =
         ChildJvm.named("node")
             .env(env)
-            .jvmOptions(List.of("-Xmx512m"))
+            .jvmOptions(jvmOptions)
             .env("SHELFSTREAM_HTTP_HOST", LoopbackPorts.HOST)
             .env("SHELFSTREAM_HTTP_PORT", Integer.toString(httpPort))
             .env("SHELFSTREAM_CLUSTER_PORT", Integer.toString(LoopbackPorts.free()))
