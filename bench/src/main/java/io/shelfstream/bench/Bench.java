@@ -1,6 +1,7 @@
 package io.shelfstream.bench;
 
 import io.shelfstream.bench.catalog.HighCardinalityScenario;
+import io.shelfstream.bench.files.FilesScenario;
 import io.shelfstream.bench.http.H2Scenario;
 import io.shelfstream.bench.http.HttpScenario;
 import io.shelfstream.bench.kafka.KafkaScenario;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
     name = "./shelfstream bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the benchmarks (about 18 min; --full over an hour), writes"
+      "Runs the benchmarks (about 21 min; --full over an hour), writes"
           + " bench-results/<stamp>.json and renders BENCHMARKS.md from it.",
       "JVM options for every node it starts, to try a setting: SHELFSTREAM_BENCH_NODE_OPTS."
     })
@@ -50,6 +51,7 @@ public final class Bench implements Callable<Integer> {
           new HttpScenario(),
           new H2Scenario(),
           new KafkaScenario(),
+          new FilesScenario(),
           new ProfileScenario(),
           new SnapshotScenario(),
           new MemoryScenario(),

@@ -15,7 +15,7 @@ class BenchTest {
     new CommandLine(all).parseArgs();
     assertThat(all.only)
         .containsExactly(
-            "http", "h2", "kafka", "profile", "snapshots", "memory", "high-cardinality");
+            "http", "h2", "kafka", "files", "profile", "snapshots", "memory", "high-cardinality");
     assertThat(all.full).isFalse();
 
     Bench some = new Bench();

@@ -24,7 +24,7 @@ import org.postgresql.PGConnection;
  * writes them ({@link EventRows}), loaded with {@code COPY ... FROM STDIN} into a fresh schema made
  * by the node's own DDL, both tables in one transaction.
  */
-final class CopyBaseline {
+public final class CopyBaseline {
   private static final String MEASURED = "persistence_id NOT LIKE '%|" + WarmUp.SITE_PREFIX + "%'";
 
   /** pekko-persistence-jdbc's event_tag, which Shelfstream's DDL changed (see its comments). */
@@ -36,7 +36,7 @@ final class CopyBaseline {
               + " REFERENCES event_journal(ordering) ON DELETE CASCADE");
 
   /** What was copied, each load's seconds (the median counts), and the engine beside it. */
-  record Result(
+  public record Result(
       long journalRows,
       long tagRows,
       long megabytes,
@@ -54,6 +54,24 @@ final class CopyBaseline {
 
   static Result measure(ScenarioContext context, Postgres.Schema written, SimulatedLoad.Run run)
       throws IOException, SQLException {
+    return measure(
+        context, written, run.acceptedEvents(), run.seconds(), run.postgresCpuSeconds(), true);
+  }
+
+  /**
+   * COPY of what a node wrote into {@code written} (but its warm-up's locations), compared with its
+   * {@code events} accepted in {@code seconds}, PostgreSQL busy {@code postgresCpuSeconds}
+   * meanwhile: for any source that ends in the journal (the files scenario's too). Without {@code
+   * stockDdl}, no loads into the stock DDL (their figures NaN): half a minute less for a million.
+   */
+  public static Result measure(
+      ScenarioContext context,
+      Postgres.Schema written,
+      long events,
+      double engineSeconds,
+      double postgresCpuSeconds,
+      boolean stockDdl)
+      throws IOException, SQLException {
     Path journal = Files.createTempFile(context.runDir(), "journal-", ".copy");
     Path tags = Files.createTempFile(context.runDir(), "tags-", ".copy");
     try {
@@ -65,8 +83,8 @@ final class CopyBaseline {
       long tagRows = rows.tagRows();
       List<Double> micros = new ArrayList<>();
       List<Double> seconds = loads(context, journal, tags, List.of(), micros);
-      List<Double> stock = loads(context, journal, tags, STOCK_TAG_TABLE, new ArrayList<>());
-      long events = run.acceptedEvents();
+      List<Double> stock =
+          stockDdl ? loads(context, journal, tags, STOCK_TAG_TABLE, new ArrayList<>()) : List.of();
       return new Result(
           journalRows,
           tagRows,
@@ -74,12 +92,12 @@ final class CopyBaseline {
           events,
           seconds,
           events / Stats.median(seconds),
-          Stats.median(seconds) / run.seconds(), // engine's events/s ÷ COPY's, for the same events
-          run.postgresCpuSeconds() * 1e6 / events,
+          Stats.median(seconds) / engineSeconds, // engine's events/s ÷ COPY's, same events
+          postgresCpuSeconds * 1e6 / events,
           Stats.median(micros) / events,
           stock,
           events / Stats.median(stock),
-          Stats.median(stock) / run.seconds());
+          Stats.median(stock) / engineSeconds);
     } finally {
       Files.deleteIfExists(journal);
       Files.deleteIfExists(tags);

@@ -114,7 +114,7 @@ public final class Node implements AutoCloseable {
   }
 
   /** Deletes a directory with everything in it; says so when it cannot. */
-  static void delete(Path directory) {
+  public static void delete(Path directory) {
     try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {

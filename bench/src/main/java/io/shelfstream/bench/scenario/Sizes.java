@@ -3,7 +3,7 @@ package io.shelfstream.bench.scenario;
 import java.time.Duration;
 
 /**
- * How big and how long each scenario is: by default the whole bench takes about 18 minutes on 2
+ * How big and how long each scenario is: by default the whole bench takes about 21 minutes on 2
  * cores; {@code full} is the long one. Every load is bounded by a count and a time.
  *
  * @param runs measured runs of each scenario; with several, figures are medians
