@@ -57,10 +57,11 @@ class FileInputsTest {
 
   @Test
   void aFileStillGrowingIsReadOnlyOnceStable() throws Exception {
-    DropFolder feeds = DropFolder.create(api, root, "growing", "\"stable-for\": \"1500ms\"");
+    DropFolder feeds = DropFolder.create(api, root, "growing", "\"stable-for\": \"3s\"");
     Path file = feeds.dir.resolve("INV_SNAPSHOT_growing.csv");
     Files.writeString(file, INVENTORY_HEADER);
-    for (int i = 0; i < 12; i++) { // a slow writer: a row every 250 ms
+    // a slow writer, a row every 250 ms: far more often than stable-for, even on a loaded machine
+    for (int i = 0; i < 12; i++) {
       Files.writeString(file, counts("G-" + i, i), StandardOpenOption.APPEND);
       Thread.sleep(250);
     }
