@@ -15,6 +15,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -96,6 +97,17 @@ class MappingSpecFuzz {
   @Property
   void compilingAnswersEverySpecTree(@ForAll("specTrees") JsonNode spec) {
     assertAnswered(Mapping.compile(spec, "erp"));
+  }
+
+  /** Found by the fuzz: quoting the bad value wrote the whole tree, past Jackson's depth limit. */
+  @Example
+  void aValueNestedPastJacksonsWriteLimitIsNamedNotThrownOn() {
+    JsonNode spec = Mappings.json(SEEDS.get(0));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) spec.get("fields").get(0))
+        .set("type", deep(1005));
+    CompileResult result = Mapping.compile(spec, "erp");
+    assertThat(result).isInstanceOf(CompileResult.Invalid.class);
+    assertThat(((CompileResult.Invalid) result).problems().get(0).problem()).contains("[[[[");
   }
 
   private static void assertAnswered(CompileResult result) {

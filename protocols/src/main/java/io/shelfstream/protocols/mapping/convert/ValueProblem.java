@@ -19,8 +19,7 @@ public final class ValueProblem extends RuntimeException {
 
   /** The value as JSON, cut at 40 characters, to quote it in a reason. */
   public static String show(JsonNode value) {
-    String text = value.toString();
-    return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+    return JsonBrief.of(value, MAX_SHOWN);
   }
 
   /** The text of a scalar value (a CSV cell, a JSON string, number or boolean). */

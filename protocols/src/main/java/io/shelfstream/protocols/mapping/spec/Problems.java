@@ -1,6 +1,7 @@
 package io.shelfstream.protocols.mapping.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shelfstream.protocols.mapping.convert.JsonBrief;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +41,6 @@ final class Problems {
 
   /** A JSON value in a message, cut at 40 characters. */
   static String show(JsonNode value) {
-    String text = value.toString();
-    return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    return JsonBrief.of(value, 40);
   }
 }
