@@ -16,7 +16,11 @@ import io.shelfstream.http.health.HealthSettings;
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.integrations.IntegrationRoutes;
 import io.shelfstream.http.journal.JournalRoutes;
+import io.shelfstream.http.limits.ClientAddress;
 import io.shelfstream.http.limits.IngestLimits;
+import io.shelfstream.http.limits.RateLimit;
+import io.shelfstream.http.limits.RateLimitedRoute;
+import io.shelfstream.http.limits.RequestBuckets;
 import io.shelfstream.http.limits.StreamPermits;
 import io.shelfstream.http.mappings.MappingTestRoute;
 import io.shelfstream.http.pos.PosIngestRoute;
@@ -45,6 +49,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +91,7 @@ public final class ShelfstreamNode implements AutoCloseable {
     // read before anything starts, so that a bad setting fails the start at once
     HealthSettings health = HealthSettings.fromConfig(config);
     IngestLimits limits = IngestLimits.fromConfig(config);
+    RateLimit rateLimit = RateLimit.fromConfig(config);
     HttpListeners listeners = HttpListeners.fromConfig(config, node, SecretResolver.system());
     MappingOptions mappingOptions = PiiSettings.fromConfig(config, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
@@ -120,8 +126,8 @@ public final class ShelfstreamNode implements AutoCloseable {
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
       StreamPermits permits = new StreamPermits(limits);
-      Route routes =
-          ApiRoutes.of(
+      Route api =
+          Directives.concat(
               new PosIngestRoute(pipeline, system, gate, limits, permits).route(),
               new RecordsRoute(
                       integrations,
@@ -138,8 +144,13 @@ public final class ShelfstreamNode implements AutoCloseable {
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
               new DeadLetterRoutes(storage.deadLetters()).route(),
-              new IntegrationRoutes(integrations).route(),
-              new HealthRoute(system, storage.journalDatabase()).route());
+              new IntegrationRoutes(integrations).route());
+      Route routes =
+          ApiRoutes.of(
+              // first and never limited: an orchestrator must always see the node's health
+              new HealthRoute(system, storage.journalDatabase()).route(),
+              new RateLimitedRoute(RequestBuckets.system(rateLimit), ClientAddress::of)
+                  .around(api));
       HttpBindings bindings = listeners.bind(system, routes, START_TIMEOUT);
       log.info("Shelfstream node up: {} on {}", bindings.urls(), db.describe());
       return new ShelfstreamNode(system, bindings, db);

@@ -2,14 +2,12 @@ package io.shelfstream.http.push;
 
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.json.Json;
+import io.shelfstream.http.limits.ClientAddress;
 import io.shelfstream.http.limits.StreamPermits;
-import java.net.InetAddress;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Connection;
@@ -50,7 +48,7 @@ final class PushAdmission {
               closed.get() + "; nothing was read: resend once GET /health/ready answers 200",
               true));
     }
-    StreamPermits.Admission admission = permits.admit(clientOf(request));
+    StreamPermits.Admission admission = permits.admit(ClientAddress.of(request));
     if (admission instanceof StreamPermits.Admitted admitted) {
       return new Admitted(admitted.permit());
     }
@@ -81,16 +79,5 @@ final class PushAdmission {
     HttpResponse response =
         Json.response(status, Map.of("error", error)).addHeader(Connection.create("close"));
     return retry ? response.addHeader(RetryAfter.create(RETRY_AFTER_SECONDS)) : response;
-  }
-
-  /**
-   * The client's address as the connection sees it (not X-Forwarded-For, which a client can set).
-   */
-  private static String clientOf(HttpRequest request) {
-    return request
-        .getAttribute(AttributeKeys.remoteAddress)
-        .flatMap(RemoteAddress::getAddress)
-        .map(InetAddress::getHostAddress)
-        .orElse("unknown");
   }
 }
