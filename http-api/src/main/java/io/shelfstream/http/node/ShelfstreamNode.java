@@ -10,6 +10,8 @@ import io.shelfstream.engine.integration.SourceTypes;
 import io.shelfstream.engine.pii.PiiSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.http.auth.Security;
+import io.shelfstream.http.auth.SecuritySettings;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
 import io.shelfstream.http.health.HealthSettings;
@@ -88,6 +90,8 @@ public final class ShelfstreamNode implements AutoCloseable {
     IngestLimits limits = IngestLimits.fromConfig(config);
     HttpListeners listeners = HttpListeners.fromConfig(config, node, SecretResolver.system());
     MappingOptions mappingOptions = PiiSettings.fromConfig(config, SecretResolver.system());
+    SecuritySettings securitySettings =
+        SecuritySettings.fromConfig(config, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
@@ -120,8 +124,16 @@ public final class ShelfstreamNode implements AutoCloseable {
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
       StreamPermits permits = new StreamPermits(limits);
+      Security security =
+          Security.start(
+              securitySettings,
+              storage.pool(),
+              storage.jdbc(),
+              java.nio.file.Path.of(config.getString("shelfstream.data-dir")),
+              Clock.systemUTC());
       Route routes =
           ApiRoutes.of(
+              security.guard(),
               new PosIngestRoute(pipeline, system, gate, limits, permits).route(),
               new RecordsRoute(
                       integrations,
@@ -139,6 +151,7 @@ public final class ShelfstreamNode implements AutoCloseable {
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
               new DeadLetterRoutes(storage.deadLetters()).route(),
               new IntegrationRoutes(integrations).route(),
+              security.routes(),
               new HealthRoute(system, storage.journalDatabase()).route());
       HttpBindings bindings = listeners.bind(system, routes, START_TIMEOUT);
       log.info("Shelfstream node up: {} on {}", bindings.urls(), db.describe());

@@ -10,6 +10,12 @@ import java.util.Map;
 
 /** A real node on loopback, with random ports, on the given database. */
 public final class TestNode {
+  /**
+   * The admin token of every test node (shelfstream.security.admin-token), which {@link Api} sends
+   * by default; tests of roles create their own tokens with it.
+   */
+  public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123456789";
+
   private TestNode() {}
 
   public static Config config(DatabaseSettings db, Path dataDir, Map<String, Object> extra) {
@@ -21,6 +27,7 @@ public final class TestNode {
     settings.put("shelfstream.db.user", db.user());
     settings.put("shelfstream.db.password", db.password());
     settings.put("shelfstream.db.pool-size", 8);
+    settings.put("shelfstream.security.admin-token", ADMIN_TOKEN);
     settings.put("pekko.remote.artery.canonical.port", 0);
     settings.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
