@@ -48,7 +48,7 @@ public final class Api {
     return new Api(baseUrl, client, bearer);
   }
 
-  public record Reply(int status, JsonNode json, String body) {}
+  public record Reply(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {}
 
   public Reply postNdjson(String body) {
     return postNdjson(body.getBytes(StandardCharsets.UTF_8));
@@ -116,7 +116,7 @@ public final class Api {
       } catch (IOException notJson) {
         // a body that is not JSON stays available as text
       }
-      return new Reply(response.statusCode(), json, response.body());
+      return new Reply(response.statusCode(), json, response.body(), response.headers());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
