@@ -26,9 +26,8 @@ public record SecuritySettings(
   public static SecuritySettings fromConfig(Config config, SecretResolver secrets) {
     Config security = config.getConfig("shelfstream.security");
     Optional<String> admin =
-        Optional.of(security.getString("admin-token"))
-            .filter(text -> !text.isBlank())
-            .map(reference -> secrets.resolve("shelfstream.security.admin-token", reference));
+        SecretSetting.resolve(
+            "shelfstream.security.admin-token", security.getString("admin-token"), secrets);
     if (admin.isPresent() && admin.get().length() < MIN_ADMIN_TOKEN_CHARS) {
       throw new IllegalArgumentException(
           "shelfstream.security.admin-token: the token it refers to is shorter than "

@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.shelfstream.http.node.ShelfstreamNode;
 import io.shelfstream.persistence.db.DatabaseSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +30,7 @@ public final class TestNode {
     settings.put("shelfstream.db.user", db.user());
     settings.put("shelfstream.db.password", db.password());
     settings.put("shelfstream.db.pool-size", 8);
-    settings.put("shelfstream.security.admin-token", ADMIN_TOKEN);
+    settings.put("shelfstream.security.admin-token", "file:" + adminTokenFile(dataDir));
     settings.put("pekko.remote.artery.canonical.port", 0);
     settings.put("pekko.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     settings.put("pekko.coordinated-shutdown.exit-jvm", "off");
@@ -35,6 +38,17 @@ public final class TestNode {
     settings.putAll(extra);
     ConfigFactory.invalidateCaches();
     return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
+  }
+
+  /** The admin token in a file of the node's data directory, as an operator would give it. */
+  private static Path adminTokenFile(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      return Files.writeString(dataDir.resolve("test-admin-token"), ADMIN_TOKEN + "\n")
+          .toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static ShelfstreamNode start(DatabaseSettings db, Path dataDir) {

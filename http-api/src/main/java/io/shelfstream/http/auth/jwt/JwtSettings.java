@@ -2,6 +2,7 @@ package io.shelfstream.http.auth.jwt;
 
 import com.typesafe.config.Config;
 import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.http.auth.SecretSetting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,8 +34,8 @@ public record JwtSettings(
   public static JwtSettings fromConfig(Config config, SecretResolver secrets) {
     Config jwt = config.getConfig("shelfstream.security.jwt");
     Optional<byte[]> secret =
-        text(jwt, "hs256-secret")
-            .map(reference -> secrets.resolve("shelfstream.security.jwt.hs256-secret", reference))
+        SecretSetting.resolve(
+                "shelfstream.security.jwt.hs256-secret", jwt.getString("hs256-secret"), secrets)
             .map(value -> value.getBytes(StandardCharsets.UTF_8));
     if (secret.isPresent() && secret.get().length < MIN_SECRET_BYTES) {
       throw new IllegalArgumentException(
