@@ -22,6 +22,17 @@ final class NodeOptions {
               + " $SHELFSTREAM_DATA_DIR/admin-token, ./data/admin-token if unset)")
   Path tokenFile;
 
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   TokenClient client() throws IOException {
     String port = System.getenv().getOrDefault("SHELFSTREAM_HTTP_PORT", "8080");
     URI base = url != null ? url : URI.create("http://127.0.0.1:" + port);

@@ -30,14 +30,17 @@ public final class TokenCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new TokenCommand())
-            .setExecutionExceptionHandler(
-                (error, commandLine, parsed) -> {
-                  commandLine.getErr().println("shelfstream token: " + error.getMessage());
-                  return 1;
-                })
-            .execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, with errors printed as one line that says what to do. */
+  static CommandLine commandLine() {
+    return new CommandLine(new TokenCommand())
+        .setExecutionExceptionHandler(
+            (error, commandLine, parsed) -> {
+              commandLine.getErr().println("shelfstream token: " + error.getMessage());
+              return 1;
+            });
   }
 
   @Command(name = "create", description = "Create a token; prints it once.")
@@ -76,13 +79,14 @@ public final class TokenCommand implements Runnable {
         body.put("stores", stores);
       }
       var created = node.client().send("POST", "/v1/tokens", body, 201);
-      System.out.println(created.get("token").asText());
-      System.err.println(
-          "token "
-              + created.get("id").asText()
-              + " ("
-              + role
-              + "): shown once, keep it now; send it as Authorization: Bearer <token>");
+      node.out().println(created.get("token").asText());
+      node.err()
+          .println(
+              "token "
+                  + created.get("id").asText()
+                  + " ("
+                  + role
+                  + "): shown once, keep it now; send it as Authorization: Bearer <token>");
       return 0;
     }
   }
@@ -94,22 +98,23 @@ public final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       var tokens = node.client().send("GET", "/v1/tokens", null, 200).get("tokens");
-      System.out.printf("%-16s  %-7s  %-24s  %-20s  %s%n", "ID", "ROLE", "NAME", "SCOPE", "STATE");
+      node.out().printf("%-16s  %-7s  %-24s  %-20s  %s%n", "ID", "ROLE", "NAME", "SCOPE", "STATE");
       for (var token : tokens) {
         String scope =
             String.join(",", TokenClient.texts(token.get("sources")))
                 + (token.get("stores").isEmpty()
                     ? ""
                     : " stores " + String.join(",", TokenClient.texts(token.get("stores"))));
-        System.out.printf(
-            "%-16s  %-7s  %-24s  %-20s  %s%n",
-            token.get("id").asText(),
-            token.get("role").asText(),
-            token.get("name").asText(),
-            scope.isBlank() ? "-" : scope.strip(),
-            token.get("revokedAt").isNull()
-                ? "active"
-                : "revoked " + token.get("revokedAt").asText());
+        node.out()
+            .printf(
+                "%-16s  %-7s  %-24s  %-20s  %s%n",
+                token.get("id").asText(),
+                token.get("role").asText(),
+                token.get("name").asText(),
+                scope.isBlank() ? "-" : scope.strip(),
+                token.get("revokedAt").isNull()
+                    ? "active"
+                    : "revoked " + token.get("revokedAt").asText());
       }
       return 0;
     }
@@ -125,7 +130,7 @@ public final class TokenCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       node.client().send("DELETE", "/v1/tokens/" + id, null, 204);
-      System.err.println("token " + id + " revoked");
+      node.err().println("token " + id + " revoked");
       return 0;
     }
   }
