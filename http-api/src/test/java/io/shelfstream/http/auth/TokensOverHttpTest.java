@@ -12,9 +12,11 @@ import io.shelfstream.persistence.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -103,6 +105,29 @@ class TokensOverHttpTest {
       assertThat(admin.inventory("S009", "SKU-1").status()).isEqualTo(404);
       assertThat(admin.inventory("S001", "SKU-1").status()).isEqualTo(200);
 
+      var web =
+          admin.send(
+              "PUT",
+              "/v1/integrations/web",
+              "{\"type\":\"http\",\"default-source\":\"web\",\"mapping\":{\"fields\":["
+                  + "{\"target\":\"type\",\"transforms\":[{\"constant\":\"sale\"}]},"
+                  + "{\"target\":\"eventId\",\"source\":\"id\"},"
+                  + "{\"target\":\"occurredAt\",\"source\":\"at\",\"formats\":[\"iso\"],\"zone\":\"UTC\"},"
+                  + "{\"target\":\"locationId\",\"source\":\"store\"},"
+                  + "{\"target\":\"sku\",\"source\":\"sku\"},"
+                  + "{\"target\":\"qty\",\"source\":\"qty\"}]}}");
+      assertThat(web.status()).as(web.body()).isEqualTo(200);
+      var records =
+          till.post(
+              "/v1/integrations/web/records",
+              "application/json",
+              "[{\"id\":\"w-1\",\"at\":\"2026-03-01T10:00:00Z\",\"store\":\"S001\","
+                  + "\"sku\":\"SKU-1\",\"qty\":1}]");
+      assertThat(records.status()).as(records.body()).isEqualTo(200);
+      assertThat(records.json().get("rejected").asInt()).isEqualTo(1);
+      assertThat(records.body())
+          .contains("source: \\\"web\\\" is outside this token's source scope");
+
       var badScope =
           admin.post("/v1/tokens", "application/json", "{\"role\":\"read\",\"sources\":[\"pos\"]}");
       assertThat(badScope.status()).isEqualTo(400);
@@ -180,7 +205,13 @@ class TokensOverHttpTest {
       Api anonymous = new Api(TestNode.baseUrl(node)).as(Optional.empty());
       assertThat(anonymous.postNdjson(sale("open-1", "S001", "SKU-1", 1)).status()).isEqualTo(200);
       assertThat(anonymous.get("/v1/journal/tags").status()).isEqualTo(200);
-      var audit = anonymous.get("/v1/audit").json().get("entries");
+      // entries are written beside the answer, not before it
+      var audit =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () -> anonymous.get("/v1/audit").json().get("entries"),
+                  found -> !found.isEmpty());
       assertThat(audit.get(0).get("actor").asText()).isEqualTo("anonymous");
       assertThat(audit.get(0).get("path").asText()).isEqualTo("/v1/journal/tags");
     }

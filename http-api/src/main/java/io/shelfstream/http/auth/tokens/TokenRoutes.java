@@ -47,7 +47,7 @@ public final class TokenRoutes extends AllDirectives {
                                                             all.stream()
                                                                 .map(TokenRoutes::view)
                                                                 .toList()))))),
-                            post(() -> withSizeLimit(MAX_BODY_BYTES, this::create)))),
+                            post(this::create))),
                 path(
                     PathMatchers.segment(),
                     id ->
@@ -71,33 +71,41 @@ public final class TokenRoutes extends AllDirectives {
         entity ->
             extractMaterializer(
                 materializer ->
-                    onSuccess(
-                        entity.toStrict(READ_TIMEOUT.toMillis(), materializer),
-                        strict -> {
+                    onComplete(
+                        entity
+                            .withSizeLimit(MAX_BODY_BYTES)
+                            .toStrict(READ_TIMEOUT.toMillis(), materializer),
+                        read -> {
+                          if (read.isFailure()) {
+                            return complete(
+                                Json.error(
+                                    StatusCodes.BAD_REQUEST,
+                                    "the body could not be read whole (at most "
+                                        + MAX_BODY_BYTES
+                                        + " bytes): "
+                                        + read.failed().get().getMessage()));
+                          }
                           TokenRequest request;
                           try {
-                            request = TokenRequest.parse(strict.getData().toArray());
+                            request = TokenRequest.parse(read.get().getData().toArray());
                           } catch (IllegalArgumentException invalid) {
                             return complete(
                                 Json.error(StatusCodes.BAD_REQUEST, invalid.getMessage()));
                           }
-                          return completeWithFuture(
-                              tokens
-                                  .create(
-                                      request.role(),
-                                      request.name(),
-                                      request.sources(),
-                                      request.stores())
-                                  .thenApply(
-                                      created -> {
-                                        Map<String, Object> body = view(created.stored());
-                                        body.put("token", created.token());
-                                        body.put(
-                                            "note",
-                                            "shown once: keep it now, only its hash is stored");
-                                        return Json.response(StatusCodes.CREATED, body);
-                                      }));
+                          return completeWithFuture(created(request));
                         })));
+  }
+
+  private java.util.concurrent.CompletionStage<HttpResponse> created(TokenRequest request) {
+    return tokens
+        .create(request.role(), request.name(), request.sources(), request.stores())
+        .thenApply(
+            created -> {
+              Map<String, Object> body = view(created.stored());
+              body.put("token", created.token());
+              body.put("note", "shown once: keep it now, only its hash is stored");
+              return Json.response(StatusCodes.CREATED, body);
+            });
   }
 
   private static Map<String, Object> view(StoredToken token) {
