@@ -149,3 +149,32 @@ CREATE TABLE IF NOT EXISTS file_ledger(
   updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY(integration_id, file_name)
 );
+
+-- API tokens (http-api, io.shelfstream.http.auth): never the token itself, only its id, a random
+-- salt and SHA-256(salt || secret), both hex. sources and stores are comma-separated scopes, empty
+-- for none. A revoked token keeps its row, with revoked_at, for the audit trail.
+CREATE TABLE IF NOT EXISTS api_token(
+  id VARCHAR(32) PRIMARY KEY,
+  name VARCHAR(255) NOT NULL,
+  role VARCHAR(16) NOT NULL,
+  sources VARCHAR(4096) NOT NULL,
+  stores VARCHAR(4096) NOT NULL,
+  salt VARCHAR(64) NOT NULL,
+  secret_hash VARCHAR(64) NOT NULL,
+  created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  revoked_at TIMESTAMP WITH TIME ZONE
+);
+
+-- The audit trail of management, token, replay and re-drive requests: who (a token id and name,
+-- or a JWT subject), what (method, path, answer status), when and from where.
+CREATE TABLE IF NOT EXISTS audit_log(
+  id BIGSERIAL PRIMARY KEY,
+  recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,
+  actor VARCHAR(512) NOT NULL,
+  method VARCHAR(16) NOT NULL,
+  path VARCHAR(2048) NOT NULL,
+  status INTEGER NOT NULL,
+  remote VARCHAR(128) NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS audit_log_at_idx ON audit_log(recorded_at);

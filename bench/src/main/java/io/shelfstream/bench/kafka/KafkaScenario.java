@@ -13,12 +13,14 @@ import io.shelfstream.bench.scenario.ScenarioContext;
 import io.shelfstream.bench.scenario.ScenarioResult;
 import io.shelfstream.bench.scenario.Sizes;
 import io.shelfstream.simulations.check.NodeClient;
+import io.shelfstream.simulations.emit.Bearer;
 import io.shelfstream.simulations.truth.PoliciesJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Kafka → golden record: a topic filled before the integration exists, the integration timed until
@@ -107,7 +109,9 @@ public final class KafkaScenario implements Scenario {
       warmUpKafkaPath(
           node, broker, warmUp, topic + "-warmup", context.sizes().kafkaWarmUpRecords());
       ScenarioContext.say("%s: producing %,d world events", topic, context.sizes().kafkaEvents());
-      var policies = PoliciesJson.parse(new NodeClient(node.uri()).policies());
+      var policies =
+          PoliciesJson.parse(
+              new NodeClient(node.uri(), new Bearer(Optional.of(Node.ADMIN_TOKEN))).policies());
       filled = Topics.fill(servers, topic, context.sizes().kafkaEvents(), policies);
       context.postgres().checkpoint();
       ProcessCpu meter = ProcessCpu.start(Map.of("node", node.pid()));

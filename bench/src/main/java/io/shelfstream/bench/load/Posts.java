@@ -1,5 +1,6 @@
 package io.shelfstream.bench.load;
 
+import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.scenario.ScenarioContext;
 import java.io.IOException;
 import java.net.URI;
@@ -97,7 +98,8 @@ public final class Posts {
   /** Sends a request to a node; its answer's body, or an error unless it is a 2xx. */
   public static String exchange(HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    HttpRequest built = request.timeout(Duration.ofMinutes(2)).build();
+    HttpRequest built =
+        request.timeout(Duration.ofMinutes(2)).header("Authorization", Node.AUTHORIZATION).build();
     HttpResponse<String> answer = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() / 100 != 2) {
       throw new IOException(

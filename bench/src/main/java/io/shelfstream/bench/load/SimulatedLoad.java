@@ -1,10 +1,12 @@
 package io.shelfstream.bench.load;
 
 import io.shelfstream.bench.measure.ProcessCpu;
+import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.scenario.ScenarioContext;
 import io.shelfstream.simulations.check.CheckReport;
 import io.shelfstream.simulations.check.Checker;
 import io.shelfstream.simulations.check.NodeClient;
+import io.shelfstream.simulations.emit.Bearer;
 import io.shelfstream.simulations.emit.HttpBatchEmitter;
 import io.shelfstream.simulations.emit.Pacer;
 import io.shelfstream.simulations.emit.SendStats;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulator as a library: its world, through its noise, into its HTTP batch emitter; then its
@@ -34,6 +37,8 @@ import java.util.Map;
  * shares), as COPY's rows are exported before COPY is timed.
  */
 public final class SimulatedLoad {
+  private static final Bearer BEARER = new Bearer(Optional.of(Node.ADMIN_TOKEN));
+
   /** 15 stores and 500 SKUs (and warehouses): about 9,000 golden records in about 20 entities. */
   public static final WorldSpec WORLD =
       new WorldSpec(2026, 15, 500, WorldSpec.UNBOUNDED, LocalDate.of(2026, 1, 1));
@@ -94,7 +99,8 @@ public final class SimulatedLoad {
                         stats.accepted(),
                         (System.nanoTime() - started) / 1e9,
                         duration.toSeconds()));
-        var emitter = new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats)) {
+        var emitter =
+            new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats, BEARER)) {
       while (stats.failure() == null && System.nanoTime() - started < duration.toNanos()) {
         long before = System.nanoTime();
         boolean ready = prepared.hasNext();
@@ -112,7 +118,8 @@ public final class SimulatedLoad {
     if (stats.failure() != null) {
       throw new IOException("the load failed: " + stats.failure());
     }
-    GroundTruth truth = new GroundTruth(PoliciesJson.parse(new NodeClient(node).policies()));
+    GroundTruth truth =
+        new GroundTruth(PoliciesJson.parse(new NodeClient(node, BEARER).policies()));
     ValidLine.eventsOf(sent, truth::accept);
     var latency = stats.latencySnapshot();
     boolean asExpected =
@@ -136,7 +143,7 @@ public final class SimulatedLoad {
   /** Compares every golden record the truth knows with the node's: the mismatches. */
   public static long check(URI node, GroundTruth truth) throws InterruptedException {
     CheckReport report =
-        new Checker(new NodeClient(node), Duration.ofSeconds(2))
+        new Checker(new NodeClient(node, BEARER), Duration.ofSeconds(2))
             .check(truth, Duration.ofSeconds(10));
     if (report.mismatches() > 0) {
       ScenarioContext.say(

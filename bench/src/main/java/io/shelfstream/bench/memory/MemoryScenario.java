@@ -303,6 +303,7 @@ public final class MemoryScenario implements Scenario {
             .send(
                 HttpRequest.newBuilder(node.uri().resolve("/v1/pos/events"))
                     .timeout(timeout)
+                    .header("Authorization", Node.AUTHORIZATION)
                     .header("Content-Type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
                     .build(),

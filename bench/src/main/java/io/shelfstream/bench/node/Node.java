@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,6 +27,13 @@ import java.util.stream.Stream;
 public final class Node implements AutoCloseable {
   /** Extra JVM options for every node, to try a setting: space-separated. */
   public static final String OPTIONS_VARIABLE = "SHELFSTREAM_BENCH_NODE_OPTS";
+
+  /** The admin token of every bench node, random per bench run; every bench client sends it. */
+  public static final String ADMIN_TOKEN =
+      "bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+
+  /** The header every bench request carries. */
+  public static final String AUTHORIZATION = "Bearer " + ADMIN_TOKEN;
 
   private static final long START_TIMEOUT_NANOS = 120_000_000_000L;
 
@@ -54,6 +63,8 @@ public final class Node implements AutoCloseable {
     env.put("SHELFSTREAM_CLUSTER_HOST", LoopbackPorts.HOST);
     env.put("SHELFSTREAM_CLUSTER_PORT", Integer.toString(LoopbackPorts.free()));
     env.put("SHELFSTREAM_DATA_DIR", dataDir.toString());
+    env.put("SHELFSTREAM_BENCH_ADMIN_TOKEN", ADMIN_TOKEN);
+    env.put("SHELFSTREAM_ADMIN_TOKEN", "${env:SHELFSTREAM_BENCH_ADMIN_TOKEN}");
     List<String> options = new ArrayList<>(List.of("-Xmx2g"));
     Files.readAllLines(context.root().resolve("cluster-config/jvm.options")).stream()
         .map(String::strip)

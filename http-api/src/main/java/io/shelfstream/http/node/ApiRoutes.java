@@ -1,6 +1,7 @@
 package io.shelfstream.http.node;
 
 import io.shelfstream.engine.secrets.KnownSecrets;
+import io.shelfstream.http.auth.Guard;
 import io.shelfstream.http.json.Json;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -17,11 +18,11 @@ import org.slf4j.LoggerFactory;
 final class ApiRoutes extends AllDirectives {
   private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
 
-  static Route of(Route... routes) {
-    return new ApiRoutes().wrap(routes);
+  static Route of(Guard guard, Route... routes) {
+    return new ApiRoutes().wrap(guard, routes);
   }
 
-  private Route wrap(Route... routes) {
+  private Route wrap(Guard guard, Route... routes) {
     ExceptionHandler errors =
         ExceptionHandler.newBuilder()
             .match(
@@ -45,11 +46,17 @@ final class ApiRoutes extends AllDirectives {
                               + KnownSecrets.mask(cause.getMessage())));
                 })
             .build();
-    return handleExceptions(
-        errors,
+    // the guard sees the final answers, for its audit trail
+    return guard.wrap(
         () ->
-            handleRejections(
-                RejectionHandler.defaultHandler(),
-                () -> concat(routes[0], java.util.Arrays.copyOfRange(routes, 1, routes.length))));
+            handleExceptions(
+                errors,
+                () ->
+                    handleRejections(
+                        RejectionHandler.defaultHandler(),
+                        () ->
+                            concat(
+                                routes[0],
+                                java.util.Arrays.copyOfRange(routes, 1, routes.length)))));
   }
 }

@@ -10,17 +10,15 @@ import io.shelfstream.engine.integration.SourceTypes;
 import io.shelfstream.engine.pii.PiiSettings;
 import io.shelfstream.engine.record.GoldenRecords;
 import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.http.auth.Security;
+import io.shelfstream.http.auth.SecuritySettings;
 import io.shelfstream.http.deadletters.DeadLetterRoutes;
 import io.shelfstream.http.health.HealthRoute;
 import io.shelfstream.http.health.HealthSettings;
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.integrations.IntegrationRoutes;
 import io.shelfstream.http.journal.JournalRoutes;
-import io.shelfstream.http.limits.ClientAddress;
 import io.shelfstream.http.limits.IngestLimits;
-import io.shelfstream.http.limits.RateLimit;
-import io.shelfstream.http.limits.RateLimitedRoute;
-import io.shelfstream.http.limits.RequestBuckets;
 import io.shelfstream.http.limits.StreamPermits;
 import io.shelfstream.http.mappings.MappingTestRoute;
 import io.shelfstream.http.pos.PosIngestRoute;
@@ -49,7 +47,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.http.javadsl.server.Directives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +88,10 @@ public final class ShelfstreamNode implements AutoCloseable {
     // read before anything starts, so that a bad setting fails the start at once
     HealthSettings health = HealthSettings.fromConfig(config);
     IngestLimits limits = IngestLimits.fromConfig(config);
-    RateLimit rateLimit = RateLimit.fromConfig(config);
     HttpListeners listeners = HttpListeners.fromConfig(config, node, SecretResolver.system());
     MappingOptions mappingOptions = PiiSettings.fromConfig(config, SecretResolver.system());
+    SecuritySettings securitySettings =
+        SecuritySettings.fromConfig(config, SecretResolver.system());
     SchemaCreator.createIfMissing(db);
 
     ActorSystem<Void> system =
@@ -126,8 +124,16 @@ public final class ShelfstreamNode implements AutoCloseable {
               IntegrationRuntimeSettings.fromConfig(config));
       WriteGate gate = new WriteGate(storage.journalDatabase());
       StreamPermits permits = new StreamPermits(limits);
-      Route api =
-          Directives.concat(
+      Security security =
+          Security.start(
+              securitySettings,
+              storage.pool(),
+              storage.jdbc(),
+              java.nio.file.Path.of(config.getString("shelfstream.data-dir")),
+              Clock.systemUTC());
+      Route routes =
+          ApiRoutes.of(
+              security.guard(),
               new PosIngestRoute(pipeline, system, gate, limits, permits).route(),
               new RecordsRoute(
                       integrations,
@@ -144,13 +150,9 @@ public final class ShelfstreamNode implements AutoCloseable {
               new ActivityRoutes(activity).route(),
               new JournalRoutes(new JournalReplay(system), goldenRecord).route(),
               new DeadLetterRoutes(storage.deadLetters()).route(),
-              new IntegrationRoutes(integrations).route());
-      Route routes =
-          ApiRoutes.of(
-              // first and never limited: an orchestrator must always see the node's health
-              new HealthRoute(system, storage.journalDatabase()).route(),
-              new RateLimitedRoute(RequestBuckets.system(rateLimit), ClientAddress::of)
-                  .around(api));
+              new IntegrationRoutes(integrations).route(),
+              security.routes(),
+              new HealthRoute(system, storage.journalDatabase()).route());
       HttpBindings bindings = listeners.bind(system, routes, START_TIMEOUT);
       log.info("Shelfstream node up: {} on {}", bindings.urls(), db.describe());
       return new ShelfstreamNode(system, bindings, db);

@@ -7,6 +7,9 @@ import io.shelfstream.engine.ingest.IngestPipeline;
 import io.shelfstream.engine.ingest.IngestSettings;
 import io.shelfstream.engine.ingest.Outcome;
 import io.shelfstream.engine.ingest.PosLines;
+import io.shelfstream.http.auth.Principal;
+import io.shelfstream.http.auth.Principals;
+import io.shelfstream.http.auth.SourceScope;
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.http.limits.IngestLimits;
@@ -155,6 +158,7 @@ public final class PosIngestRoute extends AllDirectives {
     var stall = new AtomicBoolean();
     var lastLine = new AtomicLong(); // of the last batch, for a stall's error
     IngestSettings settings = pipeline.settings();
+    Optional<Principal> scoped = Principals.of(request).filter(Principal::scoped);
     Source<List<Outcome<Long>>, NotUsed> batches =
         request
             .entity()
@@ -172,6 +176,7 @@ public final class PosIngestRoute extends AllDirectives {
                 })
             .filter(line -> !line.isBlank())
             .map(lines::decode)
+            .map(decoded -> scoped.map(scope -> SourceScope.apply(scope, decoded)).orElse(decoded))
             .groupedWithin(settings.batchSize(), settings.batchWindow())
             .mapAsync(
                 settings.parallelism(),

@@ -13,6 +13,9 @@ import io.shelfstream.engine.integration.IntegrationSpec;
 import io.shelfstream.engine.integration.Integrations;
 import io.shelfstream.engine.integration.InvalidIntegrationException;
 import io.shelfstream.engine.integration.MappedRecords;
+import io.shelfstream.http.auth.Principal;
+import io.shelfstream.http.auth.Principals;
+import io.shelfstream.http.auth.SourceScope;
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.http.limits.IngestLimits;
@@ -184,12 +187,14 @@ public final class RecordsRoute extends AllDirectives {
         jsonArray
             ? RecordBodies.jsonArray(mapped)
             : RecordBodies.ndjson(mapped, settings.defaultSource());
+    Optional<Principal> scoped = Principals.of(request).filter(Principal::scoped);
     Source<List<Outcome<Long>>, NotUsed> batches =
         request
             .entity()
             .getDataBytes()
             .idleTimeout(limits.bodyStallTimeout())
             .via(records)
+            .map(decoded -> scoped.map(scope -> SourceScope.apply(scope, decoded)).orElse(decoded))
             // a stalled or malformed body ends the input: what was read is still answered
             .recoverWithRetries(
                 1,

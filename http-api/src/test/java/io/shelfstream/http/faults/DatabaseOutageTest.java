@@ -83,7 +83,10 @@ class DatabaseOutageTest {
           reads.add(
               reader
                   .sendAsync(
-                      HttpRequest.newBuilder(record).timeout(Duration.ofSeconds(40)).build(),
+                      HttpRequest.newBuilder(record)
+                          .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
+                          .timeout(Duration.ofSeconds(40))
+                          .build(),
                       HttpResponse.BodyHandlers.discarding())
                   .handle((answered, failed) -> null));
         }

@@ -104,6 +104,7 @@ class OutageFloodTest {
         HttpResponse<String> reply =
             http.send(
                 HttpRequest.newBuilder(events)
+                    .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
                     .header("Content-Type", "application/x-ndjson")
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -4,6 +4,7 @@ import static io.shelfstream.http.testkit.PosJson.sale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shelfstream.http.testkit.TestNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,6 +87,7 @@ final class ResendingWriter implements AutoCloseable {
       HttpResponse<String> response =
           client.send(
               HttpRequest.newBuilder(events)
+                  .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
                   .header("Content-Type", "application/x-ndjson")
                   .timeout(Duration.ofSeconds(40))
                   .POST(HttpRequest.BodyPublishers.ofString(lines.toString()))

@@ -213,6 +213,7 @@ class SlowClientsTest {
       HttpResponse<String> response =
           client.send(
               HttpRequest.newBuilder(URI.create(TestNode.baseUrl(node) + path))
+                  .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
                   .timeout(PROMPTLY)
                   .build(),
               HttpResponse.BodyHandlers.ofString());

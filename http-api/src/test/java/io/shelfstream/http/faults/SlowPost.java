@@ -1,5 +1,6 @@
 package io.shelfstream.http.faults;
 
+import io.shelfstream.http.testkit.TestNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,9 @@ final class SlowPost implements AutoCloseable {
     in = socket.getInputStream();
     out.write(
         ("POST /v1/pos/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer "
+                + TestNode.ADMIN_TOKEN
+                + "\r\n"
                 + "Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n"
                 + (streaming ? "Accept: application/x-ndjson\r\n" : "")
                 + "Connection: close\r\n"

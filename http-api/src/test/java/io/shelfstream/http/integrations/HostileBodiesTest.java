@@ -187,6 +187,7 @@ class HostileBodiesTest {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(TestNode.baseUrl(node) + "/v1/integrations/x"))
+                    .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
                     .timeout(Duration.ofSeconds(30))
                     .PUT(
                         HttpRequest.BodyPublishers.ofInputStream(

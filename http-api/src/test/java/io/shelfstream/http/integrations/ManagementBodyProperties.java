@@ -55,6 +55,7 @@ class ManagementBodyProperties {
     HttpResponse<String> reply =
         CLIENT.send(
             HttpRequest.newBuilder(URI.create(TestNode.baseUrl(node) + "/v1/integrations/fuzz"))
+                .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /** A small client of a node's HTTP API over loopback, for tests. */
@@ -17,7 +18,9 @@ public final class Api {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client;
   private final String baseUrl;
+  private final Optional<String> token;
 
+  /** A client that sends the test nodes' admin token. */
   public Api(String baseUrl) {
     this(baseUrl, HttpClient.newBuilder());
   }
@@ -28,12 +31,24 @@ public final class Api {
   }
 
   private Api(String baseUrl, HttpClient.Builder client) {
-    this.baseUrl = baseUrl;
-    this.client =
-        client.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    this(
+        baseUrl,
+        client.version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+        Optional.of(TestNode.ADMIN_TOKEN));
   }
 
-  public record Reply(int status, JsonNode json, String body) {}
+  private Api(String baseUrl, HttpClient client, Optional<String> token) {
+    this.baseUrl = baseUrl;
+    this.client = client;
+    this.token = token;
+  }
+
+  /** The same client sending {@code bearer} instead, or no credential when empty. */
+  public Api as(Optional<String> bearer) {
+    return new Api(baseUrl, client, bearer);
+  }
+
+  public record Reply(int status, JsonNode json, String body, java.net.http.HttpHeaders headers) {}
 
   public Reply postNdjson(String body) {
     return postNdjson(body.getBytes(StandardCharsets.UTF_8));
@@ -87,6 +102,12 @@ public final class Api {
   }
 
   private Reply send(HttpRequest request) {
+    if (token.isPresent()) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", "Bearer " + token.get())
+              .build();
+    }
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
@@ -95,7 +116,7 @@ public final class Api {
       } catch (IOException notJson) {
         // a body that is not JSON stays available as text
       }
-      return new Reply(response.statusCode(), json, response.body());
+      return new Reply(response.statusCode(), json, response.body(), response.headers());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

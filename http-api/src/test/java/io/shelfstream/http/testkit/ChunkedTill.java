@@ -32,6 +32,9 @@ public final class ChunkedTill implements AutoCloseable {
     in = new BufferedInputStream(socket.getInputStream());
     out.write(
         ("POST /v1/pos/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: Bearer "
+                + TestNode.ADMIN_TOKEN
+                + "\r\n"
                 + "Content-Type: application/x-ndjson\r\nAccept: application/x-ndjson\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));

@@ -132,7 +132,7 @@ class SchemaCreatorTest {
   @Test
   void splitsTheDdlIntoStatementsWithoutComments() {
     var statements = SchemaCreator.statements("shelfstream/schema/postgres.sql");
-    assertThat(statements).hasSize(16);
+    assertThat(statements).hasSize(19);
     assertThat(statements)
         .allSatisfy(sql -> assertThat(sql).doesNotContain("--").doesNotEndWith(";"));
   }

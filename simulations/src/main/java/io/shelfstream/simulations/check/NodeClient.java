@@ -2,6 +2,7 @@ package io.shelfstream.simulations.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shelfstream.simulations.emit.Bearer;
 import io.shelfstream.simulations.event.StockKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,14 @@ public final class NodeClient {
   private final HttpClient client;
   private final URI base;
 
+  private final Bearer bearer;
+
   public NodeClient(URI base) {
+    this(base, Bearer.NONE);
+  }
+
+  public NodeClient(URI base, Bearer bearer) {
+    this.bearer = bearer;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -41,7 +49,15 @@ public final class NodeClient {
     HttpResponse<String> response = client.send(get(uri), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(
-          "GET " + uri + " answered HTTP " + response.statusCode() + ": " + response.body());
+          "GET "
+              + uri
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body()
+              + (response.statusCode() == 401 || response.statusCode() == 403
+                  ? " (pass a token with the read role: --token or SHELFSTREAM_TOKEN)"
+                  : ""));
     }
     return response.body();
   }
@@ -71,8 +87,9 @@ public final class NodeClient {
             });
   }
 
-  private static HttpRequest get(URI uri) {
-    return HttpRequest.newBuilder(uri)
+  private HttpRequest get(URI uri) {
+    return bearer
+        .on(HttpRequest.newBuilder(uri))
         .timeout(REQUEST_TIMEOUT)
         .header("Accept", "application/json")
         .GET()

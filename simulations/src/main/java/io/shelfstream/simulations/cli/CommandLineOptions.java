@@ -25,6 +25,15 @@ final class CommandLineOptions {
     URI target;
 
     @Option(
+        names = "--token",
+        paramLabel = "TOKEN",
+        description =
+            "the node's API token or JWT, sent as Authorization: Bearer (default: the"
+                + " SHELFSTREAM_TOKEN environment variable); it needs the ingest and read roles,"
+                + " e.g. an admin token")
+    String token;
+
+    @Option(
         names = "--kafka",
         paramLabel = "HOSTS",
         description = "produce to Kafka instead (--target still names the node to check)")

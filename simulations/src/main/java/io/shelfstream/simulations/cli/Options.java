@@ -1,5 +1,6 @@
 package io.shelfstream.simulations.cli;
 
+import io.shelfstream.simulations.emit.Bearer;
 import io.shelfstream.simulations.noise.MalformedKind;
 import io.shelfstream.simulations.noise.NoiseSpec;
 import io.shelfstream.simulations.world.WorldSpec;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -40,7 +42,8 @@ public record Options(
     Path policiesFile,
     Duration settleTimeout,
     boolean json,
-    boolean prepare) {
+    boolean prepare,
+    Bearer bearer) {
 
   static final long MAX_PREPARED_EVENTS = 5_000_000;
 
@@ -164,7 +167,10 @@ public record Options(
         cli.output.policies,
         Duration.ofSeconds(settle),
         cli.output.json,
-        sending.prepare);
+        sending.prepare,
+        new Bearer(
+            Optional.ofNullable(to.token != null ? to.token : System.getenv("SHELFSTREAM_TOKEN"))
+                .filter(token -> !token.isBlank())));
   }
 
   private static void require(boolean condition, String otherwise, CommandLine commandLine) {

@@ -125,7 +125,7 @@ final class Simulation {
       }
       if (options.sendsToNode() && stats.failure() == null) {
         checkTotal = truth.inventoryRecords() + truth.storeRecords();
-        checker = new Checker(new NodeClient(options.target()), RECHECK_INTERVAL);
+        checker = new Checker(new NodeClient(options.target(), options.bearer()), RECHECK_INTERVAL);
         phase = "checking";
         report = checker.check(truth, options.settleTimeout());
       }
@@ -147,7 +147,7 @@ final class Simulation {
     }
     if (options.target() != null) {
       try {
-        return PoliciesJson.parse(new NodeClient(options.target()).policies());
+        return PoliciesJson.parse(new NodeClient(options.target(), options.bearer()).policies());
       } catch (IOException e) {
         throw new IOException(
             "cannot read the policies of " + options.target() + ": " + e.getMessage(), e);
@@ -164,9 +164,14 @@ final class Simulation {
       return new KafkaEmitter(options.kafkaBootstrap(), options.kafkaTopic(), stats);
     }
     return switch (options.mode()) {
-      case BATCH -> new HttpBatchEmitter(options.target(), options.batch(), options.tills(), stats);
-      case STREAM -> new HttpStreamEmitter(options.target(), options.tills(), stats);
-      case MIXED -> new MixedEmitter(options.target(), options.tills(), options.batch(), stats);
+      case BATCH ->
+          new HttpBatchEmitter(
+              options.target(), options.batch(), options.tills(), stats, options.bearer());
+      case STREAM ->
+          new HttpStreamEmitter(options.target(), options.tills(), stats, options.bearer());
+      case MIXED ->
+          new MixedEmitter(
+              options.target(), options.tills(), options.batch(), stats, options.bearer());
     };
   }
 }

@@ -31,7 +31,15 @@ public final class HttpBatchEmitter implements Emitter {
   private final List<Thread> senders = new ArrayList<>();
   private Batch current;
 
+  private final Bearer bearer;
+
   public HttpBatchEmitter(URI target, int batchSize, int senderCount, SendStats stats) {
+    this(target, batchSize, senderCount, stats, Bearer.NONE);
+  }
+
+  public HttpBatchEmitter(
+      URI target, int batchSize, int senderCount, SendStats stats, Bearer bearer) {
+    this.bearer = bearer;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -106,7 +114,8 @@ public final class HttpBatchEmitter implements Emitter {
 
   private void post(Batch batch) throws InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(endpoint)
+        bearer
+            .on(HttpRequest.newBuilder(endpoint))
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/x-ndjson")
             .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body()))
@@ -124,6 +133,12 @@ public final class HttpBatchEmitter implements Emitter {
           return;
         }
         lastProblem = "HTTP " + status + " " + BatchResponse.excerpt(response.body());
+        if (status == 401 || status == 403) {
+          lastProblem +=
+              "; give the simulator a token with the ingest and read roles: --token or"
+                  + " SHELFSTREAM_TOKEN (./shelfstream token create --role admin, or the node's"
+                  + " data-dir/admin-token)";
+        }
         if (status != 429 && status < 500) {
           break;
         }

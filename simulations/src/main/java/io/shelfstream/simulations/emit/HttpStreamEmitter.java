@@ -16,10 +16,14 @@ public final class HttpStreamEmitter implements Emitter {
   private final SendStats stats;
 
   public HttpStreamEmitter(URI target, int tillCount, SendStats stats) {
+    this(target, tillCount, stats, Bearer.NONE);
+  }
+
+  public HttpStreamEmitter(URI target, int tillCount, SendStats stats, Bearer bearer) {
     this.stats = stats;
     URI endpoint = target.resolve("/v1/pos/events");
     for (int i = 1; i <= tillCount; i++) {
-      tills.add(new StreamingTill(i, endpoint, WINDOW, stats));
+      tills.add(new StreamingTill(i, endpoint, WINDOW, stats, bearer));
     }
   }
 

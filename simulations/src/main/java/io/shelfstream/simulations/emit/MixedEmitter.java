@@ -16,13 +16,17 @@ public final class MixedEmitter implements Emitter {
   private final int streamingTills;
 
   public MixedEmitter(URI target, int tills, int batchSize, SendStats stats) {
+    this(target, tills, batchSize, stats, Bearer.NONE);
+  }
+
+  public MixedEmitter(URI target, int tills, int batchSize, SendStats stats, Bearer bearer) {
     if (tills < 2) {
       throw new IllegalArgumentException("mixed mode needs at least 2 tills, got " + tills);
     }
     this.tills = tills;
     this.streamingTills = (tills + 1) / 2;
-    this.streaming = new HttpStreamEmitter(target, streamingTills, stats);
-    this.batching = new HttpBatchEmitter(target, batchSize, tills - streamingTills, stats);
+    this.streaming = new HttpStreamEmitter(target, streamingTills, stats, bearer);
+    this.batching = new HttpBatchEmitter(target, batchSize, tills - streamingTills, stats, bearer);
   }
 
   @Override

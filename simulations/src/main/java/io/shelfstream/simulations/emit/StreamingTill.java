@@ -44,6 +44,7 @@ final class StreamingTill {
 
   private final String name;
   private final URI endpoint;
+  private final Bearer bearer;
   private final SendStats stats;
   private final BlockingQueue<Emission> queue = new ArrayBlockingQueue<>(4096);
   private final Queue<Emission> notDurable = new ConcurrentLinkedQueue<>();
@@ -52,8 +53,9 @@ final class StreamingTill {
   private final Thread writer;
   private volatile boolean ending;
 
-  StreamingTill(int number, URI endpoint, int window, SendStats stats) {
+  StreamingTill(int number, URI endpoint, int window, SendStats stats, Bearer bearer) {
     this.name = "till " + number;
+    this.bearer = bearer;
     this.endpoint = endpoint;
     this.stats = stats;
     this.window = new Semaphore(window);
@@ -121,7 +123,7 @@ final class StreamingTill {
 
   private void stream(List<Emission> resend) throws IOException, InterruptedException {
     AtomicReference<IOException> readFailure = new AtomicReference<>();
-    TillConnection connection = TillConnection.open(endpoint);
+    TillConnection connection = TillConnection.open(endpoint, bearer);
     Thread reader =
         new Thread(
             () -> {

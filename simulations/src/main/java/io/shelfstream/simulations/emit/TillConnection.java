@@ -42,7 +42,7 @@ final class TillConnection implements AutoCloseable {
     this.in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
   }
 
-  static TillConnection open(URI endpoint) throws IOException {
+  static TillConnection open(URI endpoint, Bearer bearer) throws IOException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
@@ -59,6 +59,7 @@ final class TillConnection implements AutoCloseable {
                   + ":"
                   + port
                   + "\r\n"
+                  + bearer.headerLine()
                   + "Content-Type: application/x-ndjson\r\n"
                   + "Accept: application/x-ndjson\r\n"
                   + "Transfer-Encoding: chunked\r\n"

@@ -13,6 +13,7 @@ import io.shelfstream.simulations.world.World;
 import io.shelfstream.simulations.world.WorldSpec;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,17 @@ class HttpEmittersTest {
   void mixedModeSplitsEntitiesBetweenStreamsAndBatches() throws Exception {
     assertEveryLineAcknowledgedAsExpected(
         run(stats -> new MixedEmitter(node.uri(), 4, 100, stats)));
+  }
+
+  @Test
+  void batchesAndStreamsCarryTheBearerToken() throws Exception {
+    node.requireToken("sst_abc_secret");
+    Bearer bearer = new Bearer(Optional.of("sst_abc_secret"));
+    assertEveryLineAcknowledgedAsExpected(
+        run(stats -> new MixedEmitter(node.uri(), 4, 100, stats, bearer)));
+
+    SendStats anonymous = run(stats -> new HttpBatchEmitter(node.uri(), 250, 1, stats));
+    assertThat(anonymous.failure()).contains("HTTP 401").contains("--token or SHELFSTREAM_TOKEN");
   }
 
   @Test

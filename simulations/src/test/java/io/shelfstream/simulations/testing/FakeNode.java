@@ -57,6 +57,7 @@ public final class FakeNode implements AutoCloseable {
   private volatile String rejectValidType;
   private volatile StockKey skewedKey;
   private volatile int failEvery;
+  private volatile String requiredToken;
   private long newLines;
 
   public FakeNode() throws IOException {
@@ -69,6 +70,11 @@ public final class FakeNode implements AutoCloseable {
         exchange -> respond(exchange, 200, POLICIES.getBytes(StandardCharsets.UTF_8)));
     server.setExecutor(executor);
     server.start();
+  }
+
+  /** From now on, ingestion requests without {@code Authorization: Bearer token} get 401. */
+  public void requireToken(String token) {
+    requiredToken = token;
   }
 
   public URI uri() {
@@ -138,6 +144,13 @@ public final class FakeNode implements AutoCloseable {
   private void ingest(HttpExchange exchange) throws IOException {
     if (!exchange.getRequestMethod().equals("POST")) {
       respond(exchange, 405, new byte[0]);
+      return;
+    }
+    String token = requiredToken;
+    if (token != null
+        && !("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.getRequestBody().readAllBytes();
+      respond(exchange, 401, "{\"error\":\"no credential\"}".getBytes(StandardCharsets.UTF_8));
       return;
     }
     String accept = exchange.getRequestHeaders().getFirst("Accept");

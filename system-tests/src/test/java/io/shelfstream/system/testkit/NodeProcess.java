@@ -2,6 +2,7 @@ package io.shelfstream.system.testkit;
 
 import io.shelfstream.devkit.net.LoopbackPorts;
 import io.shelfstream.devkit.process.ChildJvm;
+import io.shelfstream.http.testkit.TestNode;
 import io.shelfstream.persistence.db.DatabaseSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -53,6 +54,9 @@ public final class NodeProcess implements AutoCloseable {
             .env("SHELFSTREAM_DB_URL", db.url())
             .env("SHELFSTREAM_DB_USER", db.user())
             .env("SHELFSTREAM_DB_PASSWORD", db.password())
+            // the test client's admin token, given as a reference as an operator would
+            .env("SHELFSTREAM_TEST_ADMIN_TOKEN", TestNode.ADMIN_TOKEN)
+            .env("SHELFSTREAM_ADMIN_TOKEN", "${env:SHELFSTREAM_TEST_ADMIN_TOKEN}")
             .appendLog()
             .start("io.shelfstream.http.node.Main", dataDir.resolve("node.log"));
     NodeProcess node = new NodeProcess(jvm, httpPort);
