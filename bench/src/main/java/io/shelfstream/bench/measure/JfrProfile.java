@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A flight recording of a running node, taken with {@code jcmd JFR.start/JFR.dump} and read with
@@ -67,6 +70,36 @@ public final class JfrProfile {
             "--events",
             "jdk.ExecutionSample",
             file.toAbsolutePath().toString()));
+  }
+
+  /**
+   * The share (%) of a recording's execution samples spent on behalf of the classes under {@code
+   * prefix}: those whose nearest frame of our code, from the top, is one of them. What such a class
+   * calls (the JDK's SHA-256, pekko's directives) counts as its own; what it hands on to other code
+   * of ours (the route it guards) does not. Read with the JDK's own reader, {@code
+   * jdk.jfr.consumer}, as whole stacks are too big for {@code jfr print --json}.
+   */
+  public static double shareOnBehalfOf(Path recording, String prefix) throws IOException {
+    long samples = 0;
+    long onBehalf = 0;
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+            || event.getStackTrace() == null) {
+          continue;
+        }
+        samples++;
+        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+          String type = frame.getMethod().getType().getName();
+          if (type.startsWith("io.shelfstream.")) {
+            onBehalf += type.startsWith(prefix) ? 1 : 0;
+            break;
+          }
+        }
+      }
+    }
+    return samples == 0 ? 0 : 100.0 * onBehalf / samples;
   }
 
   /** Sums up the output of {@code jfr print --json --events jdk.ExecutionSample}. */

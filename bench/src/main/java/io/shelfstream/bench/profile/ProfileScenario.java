@@ -6,6 +6,7 @@ import io.shelfstream.bench.kafka.Topics;
 import io.shelfstream.bench.load.SimulatedLoad;
 import io.shelfstream.bench.load.WarmUp;
 import io.shelfstream.bench.measure.JfrProfile;
+import io.shelfstream.bench.measure.Stats;
 import io.shelfstream.bench.node.KafkaBroker;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
@@ -23,6 +24,9 @@ import java.util.Map;
  * dumped by jcmd) while it takes a saturating HTTP load, then while it reads a Kafka topic.
  */
 public final class ProfileScenario implements Scenario {
+  /** Credential checks, roles, scopes, rate limits and audit: one check per request. */
+  private static final String AUTH = "io.shelfstream.http.auth.";
+
   record Group(String group, double httpSelfPercent, double kafkaSelfPercent) {}
 
   record Method(String method, long samples, double selfPercent) {}
@@ -44,6 +48,7 @@ public final class ProfileScenario implements Scenario {
     Path kafkaRecording = context.runDir().resolve("profile-kafka.jfr");
     JfrProfile.Summary http;
     JfrProfile.Summary kafka;
+    double authPercent;
     int records = (int) (sizes.kafkaEvents() / 3);
     try (KafkaBroker broker =
             KafkaBroker.start(context, "profile-broker", List.of("profile", "profile-warmup"));
@@ -57,6 +62,7 @@ public final class ProfileScenario implements Scenario {
       JfrProfile.start(node.pid());
       warmUp.send(node, SimulatedLoad.SATURATION, sizes.profileRun());
       http = JfrProfile.dump(node.pid(), httpRecording);
+      authPercent = JfrProfile.shareOnBehalfOf(httpRecording, AUTH);
       Topics.produce(broker.bootstrapServers(), "profile", warmUp.lines(records));
       ScenarioContext.say("profile: Kafka, %,d records with JFR on", records);
       JfrProfile.start(node.pid());
@@ -74,6 +80,9 @@ public final class ProfileScenario implements Scenario {
     return ScenarioResult.of(name(), "Where the time goes", parameters)
         .summary("profile: top self-time groups, HTTP", http.topGroups(3))
         .summary("profile: top self-time groups, Kafka", kafka.topGroups(3))
+        .summary(
+            "authentication's share of the node's CPU, HTTP at saturation (goal < 5%)",
+            Stats.format("%.2f%%", authPercent))
         .runs(
             "Self time by package group",
             http.groups().keySet().stream()
@@ -86,6 +95,7 @@ public final class ProfileScenario implements Scenario {
                 .toList())
         .runs("HTTP: top methods by self samples", methods(http))
         .runs("Kafka: top methods by self samples", methods(kafka))
+        .figure("authPercent", authPercent)
         .figure("httpSamples", http.samples())
         .figure("kafkaSamples", kafka.samples());
   }
