@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.protocols.event.InventoryKey;
 import io.shelfstream.protocols.event.MovementKind;
 import io.shelfstream.protocols.event.RetailEvent;
@@ -98,6 +99,29 @@ public final class PosLineParser {
       return Rejected.of("line", "must be a JSON object");
     }
     return decode(new LineFields(values), fallbackEventId);
+  }
+
+  /**
+   * Parses a line given as a JSON object (a mapped record), decided as its text (non-ASCII escaped)
+   * would be. Its tokens are read, which spares writing the text out to read it back; only an
+   * object whose text would read back otherwise goes through its text.
+   */
+  public ParseResult parse(ObjectNode line) {
+    if (!ObjectLines.readsBackAsItIs(line)) {
+      try {
+        return parse(ObjectLines.text(line));
+      } catch (JsonProcessingException e) {
+        return Rejected.of("line", "cannot be written as JSON");
+      }
+    }
+    LineValues values;
+    try (JsonParser json = MAPPER.treeAsTokens(line)) {
+      json.nextToken(); // START_OBJECT
+      values = LineValues.read(json);
+    } catch (IOException e) {
+      return Rejected.of("line", "unreadable (" + e.getMessage() + ")");
+    }
+    return decode(new LineFields(values), null);
   }
 
   /**

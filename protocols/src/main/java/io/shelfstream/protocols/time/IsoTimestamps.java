@@ -1,7 +1,9 @@
 package io.shelfstream.protocols.time;
 
 import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -16,13 +18,23 @@ public final class IsoTimestamps {
 
   /** Throws {@link java.time.format.DateTimeParseException} as {@code OffsetDateTime.parse}. */
   public static OffsetDateTime parse(CharSequence text) {
-    OffsetDateTime fast = fastPath(text);
+    OffsetDateTime fast = fastPath(text, null);
     return fast != null ? fast : OffsetDateTime.parse(text);
   }
 
-  private static OffsetDateTime fastPath(CharSequence s) {
+  /**
+   * The same form with its offset optional, a value without one read in {@code zone}: as {@code
+   * DateTimeFormatter.ISO_DATE_TIME} reads it. Null for any other text, left for the caller to read
+   * its own way.
+   */
+  public static OffsetDateTime readFast(CharSequence text, ZoneId zone) {
+    return fastPath(text, zone);
+  }
+
+  /** {@code zone}: of a value without an offset; null when the offset is required. */
+  private static OffsetDateTime fastPath(CharSequence s, ZoneId zone) {
     int n = s.length();
-    if (n < 20
+    if (n < 19
         || s.charAt(4) != '-'
         || s.charAt(7) != '-'
         || s.charAt(10) != 'T'
@@ -54,12 +66,16 @@ public final class IsoTimestamps {
         nano *= 10;
       }
     }
-    ZoneOffset offset = offset(s, at, n);
-    if (offset == null) {
-      return null;
-    }
     try {
-      return OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
+      if (at == n && zone != null) {
+        return LocalDateTime.of(year, month, day, hour, minute, second, nano)
+            .atZone(zone)
+            .toOffsetDateTime();
+      }
+      ZoneOffset offset = offset(s, at, n);
+      return offset == null
+          ? null
+          : OffsetDateTime.of(year, month, day, hour, minute, second, nano, offset);
     } catch (DateTimeException outOfRange) {
       return null;
     }

@@ -13,6 +13,7 @@ import io.shelfstream.sources.files.csv.RawRecord;
 import io.shelfstream.sources.files.csv.RecordFramer;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ final class FileRead {
   private final AtomicBoolean reachedEnd = new AtomicBoolean();
   private final AtomicReference<String> refusal = new AtomicReference<>();
   private final RowDecoder decoder;
+  private final RowDecoding decoding;
   private final FileReport report;
   private volatile FileCounts counts;
   private volatile long lastLine;
@@ -61,6 +63,7 @@ final class FileRead {
     this.status = work.status();
     this.stopping = work.stopping();
     this.clock = work.clock();
+    this.decoding = work.decoding();
     this.file = file;
     this.feed = feed;
     this.resume = resume;
@@ -114,7 +117,9 @@ final class FileRead {
     Source<RawRecord, ?> withHeader = resume == null ? records : header().concatLazy(records);
     return withHeader
         .takeWhile(record -> !stopping.get() && refusal.get() == null)
-        .mapConcat(this::decode)
+        .grouped(decoding.rowsPerGroup())
+        .mapAsync(decoding.groupsInFlight(), this::decode)
+        .mapConcat(this::decoded)
         .via(context.pipeline().<RowPosition>batchFlow(context.channel()))
         .map(this::durable)
         .mapAsync(
@@ -135,21 +140,59 @@ final class FileRead {
         .take(1);
   }
 
-  private List<Decoded<RowPosition>> decode(RawRecord record) {
-    if (record == END) {
+  /** A group of records decoded, in order; {@code lastLine}: of its last row, 0 if it has none. */
+  private record DecodedGroup(List<Decoded<RowPosition>> decoded, long lastLine) {
+    static final DecodedGroup NONE = new DecodedGroup(List.of(), 0);
+  }
+
+  /**
+   * On the stream's thread, one group after another: the group holding the header is decoded here,
+   * so that the header is read (or the file refused) before any later group starts decoding on the
+   * decode dispatcher; nothing is decoded after a refusal.
+   */
+  private CompletionStage<DecodedGroup> decode(List<RawRecord> group) {
+    if (refusal.get() != null) {
+      return CompletableFuture.completedFuture(DecodedGroup.NONE);
+    }
+    List<RawRecord> records = group;
+    if (records.get(records.size() - 1) == END) {
       reachedEnd.set(true);
-      return List.of();
+      records = records.subList(0, records.size() - 1);
+    }
+    if (records.isEmpty()) {
+      return CompletableFuture.completedFuture(DecodedGroup.NONE);
     }
     if (!decoder.hasHeader()) {
-      Optional<String> problem = decoder.header(record);
-      if (problem.isPresent()) {
-        refusal.set(problem.get());
-        return List.of(decoder.refusedHeader(record, problem.get()));
-      }
-      return List.of();
+      return CompletableFuture.completedFuture(withHeader(records));
     }
-    status.reading(file.name(), record.line());
-    return decoder.decode(record);
+    List<RawRecord> rows = records;
+    return CompletableFuture.supplyAsync(() -> rows(rows), decoding.executor());
+  }
+
+  private DecodedGroup withHeader(List<RawRecord> records) {
+    Optional<String> problem = decoder.header(records.get(0));
+    if (problem.isPresent()) {
+      refusal.set(problem.get());
+      return new DecodedGroup(List.of(decoder.refusedHeader(records.get(0), problem.get())), 0);
+    }
+    return records.size() == 1 ? DecodedGroup.NONE : rows(records.subList(1, records.size()));
+  }
+
+  /** Any thread: the decoder only reads its header once it is set. */
+  private DecodedGroup rows(List<RawRecord> rows) {
+    List<Decoded<RowPosition>> decoded = new ArrayList<>(rows.size() + rows.size() / 4);
+    for (RawRecord row : rows) {
+      decoded.addAll(decoder.decode(row));
+    }
+    return new DecodedGroup(decoded, rows.get(rows.size() - 1).line());
+  }
+
+  /** On the stream's thread again, in the file's order. */
+  private List<Decoded<RowPosition>> decoded(DecodedGroup group) {
+    if (group.lastLine() > 0) {
+      status.reading(file.name(), group.lastLine());
+    }
+    return group.decoded();
   }
 
   /** Counts a durable batch; the ledger entry it moves the file to, if it ends a record. */

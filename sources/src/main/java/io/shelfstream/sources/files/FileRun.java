@@ -59,7 +59,15 @@ final class FileRun implements RunningSource {
               FileJob job =
                   new FileJob(
                       new FileWork(
-                          settings, store, context, ledger, status, stopping, files, clock));
+                          settings,
+                          store,
+                          context,
+                          ledger,
+                          status,
+                          stopping,
+                          files,
+                          RowDecoding.of(context.system()),
+                          clock));
               FilePoller poller = new FilePoller(settings, clock);
               Pair<UniqueKillSwitch, CompletionStage<Done>> run =
                   Source.tick(java.time.Duration.ZERO, settings.pollInterval(), Tick.INSTANCE)

@@ -14,7 +14,8 @@ import org.apache.pekko.Done;
 
 /**
  * What one run of a file integration works with: its settings, its open store, the pipeline, the
- * ledger, its status, whether it is stopping, and the executor of its blocking file calls.
+ * ledger, its status, whether it is stopping, the executor of its blocking file calls, and how
+ * records are decoded.
  */
 record FileWork(
     FileSettings settings,
@@ -24,6 +25,7 @@ record FileWork(
     FileStatus status,
     AtomicBoolean stopping,
     Executor files,
+    RowDecoding decoding,
     Clock clock) {
 
   interface Blocking<T> {

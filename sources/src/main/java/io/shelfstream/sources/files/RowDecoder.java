@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Turns a file's CSV records into decoded events by its feed's mapping: the header first, then each
- * record to its events or to a rejection naming the file, the line and every reason. Not
- * thread-safe: one per file read.
+ * record to its events or to a rejection naming the file, the line and every reason. One per file
+ * read: its header is read on one thread, then its records may be decoded on any.
  */
 final class RowDecoder {
   /** Raw text kept in a file's report per failed line (the dead letter keeps more). */
@@ -32,7 +32,7 @@ final class RowDecoder {
   private final CsvFields fields;
   private final String source;
   private final String keyPrefix;
-  private List<String> header;
+  private volatile List<String> header;
 
   /**
    * {@code version} tells one version of the file from another in dead-letter keys, so that a

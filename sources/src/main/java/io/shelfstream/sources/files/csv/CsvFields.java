@@ -2,7 +2,6 @@ package io.shelfstream.sources.files.csv;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,13 +11,19 @@ import org.apache.pekko.util.ByteString;
 import scala.Option;
 
 /**
- * Splits one framed record into its fields with pekko-connectors-csv's parser: quoted fields,
- * delimiters and line breaks inside quotes, doubled quotes. Its parser runs here one record at a
- * time rather than as the {@code CsvParsing.lineScanner} flow, because that flow fails the whole
- * stream at the first malformed line, and a file must go on after a bad record. Fields must be
- * UTF-8.
+ * Splits one framed record into its fields as pekko-connectors-csv's parser does: quoted fields,
+ * delimiters and line breaks inside quotes, doubled quotes. A record with none of these is split at
+ * its delimiters here, the others by the parser. Its parser runs here one record at a time rather
+ * than as the {@code CsvParsing.lineScanner} flow, because that flow fails the whole stream at the
+ * first malformed line, and a file must go on after a bad record. Fields must be UTF-8.
  */
 public final class CsvFields {
+  /**
+   * First bytes of the byte order marks the parser looks for at a record's start (UTF-8's, which it
+   * skips, and UTF-16's and UTF-32's, which it refuses).
+   */
+  private static final String BYTE_ORDER_MARK_STARTS = "\u00EF\u00FE\u00FF\u0000";
+
   private final byte delimiter;
   private final byte quote;
 
@@ -35,6 +40,44 @@ public final class CsvFields {
   public record Malformed(String reason) implements Split {}
 
   public Split split(ByteString record) {
+    byte[] bytes = record.toArrayUnsafe();
+    return plain(bytes) ? splitPlain(bytes) : splitByParser(record);
+  }
+
+  /**
+   * Whether the parser would find the record's fields between its delimiters: it has no quote and
+   * no line break, and does not start as a byte order mark may. Most records are: splitting them
+   * here spares making a parser for each.
+   */
+  private boolean plain(byte[] bytes) {
+    if (bytes.length == 0 || BYTE_ORDER_MARK_STARTS.indexOf(bytes[0] & 0xFF) >= 0) {
+      return false;
+    }
+    for (byte b : bytes) {
+      if (b == quote || b == '\r' || b == '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Split splitPlain(byte[] bytes) {
+    List<String> values = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == delimiter) {
+        String value = text(bytes, start, i);
+        if (value == null) {
+          return notUtf8(values.size() + 1);
+        }
+        values.add(value);
+        start = i + 1;
+      }
+    }
+    return new Fields(values);
+  }
+
+  private Split splitByParser(ByteString record) {
     // the escape is the quote itself: RFC 4180 doubles quotes, and a backslash is plain text
     CsvParser parser = new CsvParser(delimiter, quote, quote, Integer.MAX_VALUE);
     Option<scala.collection.immutable.List<ByteString>> parsed;
@@ -48,21 +91,42 @@ public final class CsvFields {
     if (parsed.isEmpty()) {
       return new Fields(values);
     }
-    CharsetDecoder utf8 =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     var fields = parsed.get().iterator();
     while (fields.hasNext()) {
-      ByteString field = fields.next();
-      try {
-        values.add(utf8.decode(ByteBuffer.wrap(field.toArrayUnsafe())).toString());
-      } catch (CharacterCodingException e) {
-        return new Malformed("field " + (values.size() + 1) + " is not valid UTF-8 text");
+      byte[] field = fields.next().toArrayUnsafe();
+      String value = text(field, 0, field.length);
+      if (value == null) {
+        return notUtf8(values.size() + 1);
       }
+      values.add(value);
     }
     return new Fields(values);
+  }
+
+  /**
+   * The text of bytes {@code from} to {@code to}, or null when it is not UTF-8. ASCII, as most
+   * fields are, needs no checking decoder, which cost about as much as splitting the record.
+   */
+  private static String text(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
+        try {
+          return StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, from, to - from))
+              .toString();
+        } catch (CharacterCodingException e) {
+          return null;
+        }
+      }
+    }
+    return new String(bytes, from, to - from, StandardCharsets.US_ASCII);
+  }
+
+  private static Malformed notUtf8(int field) {
+    return new Malformed("field " + field + " is not valid UTF-8 text");
   }
 
   /**
