@@ -5,8 +5,10 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import io.shelfstream.engine.ingest.DeadLetterStore;
 import io.shelfstream.engine.ingest.DeadLetterStore.StoredDeadLetter;
 import io.shelfstream.http.json.Json;
+import io.shelfstream.http.json.PageLimit;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -15,6 +17,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class DeadLetterRoutes extends AllDirectives {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 1000;
+  private static final PageLimit LIMIT = new PageLimit(DEFAULT_LIMIT, MAX_LIMIT);
 
   private final DeadLetterStore store;
 
@@ -54,18 +57,11 @@ public final class DeadLetterRoutes extends AllDirectives {
                     parameterOptional(
                         "limit",
                         limitText -> {
-                          int limit;
-                          try {
-                            limit = limitText.map(Integer::parseInt).orElse(DEFAULT_LIMIT);
-                          } catch (NumberFormatException e) {
-                            limit = -1;
+                          OptionalInt asked = LIMIT.parse(limitText);
+                          if (asked.isEmpty()) {
+                            return complete(Json.error(StatusCodes.BAD_REQUEST, LIMIT.error()));
                           }
-                          if (limit < 1 || limit > MAX_LIMIT) {
-                            return complete(
-                                Json.error(
-                                    StatusCodes.BAD_REQUEST,
-                                    "limit: must be an integer from 1 to " + MAX_LIMIT));
-                          }
+                          int limit = asked.getAsInt();
                           return completeWithFuture(
                               store
                                   .newest(limit)

@@ -172,14 +172,7 @@ class TokensOverHttpTest {
   void aClientBeyondItsRateIsAnswered429WithRetryAfterAndOthersAreNot(String kind)
       throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
-        ShelfstreamNode node =
-            start(
-                db,
-                Map.of(
-                    "shelfstream.security.rate-limit.requests-per-second",
-                    0.01,
-                    "shelfstream.security.rate-limit.burst",
-                    3))) {
+        ShelfstreamNode node = startWithBurstOf3(db)) {
       Api admin = new Api(TestNode.baseUrl(node));
       String token = Tokens.create(admin, "ingest", "busy");
       Api busy = admin.as(Optional.of(token));
@@ -200,14 +193,7 @@ class TokensOverHttpTest {
   @MethodSource("io.shelfstream.persistence.TestDatabase#kinds")
   void guessingTokensIsLimitedByAddress(String kind) throws Exception {
     try (TestDatabase db = TestDatabase.create(kind);
-        ShelfstreamNode node =
-            start(
-                db,
-                Map.of(
-                    "shelfstream.security.rate-limit.requests-per-second",
-                    0.01,
-                    "shelfstream.security.rate-limit.burst",
-                    3))) {
+        ShelfstreamNode node = startWithBurstOf3(db)) {
       Api admin = new Api(TestNode.baseUrl(node));
       for (int i = 0; i < 3; i++) {
         Api guesser = admin.as(Optional.of("sst_" + (1000 + i) + "_" + "x".repeat(43)));
@@ -241,6 +227,17 @@ class TokensOverHttpTest {
       assertThat(audit.get(0).get("actor").asText()).isEqualTo("anonymous");
       assertThat(audit.get(0).get("path").asText()).isEqualTo("/v1/journal/tags");
     }
+  }
+
+  /** A token every 100 s: a test's requests never see one come back. */
+  private static ShelfstreamNode startWithBurstOf3(TestDatabase db) throws Exception {
+    return start(
+        db,
+        Map.of(
+            "shelfstream.security.rate-limit.requests-per-second",
+            0.01,
+            "shelfstream.security.rate-limit.burst",
+            3));
   }
 
   private static ShelfstreamNode start(TestDatabase db, Map<String, Object> extra)

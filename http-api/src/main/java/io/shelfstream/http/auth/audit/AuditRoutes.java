@@ -3,7 +3,9 @@ package io.shelfstream.http.auth.audit;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import io.shelfstream.http.json.Json;
+import io.shelfstream.http.json.PageLimit;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -12,6 +14,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class AuditRoutes extends AllDirectives {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
+  private static final PageLimit LIMIT = new PageLimit(DEFAULT_LIMIT, MAX_LIMIT);
   private final Auditor auditor;
 
   public AuditRoutes(Auditor auditor) {
@@ -27,18 +30,11 @@ public final class AuditRoutes extends AllDirectives {
                     parameterOptional(
                         "limit",
                         limitText -> {
-                          int limit;
-                          try {
-                            limit = limitText.map(Integer::parseInt).orElse(DEFAULT_LIMIT);
-                          } catch (NumberFormatException e) {
-                            limit = -1;
+                          OptionalInt asked = LIMIT.parse(limitText);
+                          if (asked.isEmpty()) {
+                            return complete(Json.error(StatusCodes.BAD_REQUEST, LIMIT.error()));
                           }
-                          if (limit < 1 || limit > MAX_LIMIT) {
-                            return complete(
-                                Json.error(
-                                    StatusCodes.BAD_REQUEST,
-                                    "limit: must be an integer from 1 to " + MAX_LIMIT));
-                          }
+                          int limit = asked.getAsInt();
                           return completeWithFuture(
                               auditor
                                   .log()
