@@ -2,6 +2,7 @@ package io.shelfstream.http.node;
 
 import com.typesafe.config.Config;
 import io.shelfstream.engine.secrets.SecretResolver;
+import io.shelfstream.http.limits.HeadDeadline;
 import io.shelfstream.http.tls.HttpsSettings;
 import io.shelfstream.http.tls.ServerTls;
 import java.time.Duration;
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.settings.ServerSettings;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +36,19 @@ final class HttpListeners {
   private final Optional<Integer> plainPort;
   private final Optional<ServerTls> tls;
   private final int httpsPort;
+  private final Duration headTimeout;
 
   private HttpListeners(
-      String host, Optional<Integer> plainPort, Optional<ServerTls> tls, int httpsPort) {
+      String host,
+      Optional<Integer> plainPort,
+      Optional<ServerTls> tls,
+      int httpsPort,
+      Duration headTimeout) {
     this.host = host;
     this.plainPort = plainPort;
     this.tls = tls;
     this.httpsPort = httpsPort;
+    this.headTimeout = headTimeout;
   }
 
   static HttpListeners fromConfig(Config config, NodeSettings node, SecretResolver secrets) {
@@ -63,23 +73,37 @@ final class HttpListeners {
                 log.warn(
                     "the HTTPS {} has expired: clients will refuse it; renew it",
                     loaded.describe()));
+    Duration headTimeout = config.getDuration("shelfstream.http.request-head-timeout");
+    if (headTimeout.isNegative() || headTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "shelfstream.http.request-head-timeout must be above 0, got " + headTimeout);
+    }
     return new HttpListeners(
         node.httpHost(),
         plain ? Optional.of(node.httpPort()) : Optional.empty(),
         tls,
-        https.port());
+        https.port(),
+        headTimeout);
   }
 
   /** Binds every listener, or none: a failed bind unbinds those already bound. */
   HttpBindings bind(ActorSystem<?> system, Route routes, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
+    // as bind(routes) does, plus the head deadline; the flow is materialized per connection
+    var connection =
+        HeadDeadline.around(
+            Flow.<HttpRequest>create()
+                .mapAsync(
+                    ServerSettings.create(system.classicSystem()).getPipeliningLimit(),
+                    routes.handler(system)),
+            headTimeout);
     Optional<ServerBinding> plain = Optional.empty();
     try {
       if (plainPort.isPresent()) {
         plain =
             Optional.of(
                 await(
-                    Http.get(system).newServerAt(host, plainPort.get()).bind(routes),
+                    Http.get(system).newServerAt(host, plainPort.get()).bindFlow(connection),
                     timeout,
                     system));
       }
@@ -91,7 +115,7 @@ final class HttpListeners {
                     Http.get(system)
                         .newServerAt(host, httpsPort)
                         .enableHttps(tls.get().connectionContext())
-                        .bind(routes),
+                        .bindFlow(connection),
                     timeout,
                     system));
         log.info("HTTPS with the {}", tls.get().describe());
