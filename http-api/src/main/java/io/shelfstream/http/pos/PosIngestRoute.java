@@ -15,7 +15,6 @@ import io.shelfstream.http.json.Json;
 import io.shelfstream.http.limits.IngestLimits;
 import io.shelfstream.http.limits.StreamPermits;
 import io.shelfstream.protocols.pos.PosLineParser;
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.HttpCharsets;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -32,7 +30,6 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaType;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
-import org.apache.pekko.http.javadsl.model.RemoteAddress;
 import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.Connection;
@@ -111,7 +108,7 @@ public final class PosIngestRoute extends AllDirectives {
                   "error",
                   closed.get() + "; nothing was read: resend once GET /health/ready answers 200")));
     }
-    StreamPermits.Admission admission = permits.admit(clientOf(request));
+    StreamPermits.Admission admission = permits.admit(Principals.clientOf(request));
     if (admission instanceof StreamPermits.Admitted admitted) {
       return ingest(request, admitted.permit());
     }
@@ -254,13 +251,6 @@ public final class PosIngestRoute extends AllDirectives {
    * The client's address as the connection sees it (not X-Forwarded-For, which a client can set):
    * clients behind one proxy share its limit.
    */
-  private static String clientOf(HttpRequest request) {
-    return request
-        .getAttribute(AttributeKeys.remoteAddress)
-        .flatMap(RemoteAddress::getAddress)
-        .map(InetAddress::getHostAddress)
-        .orElse("unknown");
-  }
 
   /** One result line of a streamed response. */
   record LineResult(long line, String eventId, String status, String error) {}

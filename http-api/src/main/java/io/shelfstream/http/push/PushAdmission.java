@@ -1,8 +1,8 @@
 package io.shelfstream.http.push;
 
+import io.shelfstream.http.auth.Principals;
 import io.shelfstream.http.health.WriteGate;
 import io.shelfstream.http.json.Json;
-import io.shelfstream.http.limits.ClientAddress;
 import io.shelfstream.http.limits.StreamPermits;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +48,7 @@ final class PushAdmission {
               closed.get() + "; nothing was read: resend once GET /health/ready answers 200",
               true));
     }
-    StreamPermits.Admission admission = permits.admit(ClientAddress.of(request));
+    StreamPermits.Admission admission = permits.admit(Principals.clientOf(request));
     if (admission instanceof StreamPermits.Admitted admitted) {
       return new Admitted(admitted.permit());
     }

@@ -7,6 +7,7 @@ import io.shelfstream.http.node.ShelfstreamNode;
 import io.shelfstream.http.testkit.Api;
 import io.shelfstream.http.testkit.TestKeystore;
 import io.shelfstream.http.testkit.TestNode;
+import io.shelfstream.http.testkit.Tokens;
 import io.shelfstream.persistence.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shelfstream.http.node.ShelfstreamNode;
+import io.shelfstream.http.testkit.Api;
 import io.shelfstream.http.testkit.ChunkedTill;
 import io.shelfstream.http.testkit.TestNode;
+import io.shelfstream.http.testkit.Tokens;
 import io.shelfstream.persistence.TestDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -29,10 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Slow ingestion clients over real sockets, each loopback address a client: a client gets its share
- * of concurrent requests and 429 at once beyond it, the node its total and 503 beyond it, health
- * checks, reads and management answer meanwhile, and a body that stalls is ended with a clear
- * error. The limits are small here so that the test opens few sockets.
+ * Slow ingestion clients over real sockets, each API token a client whatever address it connects
+ * from: a client gets its share of concurrent requests and 429 at once beyond it, the node its
+ * total and 503 beyond it, health checks, reads and management answer meanwhile, and a body that
+ * stalls is ended with a clear error. The limits are small here so that the test opens few sockets.
  */
 class SlowClientsTest {
   private static final int PER_CLIENT = 8;
@@ -80,32 +82,39 @@ class SlowClientsTest {
 
   @Test
   void slowClientsGetTheirShareAndTheNodeStaysReachable() throws Exception {
+    Api admin = new Api(TestNode.baseUrl(node));
+    String tills = Tokens.create(admin, "ingest", "tills");
+    String warehouse = Tokens.create(admin, "ingest", "warehouse");
+    String web = Tokens.create(admin, "ingest", "web");
     // a byte a second each: never stalled, never done
     trickler.scheduleAtFixedRate(
         () -> open.forEach(post -> post.trickle(' ')), 1, 1, TimeUnit.SECONDS);
     for (int i = 0; i < PER_CLIENT; i++) {
-      assertThat(admittedSlowPost("127.0.0.1")).startsWith("HTTP/1.1 200");
+      // from two addresses: the share is the credential's, wherever it connects from
+      assertThat(admittedSlowPost("127.0.0." + (1 + i % 2), tills)).startsWith("HTTP/1.1 200");
     }
-    for (int i = 0; i < 3; i++) {
-      try (var beyond = new SlowPost("127.0.0.1", port, false, PROMPTLY)) {
+    for (String from : List.of("127.0.0.1", "127.0.0.2", "127.0.0.3")) {
+      try (var beyond = new SlowPost(from, tills, port, false, PROMPTLY)) {
         String answer = beyond.readAll();
         assertThat(answer).startsWith("HTTP/1.1 429").contains("Retry-After: ");
         assertThat(body(answer).get("limit").asInt()).isEqualTo(PER_CLIENT);
         assertThat(body(answer).get("error").asText())
+            .contains("from token ")
+            .contains("(tills)")
             .contains("at most " + PER_CLIENT + " at once per client")
             .contains("shelfstream.ingest.max-streams-per-client");
       }
     }
     assertReachable();
-    assertThat(postOneSale("127.0.0.2", "other-1"))
-        .as("another client still ingests")
+    assertThat(postOneSale("127.0.0.1", warehouse, "other-1"))
+        .as("another client behind the same address still ingests")
         .startsWith("HTTP/1.1 200")
         .contains("\"accepted\":1");
 
     for (int i = PER_CLIENT; i < NODE_TOTAL; i++) {
-      assertThat(admittedSlowPost("127.0.0.2")).startsWith("HTTP/1.1 200");
+      assertThat(admittedSlowPost("127.0.0.1", warehouse)).startsWith("HTTP/1.1 200");
     }
-    try (var beyond = new SlowPost("127.0.0.3", port, false, PROMPTLY)) {
+    try (var beyond = new SlowPost("127.0.0.4", web, port, false, PROMPTLY)) {
       String answer = beyond.readAll();
       assertThat(answer).startsWith("HTTP/1.1 503");
       assertThat(body(answer).get("error").asText()).contains("shelfstream.ingest.max-streams");
@@ -120,7 +129,7 @@ class SlowClientsTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(postOneSale("127.0.0.1", "after-close"))
+                assertThat(postOneSale("127.0.0.1", tills, "after-close"))
                     .as("closed connections give their share back")
                     .startsWith("HTTP/1.1 200"));
   }
@@ -191,14 +200,14 @@ class SlowClientsTest {
   }
 
   /** Opens a streaming slow POST and returns its status line, which comes once it is admitted. */
-  private String admittedSlowPost(String from) throws IOException {
-    var post = new SlowPost(from, port, true, PROMPTLY);
+  private String admittedSlowPost(String from, String token) throws IOException {
+    var post = new SlowPost(from, token, port, true, PROMPTLY);
     open.add(post);
     return post.readStatusLine();
   }
 
-  private String postOneSale(String from, String eventId) throws IOException {
-    try (var post = new SlowPost(from, port, false, Duration.ofSeconds(10))) {
+  private String postOneSale(String from, String token, String eventId) throws IOException {
+    try (var post = new SlowPost(from, token, port, false, Duration.ofSeconds(10))) {
       post.send(sale(eventId, "OTHER", "A", 1));
       post.finish();
       return post.readAll();

@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A chunked POST to /v1/pos/events over a plain socket, from a chosen loopback address (so that a
- * test can be several clients), whose body comes a byte at a time, when the test says so.
+ * A chunked POST to /v1/pos/events over a plain socket, from a chosen loopback address and with a
+ * chosen credential (so that a test can be several clients), whose body comes a byte at a time,
+ * when the test says so.
  */
 final class SlowPost implements AutoCloseable {
   private final Socket socket;
@@ -26,6 +27,12 @@ final class SlowPost implements AutoCloseable {
    */
   SlowPost(String fromAddress, int port, boolean streaming, Duration readTimeout)
       throws IOException {
+    this(fromAddress, TestNode.ADMIN_TOKEN, port, streaming, readTimeout);
+  }
+
+  /** Sent with {@code token}: ingestion limits count a client by its credential. */
+  SlowPost(String fromAddress, String token, int port, boolean streaming, Duration readTimeout)
+      throws IOException {
     socket = new Socket();
     socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
@@ -35,7 +42,7 @@ final class SlowPost implements AutoCloseable {
     out.write(
         ("POST /v1/pos/events HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer "
-                + TestNode.ADMIN_TOKEN
+                + token
                 + "\r\n"
                 + "Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n"
                 + (streaming ? "Accept: application/x-ndjson\r\n" : "")

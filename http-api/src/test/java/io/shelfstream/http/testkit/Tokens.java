@@ -1,18 +1,16 @@
-package io.shelfstream.http.auth;
+package io.shelfstream.http.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.http.testkit.Api;
-
 /** Creates API tokens through POST /v1/tokens, for tests. */
-final class Tokens {
+public final class Tokens {
   private Tokens() {}
 
-  static String create(Api admin, String role, String name) {
+  public static String create(Api admin, String role, String name) {
     return create(admin, "{\"role\":\"" + role + "\",\"name\":\"" + name + "\"}");
   }
 
-  static String create(Api admin, String body) {
+  public static String create(Api admin, String body) {
     var created = admin.post("/v1/tokens", "application/json", body);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     return created.json().get("token").asText();
