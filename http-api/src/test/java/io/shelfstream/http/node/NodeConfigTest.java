@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A node's own configuration file (-Dconfig.file, starting with {@code include "application"}, as
- * the README says) can change the journal's and read journal's settings, as any other setting.
+ * docs/running.md says) can change the journal's and read journal's settings, as any other setting.
  */
 class NodeConfigTest {
   private static final DatabaseSettings DB =

@@ -22,7 +22,9 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The API over HTTPS, on a real node, with a keystore made by keytool as the README shows. */
+/**
+ * The API over HTTPS, on a real node, with a keystore made by keytool as docs/security.md shows.
+ */
 class HttpsNodeTest {
   private static final String PASSWORD = "keystore-pass-5519";
   private static TestKeystore keystore;
