@@ -12,15 +12,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ class SlowHeadsTest {
   // pekko-http's idle-timeout is far longer: only the head deadline can close these connections
   private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration CLOSED_WITHIN = HEAD_TIMEOUT.plusSeconds(5);
+  private static final Duration SALE_EVERY = Duration.ofMillis(500);
 
   private static TestDatabase db;
   private static ShelfstreamNode node;
@@ -100,13 +104,33 @@ class SlowHeadsTest {
       till.send(sale("long-1", "LS", "A", 1));
       assertThat(till.readHead()).startsWith("HTTP/1.1 200");
       assertThat(till.readResult().get("status").asText()).isEqualTo("accepted");
-      int lines = (int) (HEAD_TIMEOUT.multipliedBy(3).toMillis() / 500);
-      for (int i = 2; i <= lines; i++) {
-        Thread.sleep(500); // a till selling at its own pace, for three head deadlines
-        till.send(sale("long-" + i, "LS", "A", 1));
-        JsonNode result = till.readResult();
-        assertThat(result.get("eventId").asText()).isEqualTo("long-" + i);
-        assertThat(result.get("status").asText()).isEqualTo("accepted");
+      int lines = (int) (HEAD_TIMEOUT.multipliedBy(3).toMillis() / SALE_EVERY.toMillis());
+      // a till selling at its own pace, for three head deadlines; each result read as it comes
+      ScheduledExecutorService seller = Executors.newSingleThreadScheduledExecutor();
+      var sent = new AtomicInteger(1);
+      try {
+        seller.scheduleAtFixedRate(
+            () -> {
+              int next = sent.incrementAndGet();
+              if (next > lines) {
+                throw new CancellationException("all sold"); // ends the schedule
+              }
+              try {
+                till.send(sale("long-" + next, "LS", "A", 1));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            SALE_EVERY.toMillis(),
+            SALE_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS);
+        for (int i = 2; i <= lines; i++) {
+          JsonNode result = till.readResult(); // bounded by the socket's read timeout
+          assertThat(result.get("eventId").asText()).isEqualTo("long-" + i);
+          assertThat(result.get("status").asText()).isEqualTo("accepted");
+        }
+      } finally {
+        seller.shutdownNow();
       }
       till.finish();
       assertThat(till.readResult()).as("the response ends with the request").isNull();
