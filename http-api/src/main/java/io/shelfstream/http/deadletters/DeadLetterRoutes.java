@@ -8,8 +8,6 @@ import io.shelfstream.http.json.Json;
 import io.shelfstream.http.json.PageLimit;
 import java.time.Instant;
 import java.util.Map;
-import java.util.OptionalInt;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -54,23 +52,18 @@ public final class DeadLetterRoutes extends AllDirectives {
         () ->
             get(
                 () ->
-                    parameterOptional(
-                        "limit",
-                        limitText -> {
-                          OptionalInt asked = LIMIT.parse(limitText);
-                          if (asked.isEmpty()) {
-                            return complete(Json.error(StatusCodes.BAD_REQUEST, LIMIT.error()));
-                          }
-                          int limit = asked.getAsInt();
-                          return completeWithFuture(
-                              store
-                                  .newest(limit)
-                                  .thenApply(
-                                      letters ->
-                                          Json.ok(
-                                              Map.of(
-                                                  "deadLetters",
-                                                  letters.stream().map(Letter::of).toList()))));
-                        })));
+                    LIMIT.route(
+                        limit ->
+                            completeWithFuture(
+                                store
+                                    .newest(limit)
+                                    .thenApply(
+                                        letters ->
+                                            Json.ok(
+                                                Map.of(
+                                                    "deadLetters",
+                                                    letters.stream()
+                                                        .map(Letter::of)
+                                                        .toList())))))));
   }
 }

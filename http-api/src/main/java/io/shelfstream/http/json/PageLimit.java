@@ -2,6 +2,10 @@ package io.shelfstream.http.json;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.Route;
 
 /** A list route's {@code limit} parameter: absent means its default, else 1 to its maximum. */
 public record PageLimit(int defaultLimit, int maxLimit) {
@@ -15,6 +19,18 @@ public record PageLimit(int defaultLimit, int maxLimit) {
       return OptionalInt.empty();
     }
     return limit < 1 || limit > maxLimit ? OptionalInt.empty() : OptionalInt.of(limit);
+  }
+
+  /** {@code inner} with the request's limit; a limit out of bounds is answered 400 instead. */
+  public Route route(IntFunction<Route> inner) {
+    return Directives.parameterOptional(
+        "limit",
+        text -> {
+          OptionalInt asked = parse(text);
+          return asked.isPresent()
+              ? inner.apply(asked.getAsInt())
+              : Directives.complete(Json.error(StatusCodes.BAD_REQUEST, error()));
+        });
   }
 
   public String error() {

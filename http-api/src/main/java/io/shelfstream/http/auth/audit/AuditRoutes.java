@@ -5,8 +5,6 @@ import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 import io.shelfstream.http.json.Json;
 import io.shelfstream.http.json.PageLimit;
 import java.util.Map;
-import java.util.OptionalInt;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 
@@ -27,19 +25,12 @@ public final class AuditRoutes extends AllDirectives {
         () ->
             get(
                 () ->
-                    parameterOptional(
-                        "limit",
-                        limitText -> {
-                          OptionalInt asked = LIMIT.parse(limitText);
-                          if (asked.isEmpty()) {
-                            return complete(Json.error(StatusCodes.BAD_REQUEST, LIMIT.error()));
-                          }
-                          int limit = asked.getAsInt();
-                          return completeWithFuture(
-                              auditor
-                                  .log()
-                                  .newest(limit)
-                                  .thenApply(entries -> Json.ok(Map.of("entries", entries))));
-                        })));
+                    LIMIT.route(
+                        limit ->
+                            completeWithFuture(
+                                auditor
+                                    .log()
+                                    .newest(limit)
+                                    .thenApply(entries -> Json.ok(Map.of("entries", entries)))))));
   }
 }
