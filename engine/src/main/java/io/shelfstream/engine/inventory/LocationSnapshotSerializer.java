@@ -52,7 +52,9 @@ public final class LocationSnapshotSerializer extends SerializerWithStringManife
     if (!(snapshot instanceof LocationState location)) {
       throw new IllegalArgumentException("not an inventory snapshot: " + snapshot.getClass());
     }
-    var out = new BinaryOut(4096);
+    // sized once: a busy location's snapshot is megabytes, and growing a buffer to it by
+    // doubling allocated about three times that, in humongous arrays
+    var out = new BinaryOut((int) Math.min(sizeOf(location), Integer.MAX_VALUE - 16));
     out.writeInt(location.skuCount());
     for (Map.Entry<String, InventoryState> sku : location.bySku().entrySet()) {
       out.writeText(sku.getKey());

@@ -28,8 +28,9 @@ public final class BinaryOut {
     bytes = new byte[initialCapacity];
   }
 
+  /** The bytes written; the buffer itself when they fill it exactly, so write nothing after. */
   public byte[] toByteArray() {
-    return Arrays.copyOf(bytes, size);
+    return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
   }
 
   public void writeBoolean(boolean value) {
