@@ -26,12 +26,7 @@ public final class NodeClient {
 
   private final HttpClient client;
   private final URI base;
-
   private final Bearer bearer;
-
-  public NodeClient(URI base) {
-    this(base, Bearer.NONE);
-  }
 
   public NodeClient(URI base, Bearer bearer) {
     this.bearer = bearer;

@@ -1,5 +1,8 @@
 package io.shelfstream.simulations.emit;
 
+import io.shelfstream.simulations.noise.Emission;
+import io.shelfstream.simulations.noise.MalformedLine;
+import io.shelfstream.simulations.noise.ValidLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,6 +63,17 @@ public final class SendStats {
   public void malformedNotRejected(long lines, String detail) {
     malformedNotRejected.add(lines);
     anomaly(detail);
+  }
+
+  /** Checks one line's acknowledgement against what the simulator knows about the line. */
+  void expect(Emission line, String status, String error, String where) {
+    boolean rejected = "rejected".equals(status);
+    if (line instanceof ValidLine valid && rejected) {
+      validRejected(1, where + ": valid line " + valid.event().eventId() + " rejected: " + error);
+    } else if (line instanceof MalformedLine malformed && !rejected) {
+      malformedNotRejected(
+          1, where + ": malformed line (" + malformed.kind() + ") acknowledged as " + status);
+    }
   }
 
   public void unacknowledged(long lines, String detail) {
