@@ -44,8 +44,7 @@ public final class SimulatedLoad {
       new WorldSpec(2026, 15, 500, WorldSpec.UNBOUNDED, LocalDate.of(2026, 1, 1));
 
   /** Duplicates, reordering and malformed lines, as tills send them. */
-  public static final NoiseSpec NOISE =
-      NoiseSpec.NONE.withDuplicates(3).withOutOfOrder(10).withMalformed(1);
+  public static final NoiseSpec NOISE = NoiseSpec.of(3, 1, 10, 0, 0);
 
   /** 8 senders of 250-line batches (rate 0: as fast as the node answers). */
   public static final Shape SATURATION = new Shape(8, 250, 0);

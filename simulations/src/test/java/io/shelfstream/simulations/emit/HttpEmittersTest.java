@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class HttpEmittersTest {
 
   private static final WorldSpec WORLD = new WorldSpec(11, 3, 20, 6, WorldSpec.DEFAULT_START);
-  private static final NoiseSpec NOISE =
-      NoiseSpec.NONE.withDuplicates(5).withMalformed(3).withOutOfOrder(20);
+  private static final NoiseSpec NOISE = NoiseSpec.of(5, 3, 20, 0, 0);
 
   private FakeNode node;
 

@@ -46,7 +46,7 @@ class KafkaMalformedKindsTest {
     Iterator<Emission> lines =
         NoisePipeline.apply(
             World.create(new WorldSpec(3, 3, 60, 10, WorldSpec.DEFAULT_START)).events(),
-            NoiseSpec.NONE.withMalformed(100),
+            NoiseSpec.of(0, 100, 0, 0, 0),
             MalformedKind.withIdsFromTransport(),
             3,
             counters);
