@@ -5,6 +5,7 @@ import io.shelfstream.bench.http.CopyBaseline;
 import io.shelfstream.bench.measure.Jcmd;
 import io.shelfstream.bench.measure.ProcessCpu;
 import io.shelfstream.bench.measure.Stats;
+import io.shelfstream.bench.node.Integrations;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
 import io.shelfstream.bench.scenario.Scenario;
@@ -227,7 +228,7 @@ public final class FilesScenario implements Scenario {
                     root, Files.createDirectories(work.resolve(label + "-keys")))
                 : null) {
       lay(root.resolve("warm"), warmUp.file());
-      FileIntegrations.create(
+      Integrations.create(
           node.uri(), "bench-warmup", body(source, root, server, "warm", WARM_UP_LOCATION));
       FileIntegrations.awaitDone(
           node.uri(),
@@ -235,13 +236,13 @@ public final class FilesScenario implements Scenario {
           warmUp.file().getFileName().toString(),
           warmUp.rows(),
           TIMEOUT);
-      FileIntegrations.delete(node.uri(), "bench-warmup");
+      Integrations.delete(node.uri(), "bench-warmup");
 
       lay(root.resolve("in"), file.file());
       context.postgres().checkpoint();
       ProcessCpu meter = ProcessCpu.start(Map.of("node", node.pid()));
       long started = System.nanoTime();
-      FileIntegrations.create(node.uri(), MEASURED, body(source, root, server, "in", LOCATION));
+      Integrations.create(node.uri(), MEASURED, body(source, root, server, "in", LOCATION));
       FileProgress done =
           FileIntegrations.awaitDone(
               node.uri(),
