@@ -1,7 +1,5 @@
 package io.shelfstream.simulations.testing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.shelfstream.simulations.event.EventRef;
@@ -244,7 +242,7 @@ public final class FakeNode implements AutoCloseable {
               record.lastMovement());
     }
     ExpectedStock served = record;
-    respond(exchange, 200, json(json -> TruthJson.writeStock(json, served)));
+    respond(exchange, 200, TruthJson.stock(served).toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void store(HttpExchange exchange) throws IOException {
@@ -257,19 +255,7 @@ public final class FakeNode implements AutoCloseable {
       respond(exchange, 404, "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
       return;
     }
-    respond(exchange, 200, json(json -> TruthJson.writeStore(json, record)));
-  }
-
-  private interface JsonWriting {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  private static byte[] json(JsonWriting writing) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator json = new JsonFactory().createGenerator(bytes)) {
-      writing.write(json);
-    }
-    return bytes.toByteArray();
+    respond(exchange, 200, TruthJson.store(record).toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String resultLine(int number, Result result) {
