@@ -1,8 +1,8 @@
 package io.shelfstream.simulations.noise;
 
 import io.shelfstream.simulations.event.SimEvent;
-import io.shelfstream.simulations.event.StockEvent;
-import io.shelfstream.simulations.event.StoreUpdate;
+import io.shelfstream.simulations.event.SimEvent.StockEvent;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.wire.JsonLineBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

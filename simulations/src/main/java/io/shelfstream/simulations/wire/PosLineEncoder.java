@@ -1,13 +1,13 @@
 package io.shelfstream.simulations.wire;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Receipt;
-import io.shelfstream.simulations.event.Return;
-import io.shelfstream.simulations.event.Sale;
 import io.shelfstream.simulations.event.SimEvent;
-import io.shelfstream.simulations.event.StockEvent;
-import io.shelfstream.simulations.event.StoreUpdate;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Return;
+import io.shelfstream.simulations.event.SimEvent.Sale;
+import io.shelfstream.simulations.event.SimEvent.StockEvent;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 
 /**
  * Encodes canonical events as POS NDJSON lines (docs/pos-wire-format.md), without the trailing

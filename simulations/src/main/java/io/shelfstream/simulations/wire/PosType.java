@@ -1,11 +1,11 @@
 package io.shelfstream.simulations.wire;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Receipt;
-import io.shelfstream.simulations.event.Return;
-import io.shelfstream.simulations.event.Sale;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Return;
+import io.shelfstream.simulations.event.SimEvent.Sale;
 
 /** The {@code type} field of a POS line. */
 public enum PosType {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.shelfstream.simulations.emit.Bearer;
 import io.shelfstream.simulations.emit.HttpBatchEmitter;
 import io.shelfstream.simulations.emit.SendStats;
-import io.shelfstream.simulations.event.Count;
+import io.shelfstream.simulations.event.SimEvent.Count;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.noise.Emission;
 import io.shelfstream.simulations.noise.NoiseCounters;

@@ -2,8 +2,8 @@ package io.shelfstream.simulations.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.simulations.event.Count;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.testing.WireValidator;
 import io.shelfstream.simulations.world.World;

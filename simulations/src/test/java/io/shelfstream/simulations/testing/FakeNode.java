@@ -2,8 +2,8 @@ package io.shelfstream.simulations.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.shelfstream.simulations.event.EventRef;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.EventRef;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.truth.ExpectedStock;
 import io.shelfstream.simulations.truth.ExpectedStore;
