@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The simulator as a library: its world, through its noise, into its HTTP batch emitter; then its
@@ -85,38 +86,25 @@ public final class SimulatedLoad {
     }
     Iterator<Emission> prepared = List.copyOf(sent).iterator();
     sent.clear();
-    SendStats stats = new SendStats();
-    Pacer pacer = Pacer.of(shape.linesPerSecond(), false);
-    long generating = 0;
+    long[] generating = {0};
     ProcessCpu cpu = ProcessCpu.start(Map.of("node", nodePid));
     long started = System.nanoTime();
-    try (var progress =
-            ScenarioContext.every10Seconds(
-                () ->
-                    String.format(
-                        "%,d lines accepted in %.0f s of %d",
-                        stats.accepted(),
-                        (System.nanoTime() - started) / 1e9,
-                        duration.toSeconds()));
-        var emitter =
-            new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats, BEARER)) {
-      while (stats.failure() == null && System.nanoTime() - started < duration.toNanos()) {
-        long before = System.nanoTime();
-        boolean ready = prepared.hasNext();
-        Emission line = ready ? prepared.next() : lines.next();
-        generating += ready ? 0 : System.nanoTime() - before;
-        sent.add(line);
-        pacer.acquire();
-        stats.sent(line instanceof MalformedLine, line instanceof ValidLine v && v.resend());
-        emitter.send(line);
-      }
-      emitter.finish(Duration.ofMinutes(5));
-    }
+    SendStats stats =
+        send(
+            node,
+            shape,
+            duration,
+            () -> {
+              long before = System.nanoTime();
+              boolean ready = prepared.hasNext();
+              Emission line = ready ? prepared.next() : lines.next();
+              generating[0] += ready ? 0 : System.nanoTime() - before;
+              sent.add(line);
+              return line;
+            },
+            "load");
     double seconds = (System.nanoTime() - started) / 1e9;
     ProcessCpu.Use use = cpu.stop();
-    if (stats.failure() != null) {
-      throw new IOException("the load failed: " + stats.failure());
-    }
     GroundTruth truth =
         new GroundTruth(PoliciesJson.parse(new NodeClient(node, BEARER).policies()));
     ValidLine.eventsOf(sent, truth::accept);
@@ -134,9 +122,44 @@ public final class SimulatedLoad {
         latency.getMaxValue() / 1000.0,
         asExpected,
         check(node, truth),
-        generating / 1e9,
+        generating[0] / 1e9,
         use.busyCores(),
         use.cpuSeconds().get(ProcessCpu.POSTGRES));
+  }
+
+  /**
+   * Sends {@code next} lines through the simulator's batch emitter, paced to the shape's rate, for
+   * {@code length}: the stats once every line is answered.
+   */
+  static SendStats send(
+      URI node, Shape shape, Duration length, Supplier<Emission> next, String what)
+      throws IOException, InterruptedException {
+    SendStats stats = new SendStats();
+    Pacer pacer = Pacer.of(shape.linesPerSecond(), false);
+    long started = System.nanoTime();
+    try (var progress =
+            ScenarioContext.every10Seconds(
+                () ->
+                    String.format(
+                        "%s: %,d lines accepted in %.0f s of %d",
+                        what,
+                        stats.accepted(),
+                        (System.nanoTime() - started) / 1e9,
+                        length.toSeconds()));
+        var emitter =
+            new HttpBatchEmitter(node, shape.batchLines(), shape.senders(), stats, BEARER)) {
+      while (stats.failure() == null && System.nanoTime() - started < length.toNanos()) {
+        Emission line = next.get();
+        pacer.acquire();
+        stats.sent(line instanceof MalformedLine, line instanceof ValidLine v && v.resend());
+        emitter.send(line);
+      }
+      emitter.finish(Duration.ofMinutes(5));
+    }
+    if (stats.failure() != null) {
+      throw new IOException(what + " failed: " + stats.failure());
+    }
+    return stats;
   }
 
   /** Compares every golden record the truth knows with the node's: the mismatches. */
