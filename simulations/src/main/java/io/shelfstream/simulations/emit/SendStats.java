@@ -144,6 +144,37 @@ public final class SendStats {
     return unacknowledged.sum();
   }
 
+  /**
+   * Every way the acknowledgements contradict what was sent: every malformed line must be rejected,
+   * no valid line may be, and every line must be answered. Duplicate counts are not checked: the
+   * node may have forgotten an old id, as docs/golden-record.md allows.
+   */
+  public List<String> contradictions() {
+    List<String> found = new ArrayList<>();
+    long counted = accepted() + duplicates() + rejected();
+    if (counted != sent()) {
+      found.add("the node acknowledged " + counted + " lines of " + sent() + " sent");
+    }
+    if (rejected() != malformedSent()) {
+      found.add(
+          "the node rejected "
+              + rejected()
+              + " lines, but "
+              + malformedSent()
+              + " malformed lines were sent");
+    }
+    if (validRejected() > 0) {
+      found.add(validRejected() + " valid lines were rejected");
+    }
+    if (malformedNotRejected() > 0) {
+      found.add(malformedNotRejected() + " malformed lines were not rejected");
+    }
+    if (unacknowledged() > 0) {
+      found.add(unacknowledged() + " lines were never acknowledged");
+    }
+    return found;
+  }
+
   public Histogram latencySnapshot() {
     return ackLatencyMicros.copy();
   }
