@@ -22,7 +22,7 @@ public final class PosLineEncoder {
 
   public byte[] encode(SimEvent event) {
     json.begin()
-        .string("type", PosType.of(event).wireName())
+        .string("type", type(event))
         .string("eventId", event.eventId())
         .time("occurredAt", event.occurredAt());
     boolean tillEvent = event instanceof Sale || event instanceof Return;
@@ -50,6 +50,19 @@ public final class PosLineEncoder {
       u.fields().forEach((field, value) -> json.string(field.wireName(), value));
     }
     return json.end();
+  }
+
+  /** The {@code type} field of an event's line. */
+  public static String type(SimEvent event) {
+    return event instanceof Count
+        ? "count"
+        : event instanceof Sale
+            ? "sale"
+            : event instanceof Return
+                ? "return"
+                : event instanceof Receipt
+                    ? "receipt"
+                    : event instanceof Adjustment ? "adjustment" : "store";
   }
 
   private static String price(long cents) {

@@ -10,7 +10,7 @@ import io.shelfstream.simulations.truth.ExpectedStore;
 import io.shelfstream.simulations.truth.GroundTruth;
 import io.shelfstream.simulations.truth.PoliciesJson;
 import io.shelfstream.simulations.truth.TruthJson;
-import io.shelfstream.simulations.wire.PosType;
+import io.shelfstream.simulations.wire.PosLineEncoder;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,7 +121,7 @@ public final class FakeNode implements AutoCloseable {
       return new Result("rejected", null, String.join("; ", problems));
     }
     SimEvent event = WireParser.parse(line);
-    if (PosType.of(event).wireName().equals(rejectValidType)) {
+    if (PosLineEncoder.type(event).equals(rejectValidType)) {
       return new Result("rejected", event.eventId(), "type: refused by this node");
     }
     if (seen.contains(event.ref())) {
