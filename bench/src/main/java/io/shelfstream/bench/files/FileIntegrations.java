@@ -55,13 +55,11 @@ final class FileIntegrations {
             id,
             timeout,
             status -> FileProgress.of(status, file).done(),
-            status ->
-                String.format(
-                    "%s at line %,d of %,d (last error: %s)",
-                    file,
-                    FileProgress.of(status, file).currentLine(),
-                    rows,
-                    FileProgress.of(status, file).lastError())),
+            status -> {
+              FileProgress progress = FileProgress.of(status, file);
+              return String.format("line %,d of %,d", progress.currentLine(), rows)
+                  + (progress.lastError() == null ? "" : ", last error: " + progress.lastError());
+            }),
         file);
   }
 

@@ -139,7 +139,7 @@ public final class HttpBatchEmitter implements Emitter {
         }
         stats.retried(batch.size());
       } catch (IOException e) {
-        lastProblem = Errors.describe(e);
+        lastProblem = SendStats.describe(e);
       }
       Thread.sleep(100L << attempt);
     }

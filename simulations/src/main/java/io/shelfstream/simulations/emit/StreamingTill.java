@@ -109,10 +109,10 @@ final class StreamingTill {
                   + ": reconnected, re-sending "
                   + resend.size()
                   + " unacknowledged lines, after: "
-                  + Errors.describe(e));
+                  + SendStats.describe(e));
           continue;
         }
-        stats.fail(name + ": stream to " + endpoint + " failed: " + Errors.describe(e));
+        stats.fail(name + ": stream to " + endpoint + " failed: " + SendStats.describe(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
