@@ -9,11 +9,11 @@ import io.shelfstream.bench.catalog.HighCardinalityScenario.Row;
 import io.shelfstream.bench.kafka.Topics;
 import io.shelfstream.bench.node.KafkaBroker;
 import io.shelfstream.bench.node.Postgres;
+import io.shelfstream.bench.report.Cells;
 import io.shelfstream.bench.scenario.ScenarioContext;
 import io.shelfstream.devkit.net.LoopbackPorts;
 import io.shelfstream.devkit.process.ChildJvm;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,7 +23,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -152,40 +151,31 @@ final class PeerTarget {
       ScenarioContext context, String name, String servers, String topic, String jdbcUrl)
       throws IOException {
     Path worker = context.runDir().resolve(name + "-worker.properties");
-    Path connector = context.runDir().resolve(name + "-jdbc-sink.properties");
-    write(
+    Files.writeString(
         worker,
-        Map.of(
-            "bootstrap.servers", servers,
-            "key.converter", "org.apache.kafka.connect.json.JsonConverter",
-            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
-            "offset.storage.file.filename", context.runDir().resolve(name + "-offsets").toString(),
-            "offset.flush.interval.ms", "1000",
-            // the connectors are on the class path, not in a plugin directory: scan it
-            "plugin.discovery", "only_scan",
-            "listeners", "http://" + LoopbackPorts.HOST + ":" + LoopbackPorts.free(),
-            // lets the connector raise its consumer's max.poll.records, as the tuning does
-            "connector.client.config.override.policy", "All"),
-        Map.of("key.converter.schemas.enable", "true", "value.converter.schemas.enable", "true"));
-    write(
+        Cells.fillResource(
+            "peer/connect-worker.properties",
+            Map.of(
+                "servers",
+                servers,
+                "offsets",
+                context.runDir().resolve(name + "-offsets"),
+                "listener",
+                "http://" + LoopbackPorts.HOST + ":" + LoopbackPorts.free())));
+    Path connector = context.runDir().resolve(name + "-jdbc-sink.properties");
+    Files.writeString(
         connector,
-        Map.of(
-            "name", "peer-jdbc-sink",
-            "connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector",
-            "tasks.max", "1",
-            "topics", topic,
-            "connection.url", jdbcUrl,
-            "connection.username", context.postgres().user(),
-            "connection.password", "",
-            "insert.mode", "upsert",
-            "primary.key.mode", "record_key",
-            "primary.key.fields", "event_id"),
-        Map.of(
-            "schema.evolution", "basic",
-            "collection.name.format", TABLE,
-            "batch.size", "2000",
-            "consumer.override.max.poll.records", "2000",
-            "consumer.override.auto.offset.reset", "earliest"));
+        Cells.fillResource(
+            "peer/jdbc-sink.properties",
+            Map.of(
+                "topic",
+                topic,
+                "url",
+                jdbcUrl,
+                "user",
+                context.postgres().user(),
+                "table",
+                TABLE)));
     ChildJvm connect =
         ChildJvm.named(name)
             .jvmOptions(
@@ -202,15 +192,5 @@ final class PeerTarget {
             .start("org.apache.kafka.connect.cli.ConnectStandalone", context.log(name));
     ScenarioContext.say("Kafka Connect standalone started (pid %d)", connect.pid());
     return connect;
-  }
-
-  private static void write(Path file, Map<?, ?>... settings) throws IOException {
-    Properties properties = new Properties();
-    for (Map<?, ?> some : settings) {
-      properties.putAll(some);
-    }
-    try (Writer out = Files.newBufferedWriter(file)) {
-      properties.store(out, "written by the high-cardinality scenario");
-    }
   }
 }

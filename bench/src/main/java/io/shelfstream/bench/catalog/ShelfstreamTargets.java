@@ -9,9 +9,9 @@ import static io.shelfstream.bench.catalog.HighCardinalityScenario.row;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfstream.bench.catalog.HighCardinalityScenario.Row;
-import io.shelfstream.bench.kafka.Integrations;
 import io.shelfstream.bench.kafka.Topics;
 import io.shelfstream.bench.load.Posts;
+import io.shelfstream.bench.node.Integrations;
 import io.shelfstream.bench.node.KafkaBroker;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
@@ -55,8 +55,15 @@ final class ShelfstreamTargets {
           Node node = Node.start(context, KAFKA + "-" + round, schema, List.of())) {
         context.postgres().checkpoint();
         Drain drain = new Drain(Map.of("node", node.pid(), "broker", broker.pid()));
-        Integrations.create(node.uri(), "hc-kafka", broker.bootstrapServers(), TOPIC, 2000);
-        JsonNode status = Integrations.awaitCaughtUp(node.uri(), "hc-kafka", events, drain::seen);
+        JsonNode status =
+            Integrations.drain(
+                node.uri(),
+                "hc-kafka",
+                broker.bootstrapServers(),
+                TOPIC,
+                2000,
+                events,
+                drain::seen);
         long accepted = status.path("accepted").asLong();
         return checked(round, KAFKA, accepted, drain.stop(accepted), context, schema, node, sample);
       }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.bench.load.Posts;
-import io.shelfstream.bench.scenario.ScenarioContext;
+import io.shelfstream.bench.node.Integrations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -46,45 +46,21 @@ final class FileIntegrations {
         .put("done-marker", DONE_MARKER);
   }
 
-  static void create(URI node, String id, ObjectNode body)
-      throws IOException, InterruptedException {
-    Posts.exchange(
-        HttpRequest.newBuilder(uri(node, id))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
-  }
-
-  static void delete(URI node, String id) throws IOException, InterruptedException {
-    Posts.exchange(HttpRequest.newBuilder(uri(node, id)).DELETE());
-  }
-
-  /** Polls the status every 100 ms until {@code file} is done; fails after {@code timeout}. */
+  /** Polls the status until {@code file} is done; fails after {@code timeout}. */
   static FileProgress awaitDone(URI node, String id, String file, long rows, Duration timeout)
       throws IOException, InterruptedException {
-    long started = System.nanoTime();
-    FileProgress[] progress = {FileProgress.of(JSON.createObjectNode(), file)};
-    try (var ticker =
-        ScenarioContext.every10Seconds(
-            () ->
-                String.format(
-                    "integration %s: line %,d of %,d in %.0f s",
-                    id, progress[0].currentLine(), rows, (System.nanoTime() - started) / 1e9))) {
-      while (System.nanoTime() - started < timeout.toNanos()) {
-        JsonNode status = JSON.readTree(Posts.exchange(HttpRequest.newBuilder(uri(node, id))));
-        progress[0] = FileProgress.of(status, file);
-        if (progress[0].done()) {
-          return progress[0];
-        }
-        if (progress[0].failedState()) {
-          throw new IOException("the integration failed: " + status);
-        }
-        Thread.sleep(100);
-      }
-    }
-    throw new IOException(
-        String.format(
-            "%s was not done within %d s (at line %,d; last error: %s)",
-            file, timeout.toSeconds(), progress[0].currentLine(), progress[0].lastError()));
+    return FileProgress.of(
+        Integrations.await(
+            node,
+            id,
+            timeout,
+            status -> FileProgress.of(status, file).done(),
+            status -> {
+              FileProgress progress = FileProgress.of(status, file);
+              return String.format("line %,d of %,d", progress.currentLine(), rows)
+                  + (progress.lastError() == null ? "" : ", last error: " + progress.lastError());
+            }),
+        file);
   }
 
   /** The dead letters of integration {@code id} for {@code file}, among the newest 1000. */
@@ -102,9 +78,5 @@ final class FileIntegrations {
       }
     }
     return count;
-  }
-
-  private static URI uri(URI node, String id) {
-    return node.resolve("/v1/integrations/" + id);
   }
 }

@@ -14,7 +14,6 @@ record FileProgress(
     long rejected,
     long failed,
     long currentLine,
-    String state,
     String lastError) {
 
   static FileProgress of(JsonNode status, String file) {
@@ -30,11 +29,6 @@ record FileProgress(
         file.equals(details.path("currentFile").asText(null))
             ? details.path("currentLine").asLong()
             : 0,
-        status.path("state").asText(""),
         details.path("lastError").asText(status.path("lastError").asText(null)));
-  }
-
-  boolean failedState() {
-    return "failed".equals(state);
   }
 }

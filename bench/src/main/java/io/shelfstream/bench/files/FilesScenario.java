@@ -5,6 +5,7 @@ import io.shelfstream.bench.http.CopyBaseline;
 import io.shelfstream.bench.measure.Jcmd;
 import io.shelfstream.bench.measure.ProcessCpu;
 import io.shelfstream.bench.measure.Stats;
+import io.shelfstream.bench.node.Integrations;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
 import io.shelfstream.bench.scenario.Scenario;
@@ -33,6 +34,8 @@ public final class FilesScenario implements Scenario {
   static final long SEED = 25;
   static final String FILE = "DAILY_SALES_20260301.csv";
   static final String LOCATION = "files-store-1";
+  static final String DIRECTORY = "directory";
+  static final String SFTP = "sftp";
 
   /** Excluded from the COPY baseline's rows, as the HTTP warm-up's sites are. */
   static final String WARM_UP_LOCATION = "warmup-files";
@@ -77,27 +80,18 @@ public final class FilesScenario implements Scenario {
       SalesCsv.Written sales = SalesCsv.write(work.resolve(FILE), ROWS, BAD_EVERY, SEED);
       ScenarioContext.say(
           "files: %,d rows (%,d MB) written to %s", sales.rows(), sales.bytes() / 1_000_000, work);
-      CopyBaseline.Result[] copy = new CopyBaseline.Result[1];
-      Run directory =
-          one(
-              context,
-              work,
-              Source.DIRECTORY,
-              sales,
-              warmUp,
-              List.of(),
-              result -> copy[0] = result);
-      Run sftp = one(context, work, Source.SFTP, sales, warmUp, List.of(), result -> {});
+      Measured directory = one(context, work, DIRECTORY, sales, warmUp, List.of(), true);
+      Run sftp = one(context, work, SFTP, sales, warmUp, List.of(), false).run();
       List<Run> big = new ArrayList<>();
       if (context.sizes().full()) {
         Files.delete(sales.file());
         SalesCsv.Written huge =
             SalesCsv.write(work.resolve(FILE), SalesCsv.rowsForBytes(Sizes.GIB), BAD_EVERY, SEED);
-        for (Source source : Source.values()) {
-          big.add(one(context, work, source, huge, warmUp, List.of("-Xmx256m"), null));
+        for (String source : List.of(DIRECTORY, SFTP)) {
+          big.add(one(context, work, source, huge, warmUp, List.of("-Xmx256m"), false).run());
         }
       }
-      return result(context, sales, directory, sftp, copy[0], big);
+      return result(context, sales, directory.run(), sftp, directory.copy(), big);
     } finally {
       Node.delete(work);
     }
@@ -189,45 +183,34 @@ public final class FilesScenario implements Scenario {
     }
   }
 
-  enum Source {
-    DIRECTORY,
-    SFTP;
-
-    String id() {
-      return name().toLowerCase();
-    }
-  }
-
-  /** Where a node's COPY baseline goes, measured while its schema still exists. */
-  private interface Copier {
-    void copied(CopyBaseline.Result result);
-  }
+  /** A run, and the COPY baseline of its rows when asked for (measured while its schema exists). */
+  private record Measured(Run run, CopyBaseline.Result copy) {}
 
   /**
    * A fresh node on a fresh schema: the warm-up file through an integration of its own (deleted
    * after), then {@code file} laid out with its marker before the measured integration exists, and
    * timed from its PUT until the status says the file is done.
    */
-  private Run one(
+  private Measured one(
       ScenarioContext context,
       Path work,
-      Source source,
+      String source,
       SalesCsv.Written file,
       SalesCsv.Written warmUp,
       List<String> jvmOptions,
-      Copier copier)
+      boolean copy)
       throws Exception {
-    String label = source.id() + (jvmOptions.isEmpty() ? "" : "-256m");
+    String label = source + (jvmOptions.isEmpty() ? "" : "-256m");
     Path root = Files.createDirectories(work.resolve(label));
     try (Postgres.Schema schema = context.postgres().freshSchema();
         Node node = Node.start(context, "files-" + label, schema, jvmOptions);
         LocalSftpServer server =
-            source == Source.SFTP
+            source.equals(SFTP)
                 ? LocalSftpServer.start(
                     root, Files.createDirectories(work.resolve(label + "-keys")))
                 : null) {
       lay(root.resolve("warm"), warmUp.file());
-      FileIntegrations.create(
+      Integrations.create(
           node.uri(), "bench-warmup", body(source, root, server, "warm", WARM_UP_LOCATION));
       FileIntegrations.awaitDone(
           node.uri(),
@@ -235,13 +218,13 @@ public final class FilesScenario implements Scenario {
           warmUp.file().getFileName().toString(),
           warmUp.rows(),
           TIMEOUT);
-      FileIntegrations.delete(node.uri(), "bench-warmup");
+      Integrations.delete(node.uri(), "bench-warmup");
 
       lay(root.resolve("in"), file.file());
       context.postgres().checkpoint();
       ProcessCpu meter = ProcessCpu.start(Map.of("node", node.pid()));
       long started = System.nanoTime();
-      FileIntegrations.create(node.uri(), MEASURED, body(source, root, server, "in", LOCATION));
+      Integrations.create(node.uri(), MEASURED, body(source, root, server, "in", LOCATION));
       FileProgress done =
           FileIntegrations.awaitDone(
               node.uri(),
@@ -270,37 +253,39 @@ public final class FilesScenario implements Scenario {
           seconds,
           done.accepted() / seconds,
           exact ? "" : " (NOT the rows generated)");
-      if (copier != null) {
-        copier.copied(
-            CopyBaseline.measure(
-                context,
-                schema,
-                done.accepted(),
-                seconds,
-                cpu.cpuSeconds().getOrDefault(ProcessCpu.POSTGRES, 0.0),
-                false));
-      }
-      return new Run(
-          label,
-          file.rows(),
-          file.badRows(),
-          file.bytes() / 1_000_000,
-          done.accepted(),
-          done.duplicates(),
-          done.rejected(),
-          deadLetters,
-          seconds,
-          done.accepted() / seconds,
-          exact,
-          cpu.busyCores(),
-          peakRss,
-          heap);
+      CopyBaseline.Result baseline =
+          copy
+              ? CopyBaseline.measure(
+                  context,
+                  schema,
+                  done.accepted(),
+                  seconds,
+                  cpu.cpuSeconds().getOrDefault(ProcessCpu.POSTGRES, 0.0),
+                  false)
+              : null;
+      Run run =
+          new Run(
+              label,
+              file.rows(),
+              file.badRows(),
+              file.bytes() / 1_000_000,
+              done.accepted(),
+              done.duplicates(),
+              done.rejected(),
+              deadLetters,
+              seconds,
+              done.accepted() / seconds,
+              exact,
+              cpu.busyCores(),
+              peakRss,
+              heap);
+      return new Measured(run, baseline);
     }
   }
 
   private static ObjectNode body(
-      Source source, Path root, LocalSftpServer server, String dir, String location) {
-    return source == Source.SFTP
+      String source, Path root, LocalSftpServer server, String dir, String location) {
+    return source.equals(SFTP)
         ? FileIntegrations.sftp(server, dir, location)
         : FileIntegrations.directory(root.resolve(dir), location);
   }

@@ -5,6 +5,7 @@ import io.shelfstream.bench.load.SimulatedLoad;
 import io.shelfstream.bench.load.WarmUp;
 import io.shelfstream.bench.measure.ProcessCpu;
 import io.shelfstream.bench.measure.Stats;
+import io.shelfstream.bench.node.Integrations;
 import io.shelfstream.bench.node.KafkaBroker;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
@@ -116,8 +117,7 @@ public final class KafkaScenario implements Scenario {
       context.postgres().checkpoint();
       ProcessCpu meter = ProcessCpu.start(Map.of("node", node.pid()));
       long started = System.nanoTime();
-      Integrations.create(node.uri(), INTEGRATION, servers, topic);
-      status = Integrations.awaitCaughtUp(node.uri(), INTEGRATION, filled.records());
+      status = Integrations.drain(node.uri(), INTEGRATION, servers, topic, filled.records());
       seconds = (System.nanoTime() - started) / 1e9;
       cpu = meter.stop();
       mismatches = SimulatedLoad.check(node.uri(), filled.truth());
@@ -148,8 +148,7 @@ public final class KafkaScenario implements Scenario {
       Node node, KafkaBroker broker, WarmUp warmUp, String topic, int records)
       throws IOException, InterruptedException {
     Topics.produce(broker.bootstrapServers(), topic, warmUp.lines(records));
-    Integrations.create(node.uri(), "bench-warmup", broker.bootstrapServers(), topic);
-    Integrations.awaitCaughtUp(node.uri(), "bench-warmup", records);
+    Integrations.drain(node.uri(), "bench-warmup", broker.bootstrapServers(), topic, records);
     Integrations.delete(node.uri(), "bench-warmup");
   }
 }

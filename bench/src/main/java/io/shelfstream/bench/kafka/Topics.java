@@ -3,6 +3,7 @@ package io.shelfstream.bench.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.shelfstream.bench.load.SimulatedLoad;
+import io.shelfstream.bench.node.Integrations;
 import io.shelfstream.simulations.emit.KafkaEmitter;
 import io.shelfstream.simulations.emit.SendStats;
 import io.shelfstream.simulations.noise.Emission;

@@ -98,8 +98,13 @@ public final class Posts {
   /** Sends a request to a node; its answer's body, or an error unless it is a 2xx. */
   public static String exchange(HttpRequest.Builder request)
       throws IOException, InterruptedException {
+    return exchange(request, Duration.ofMinutes(2));
+  }
+
+  public static String exchange(HttpRequest.Builder request, Duration timeout)
+      throws IOException, InterruptedException {
     HttpRequest built =
-        request.timeout(Duration.ofMinutes(2)).header("Authorization", Node.AUTHORIZATION).build();
+        request.timeout(timeout).header("Authorization", Node.AUTHORIZATION).build();
     HttpResponse<String> answer = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() / 100 != 2) {
       throw new IOException(

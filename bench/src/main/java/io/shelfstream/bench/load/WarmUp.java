@@ -1,9 +1,6 @@
 package io.shelfstream.bench.load;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.shelfstream.bench.node.Node;
-import io.shelfstream.simulations.emit.Pacer;
 import io.shelfstream.simulations.noise.Emission;
 import io.shelfstream.simulations.noise.NoiseCounters;
 import io.shelfstream.simulations.noise.NoisePipeline;
@@ -45,17 +42,6 @@ public final class WarmUp {
   /** Sends for {@code length} at the shape's rate (0: saturating). */
   public void send(Node node, SimulatedLoad.Shape shape, Duration length)
       throws IOException, InterruptedException {
-    Pacer pacer = Pacer.of(shape.linesPerSecond() / shape.batchLines(), false);
-    long deadline = System.nanoTime() + length.toNanos();
-    Posts.Batches batches =
-        batch -> {
-          synchronized (pacer) {
-            pacer.acquire();
-          }
-          return System.nanoTime() > deadline
-              ? null
-              : (String.join("\n", lines(shape.batchLines())) + "\n").getBytes(UTF_8);
-        };
-    Posts.send(node.uri(), shape.senders(), batches, length.plusSeconds(30), "warm-up");
+    SimulatedLoad.send(node.uri(), shape, length, lines::next, "warm-up");
   }
 }

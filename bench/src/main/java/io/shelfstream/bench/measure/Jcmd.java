@@ -1,38 +1,33 @@
 package io.shelfstream.bench.measure;
 
+import io.shelfstream.devkit.process.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The JDK's jcmd and jfr tools, asked as an operator asks them. */
+/** The JDK's jcmd, asked as an operator asks it. */
 public final class Jcmd {
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private Jcmd() {}
 
-  /** Runs a JDK tool ({@code jcmd}, {@code jfr}) and returns its output; throws on failure. */
-  public static String tool(String tool, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+  /** Runs {@code jcmd pid command...} and returns its output; throws on failure. */
+  public static String run(long pid, String... command) throws IOException, InterruptedException {
+    List<String> line =
+        new ArrayList<>(
+            List.of(ChildJvm.javaBinary().resolveSibling("jcmd").toString(), Long.toString(pid)));
+    line.addAll(List.of(command));
+    Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
       process.destroyForcibly();
-      throw new IOException(String.join(" ", command) + " failed: " + output);
+      throw new IOException(String.join(" ", line) + " failed: " + output);
     }
     return output;
-  }
-
-  public static String run(long pid, String... command) throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>(List.of(Long.toString(pid)));
-    args.addAll(List.of(command));
-    return tool("jcmd", args.toArray(String[]::new));
   }
 
   /** Heap in use after a full GC, in bytes: {@code GC.run}, then {@code GC.heap_info}. */

@@ -1,21 +1,21 @@
 package io.shelfstream.bench.measure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A flight recording of a running node, taken with {@code jcmd JFR.start/JFR.dump} and read with
- * {@code jfr print --json}: where its threads running Java code spent their time, by the top frame
- * of each {@code jdk.ExecutionSample} (self time).
+ * the JDK's reader ({@code jdk.jfr.consumer}): where its threads running Java code spent their
+ * time, by the top frame of each {@code jdk.ExecutionSample} (self time).
  */
 public final class JfrProfile {
   private static final String RECORDING = "bench";
@@ -60,61 +60,14 @@ public final class JfrProfile {
   public static Summary dump(long pid, Path file) throws IOException, InterruptedException {
     Jcmd.run(pid, "JFR.dump", "name=" + RECORDING, "filename=" + file.toAbsolutePath());
     Jcmd.run(pid, "JFR.stop", "name=" + RECORDING);
-    return summarise(
-        Jcmd.tool(
-            "jfr",
-            "print",
-            "--json",
-            "--stack-depth",
-            "1",
-            "--events",
-            "jdk.ExecutionSample",
-            file.toAbsolutePath().toString()));
-  }
-
-  /**
-   * The share (%) of a recording's execution samples spent on behalf of the classes under {@code
-   * prefix}: those whose nearest frame of our code, from the top, is one of them. What such a class
-   * calls (the JDK's SHA-256, pekko's directives) counts as its own; what it hands on to other code
-   * of ours (the route it guards) does not. Read with the JDK's own reader, {@code
-   * jdk.jfr.consumer}, as whole stacks are too big for {@code jfr print --json}.
-   */
-  public static double shareOnBehalfOf(Path recording, String prefix) throws IOException {
-    long samples = 0;
-    long onBehalf = 0;
-    try (RecordingFile file = new RecordingFile(recording)) {
-      while (file.hasMoreEvents()) {
-        RecordedEvent event = file.readEvent();
-        if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-            || event.getStackTrace() == null) {
-          continue;
-        }
-        samples++;
-        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
-          String type = frame.getMethod().getType().getName();
-          if (type.startsWith("io.shelfstream.")) {
-            onBehalf += type.startsWith(prefix) ? 1 : 0;
-            break;
-          }
-        }
-      }
-    }
-    return samples == 0 ? 0 : 100.0 * onBehalf / samples;
-  }
-
-  /** Sums up the output of {@code jfr print --json --events jdk.ExecutionSample}. */
-  public static Summary summarise(String json) throws IOException {
     Map<String, Long> methods = new LinkedHashMap<>();
-    long samples = 0;
-    for (JsonNode event : new ObjectMapper().readTree(json).path("recording").path("events")) {
-      JsonNode top = event.path("values").path("stackTrace").path("frames").path(0);
-      if (top.isMissingNode()) {
-        continue;
-      }
-      String type = top.path("method").path("type").path("name").asText().replace('/', '.');
-      methods.merge(type + "." + top.path("method").path("name").asText(), 1L, Long::sum);
-      samples++;
-    }
+    long samples =
+        samples(
+            file,
+            frames -> {
+              RecordedMethod top = frames.get(0).getMethod();
+              methods.merge(top.getType().getName() + "." + top.getName(), 1L, Long::sum);
+            });
     Map<String, Long> groups =
         methods.entrySet().stream()
             .collect(
@@ -122,6 +75,47 @@ public final class JfrProfile {
                     method -> groupOf(method.getKey()),
                     Collectors.summingLong(Map.Entry::getValue)));
     return new Summary(samples, sorted(groups), sorted(methods));
+  }
+
+  /**
+   * The share (%) of a recording's execution samples spent on behalf of the classes under {@code
+   * prefix}: those whose nearest frame of our code, from the top, is one of them. What such a class
+   * calls (the JDK's SHA-256, pekko's directives) counts as its own; what it hands on to other code
+   * of ours (the route it guards) does not.
+   */
+  public static double shareOnBehalfOf(Path recording, String prefix) throws IOException {
+    long[] onBehalf = {0};
+    long samples =
+        samples(
+            recording,
+            frames -> {
+              for (RecordedFrame frame : frames) {
+                String type = frame.getMethod().getType().getName();
+                if (type.startsWith("io.shelfstream.")) {
+                  onBehalf[0] += type.startsWith(prefix) ? 1 : 0;
+                  break;
+                }
+              }
+            });
+    return samples == 0 ? 0 : 100.0 * onBehalf[0] / samples;
+  }
+
+  /** Hands each execution sample's frames, top first, to {@code sample}: how many there were. */
+  private static long samples(Path recording, Consumer<List<RecordedFrame>> sample)
+      throws IOException {
+    long samples = 0;
+    try (RecordingFile file = new RecordingFile(recording)) {
+      while (file.hasMoreEvents()) {
+        RecordedEvent event = file.readEvent();
+        if (event.getEventType().getName().equals("jdk.ExecutionSample")
+            && event.getStackTrace() != null
+            && !event.getStackTrace().getFrames().isEmpty()) {
+          sample.accept(event.getStackTrace().getFrames());
+          samples++;
+        }
+      }
+    }
+    return samples;
   }
 
   static String groupOf(String className) {

@@ -15,9 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +35,7 @@ public final class MemoryScenario implements Scenario {
   private static final String ACTOR_CLASS = "org.apache.pekko.actor.ActorCell";
   private static final int WORKING_SET = 20_000;
   private static final int LINE_BYTES = 32 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   record Heap(
       long recordsTouched,
@@ -253,7 +252,13 @@ public final class MemoryScenario implements Scenario {
       ScenarioContext.say("memory: streaming %,d MiB in one POST", sizes.bodyBytes() >> 20);
       JsonNode answer;
       try {
-        answer = post(node, body, sizes.bodyCap().plusMinutes(5));
+        answer =
+            JSON.readTree(
+                Posts.exchange(
+                    HttpRequest.newBuilder(node.uri().resolve("/v1/pos/events"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)),
+                    sizes.bodyCap().plusMinutes(5)));
       } finally {
         sampler.shutdownNow();
       }
@@ -292,26 +297,5 @@ public final class MemoryScenario implements Scenario {
             event, event % 2000 / 10, event % 10);
     return (head + "x".repeat(LINE_BYTES - head.length() - 3) + "\"}\n")
         .getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static JsonNode post(Node node, InputStream body, Duration timeout)
-      throws IOException, InterruptedException {
-    HttpResponse<String> answer =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
-            .send(
-                HttpRequest.newBuilder(node.uri().resolve("/v1/pos/events"))
-                    .timeout(timeout)
-                    .header("Authorization", Node.AUTHORIZATION)
-                    .header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      throw new IOException(
-          "the streamed POST answered " + answer.statusCode() + ": " + answer.body());
-    }
-    return new ObjectMapper().readTree(answer.body());
   }
 }

@@ -1,12 +1,12 @@
 package io.shelfstream.bench.profile;
 
-import io.shelfstream.bench.kafka.Integrations;
 import io.shelfstream.bench.kafka.KafkaScenario;
 import io.shelfstream.bench.kafka.Topics;
 import io.shelfstream.bench.load.SimulatedLoad;
 import io.shelfstream.bench.load.WarmUp;
 import io.shelfstream.bench.measure.JfrProfile;
 import io.shelfstream.bench.measure.Stats;
+import io.shelfstream.bench.node.Integrations;
 import io.shelfstream.bench.node.KafkaBroker;
 import io.shelfstream.bench.node.Node;
 import io.shelfstream.bench.node.Postgres;
@@ -66,8 +66,7 @@ public final class ProfileScenario implements Scenario {
       Topics.produce(broker.bootstrapServers(), "profile", warmUp.lines(records));
       ScenarioContext.say("profile: Kafka, %,d records with JFR on", records);
       JfrProfile.start(node.pid());
-      Integrations.create(node.uri(), "profile", broker.bootstrapServers(), "profile");
-      Integrations.awaitCaughtUp(node.uri(), "profile", records);
+      Integrations.drain(node.uri(), "profile", broker.bootstrapServers(), "profile", records);
       kafka = JfrProfile.dump(node.pid(), kafkaRecording);
     }
     var parameters =

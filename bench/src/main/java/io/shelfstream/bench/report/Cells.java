@@ -1,5 +1,9 @@
 package io.shelfstream.bench.report;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +45,18 @@ public final class Cells {
   public static String heading(String name) {
     String words = name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
     return words.replace("mi b", "MiB").replace("gi b", "GiB");
+  }
+
+  /** The bench's resource {@code path}, with each {key} replaced by its formatted parameter. */
+  public static String fillResource(String path, Map<String, ?> parameters) {
+    try (InputStream in = Cells.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("the bench's resources have no " + path);
+      }
+      return fill(new String(in.readAllBytes(), StandardCharsets.UTF_8), parameters);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The template with each {key} replaced by its formatted parameter. */

@@ -1,10 +1,6 @@
 package io.shelfstream.bench.scenario;
 
 import io.shelfstream.bench.report.Cells;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +26,7 @@ public record ScenarioResult(
   public record Row(String figure, String value) {}
 
   public static ScenarioResult of(String name, String title, Map<String, ?> parameters) {
-    String method = Cells.fill(template(name), parameters);
+    String method = Cells.fillResource("methods/" + name + ".md", parameters);
     return new ScenarioResult(
         name, title, method, new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
   }
@@ -61,17 +57,5 @@ public record ScenarioResult(
             new LinkedHashMap<>(),
             new LinkedHashMap<>())
         .summary(scenario.name(), "FAILED: " + why);
-  }
-
-  private static String template(String name) {
-    String resource = "methods/" + name + ".md";
-    try (InputStream in = ScenarioResult.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("the bench's resources have no " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -27,7 +27,6 @@ class FileProgressTest {
     assertThat(progress.accepted()).isEqualTo(999_900);
     assertThat(progress.rejected()).isEqualTo(100);
     assertThat(progress.duplicates()).isZero();
-    assertThat(progress.failedState()).isFalse();
   }
 
   @Test
@@ -56,7 +55,6 @@ class FileProgressTest {
 
     FileProgress progress = FileProgress.of(failed, "DAILY_SALES_20260301.csv");
 
-    assertThat(progress.failedState()).isTrue();
     assertThat(progress.lastError()).isEqualTo("host key refused");
     assertThat(progress.done()).isFalse();
   }

@@ -1,6 +1,10 @@
 package io.shelfstream.simulations.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shelfstream.simulations.truth.ExpectedStock;
+import io.shelfstream.simulations.truth.ExpectedStore;
 import io.shelfstream.simulations.truth.GroundTruth;
+import io.shelfstream.simulations.truth.TruthJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Fetches every golden record ground truth expects, {@link #IN_FLIGHT} requests at a time, and
@@ -41,8 +46,21 @@ public final class Checker {
 
   public CheckReport check(GroundTruth truth, Duration settleTimeout) throws InterruptedException {
     List<Checked> all = new ArrayList<>();
-    truth.inventory().forEach(record -> all.add(new Checked.Stock(record)));
-    truth.stores().forEach(record -> all.add(new Checked.Store(record)));
+    for (ExpectedStock record : truth.inventory()) {
+      String location = NodeClient.segment(record.key().locationId());
+      all.add(
+          new Checked(
+              "inventory " + record.key(),
+              "/v1/inventory/" + location + "/" + NodeClient.segment(record.key().sku()),
+              () -> TruthJson.stock(record)));
+    }
+    for (ExpectedStore record : truth.stores()) {
+      all.add(
+          new Checked(
+              "store " + record.storeId(),
+              "/v1/stores/" + NodeClient.segment(record.storeId()),
+              () -> TruthJson.store(record)));
+    }
     long deadline = System.nanoTime() + settleTimeout.toNanos();
     Map<Checked, Mismatch> mismatching = pass(all);
     while (!mismatching.isEmpty() && System.nanoTime() + recheckInterval.toNanos() < deadline) {
@@ -58,6 +76,11 @@ public final class Checker {
         truth.inventoryRecords(), truth.storeRecords(), mismatching.size(), first);
   }
 
+  /**
+   * One expected record: its entity, where the node serves it, and (built when needed) its JSON.
+   */
+  private record Checked(String entity, String path, Supplier<JsonNode> expected) {}
+
   private Map<Checked, Mismatch> pass(List<Checked> records) throws InterruptedException {
     Map<Checked, Mismatch> mismatching = new ConcurrentHashMap<>();
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -65,8 +88,7 @@ public final class Checker {
     for (Checked record : records) {
       inFlight.acquire();
       requests.add(
-          record
-              .fetch(node)
+          node.fetch(record.path())
               .handle(
                   (served, error) -> {
                     fetched.incrementAndGet();
@@ -100,6 +122,6 @@ public final class Checker {
     if (served.status() != 200) {
       return List.of("GET answered HTTP " + served.status());
     }
-    return record.compare(served.body());
+    return RecordComparison.differences(record.expected().get(), served.body());
   }
 }

@@ -3,7 +3,6 @@ package io.shelfstream.simulations.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shelfstream.simulations.emit.Bearer;
-import io.shelfstream.simulations.event.StockKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,12 +25,7 @@ public final class NodeClient {
 
   private final HttpClient client;
   private final URI base;
-
   private final Bearer bearer;
-
-  public NodeClient(URI base) {
-    this(base, Bearer.NONE);
-  }
 
   public NodeClient(URI base, Bearer bearer) {
     this.bearer = bearer;
@@ -62,16 +56,9 @@ public final class NodeClient {
     return response.body();
   }
 
-  public CompletableFuture<Fetched> inventory(StockKey key) {
-    return fetch(
-        base.resolve("/v1/inventory/" + segment(key.locationId()) + "/" + segment(key.sku())));
-  }
-
-  public CompletableFuture<Fetched> store(String storeId) {
-    return fetch(base.resolve("/v1/stores/" + segment(storeId)));
-  }
-
-  private CompletableFuture<Fetched> fetch(URI uri) {
+  /** A record, e.g. {@code /v1/stores/S001}: its status, and its body when that is 200. */
+  public CompletableFuture<Fetched> fetch(String path) {
+    URI uri = base.resolve(path);
     return client
         .sendAsync(get(uri), HttpResponse.BodyHandlers.ofByteArray())
         .thenApply(

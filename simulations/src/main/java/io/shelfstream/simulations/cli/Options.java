@@ -150,10 +150,29 @@ public record Options(
         commandLine);
     long settle =
         sending.settleTimeout != null ? sending.settleTimeout : to.kafka != null ? 120 : 5;
+    CommandLineOptions.World size = cli.world;
+    CommandLineOptions.Noise knobs = cli.noise;
+    WorldSpec world;
+    NoiseSpec noise;
+    try { // the specs name their fields as the options do: their errors only lack the dashes
+      world = new WorldSpec(size.seed, size.stores, size.products, size.days, size.start);
+      noise =
+          new NoiseSpec(
+              knobs.duplicates,
+              knobs.malformed,
+              knobs.outOfOrder,
+              knobs.late,
+              knobs.conflicts,
+              knobs.reorderWindow,
+              knobs.duplicateWindow,
+              NoiseSpec.NONE.lateHoldLimit());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, "--" + e.getMessage(), e);
+    }
     return new Options(
-        worldSpec(cli.world, commandLine),
+        world,
         events,
-        noiseSpec(cli.noise, commandLine),
+        noise,
         cli.noise.burst,
         to.target,
         sending.mode,
@@ -176,31 +195,6 @@ public record Options(
   private static void require(boolean condition, String otherwise, CommandLine commandLine) {
     if (!condition) {
       throw new ParameterException(commandLine, otherwise);
-    }
-  }
-
-  /** The specs name their fields as the options do: their errors only lack the dashes. */
-  private static WorldSpec worldSpec(CommandLineOptions.World world, CommandLine commandLine) {
-    try {
-      return new WorldSpec(world.seed, world.stores, world.products, world.days, world.start);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(commandLine, "--" + e.getMessage(), e);
-    }
-  }
-
-  private static NoiseSpec noiseSpec(CommandLineOptions.Noise noise, CommandLine commandLine) {
-    try {
-      return new NoiseSpec(
-          noise.duplicates,
-          noise.malformed,
-          noise.outOfOrder,
-          noise.late,
-          noise.conflicts,
-          noise.reorderWindow,
-          noise.duplicateWindow,
-          NoiseSpec.NONE.lateHoldLimit());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(commandLine, "--" + e.getMessage(), e);
     }
   }
 }

@@ -30,7 +30,7 @@ final class ChunkedInputStream extends InputStream {
     if (remainingInChunk == 0) {
       remainingInChunk = nextChunkSize();
       if (remainingInChunk == 0) {
-        while (!HttpLines.readLine(in).isEmpty()) {
+        while (!TillConnection.readLine(in).isEmpty()) {
           // trailer fields carry nothing this client needs
         }
         finished = true;
@@ -42,14 +42,14 @@ final class ChunkedInputStream extends InputStream {
       throw new EOFException("connection closed inside a chunk");
     }
     remainingInChunk -= n;
-    if (remainingInChunk == 0 && !HttpLines.readLine(in).isEmpty()) {
+    if (remainingInChunk == 0 && !TillConnection.readLine(in).isEmpty()) {
       throw new IOException("chunk not followed by CRLF");
     }
     return n;
   }
 
   private long nextChunkSize() throws IOException {
-    String line = HttpLines.readLine(in);
+    String line = TillConnection.readLine(in);
     int extension = line.indexOf(';');
     String size = (extension >= 0 ? line.substring(0, extension) : line).trim();
     try {

@@ -29,13 +29,8 @@ public final class HttpBatchEmitter implements Emitter {
   private final SendStats stats;
   private final BlockingQueue<Batch> queue;
   private final List<Thread> senders = new ArrayList<>();
-  private Batch current;
-
   private final Bearer bearer;
-
-  public HttpBatchEmitter(URI target, int batchSize, int senderCount, SendStats stats) {
-    this(target, batchSize, senderCount, stats, Bearer.NONE);
-  }
+  private Batch current;
 
   public HttpBatchEmitter(
       URI target, int batchSize, int senderCount, SendStats stats, Bearer bearer) {
@@ -144,7 +139,7 @@ public final class HttpBatchEmitter implements Emitter {
         }
         stats.retried(batch.size());
       } catch (IOException e) {
-        lastProblem = Errors.describe(e);
+        lastProblem = SendStats.describe(e);
       }
       Thread.sleep(100L << attempt);
     }
@@ -159,12 +154,10 @@ public final class HttpBatchEmitter implements Emitter {
           Math.max(0, batch.size() - counted),
           "batch of " + batch.size() + " lines acknowledged as " + counted + " (" + response + ")");
     }
-    long malformed = batch.malformed();
-    boolean errorsComplete =
-        response.errors().size() == response.rejected()
-            && response.rejected() <= BatchResponse.LISTED_ERRORS;
-    if (errorsComplete) {
-      boolean[] rejected = new boolean[batch.size() + 1];
+    if (response.errors().size() == response.rejected()
+        && response.rejected() <= BatchResponse.LISTED_ERRORS) {
+      // every rejected line is listed: check each line's fate
+      String[] errors = new String[batch.size() + 1];
       for (BatchResponse.LineError error : response.errors()) {
         if (error.line() < 1 || error.line() > batch.size()) {
           stats.anomaly(
@@ -174,30 +167,23 @@ public final class HttpBatchEmitter implements Emitter {
                   + batch.size()
                   + ": "
                   + error.error());
-          continue;
+        } else {
+          errors[error.line()] = String.valueOf(error.error());
         }
-        rejected[error.line()] = true;
-        LineExpectations.check(
-            batch.line(error.line()),
-            "rejected",
-            error.error(),
-            "batch line " + error.line(),
-            stats);
       }
       for (int number = 1; number <= batch.size(); number++) {
-        if (!rejected[number]) {
-          LineExpectations.check(
-              batch.line(number), "accepted or duplicate", null, "batch line " + number, stats);
-        }
+        String status = errors[number] != null ? "rejected" : "accepted or duplicate";
+        stats.expect(batch.line(number), status, errors[number], "batch line " + number);
       }
-    } else if (response.rejected() > malformed) {
-      stats.validRejected(
-          response.rejected() - malformed,
-          "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
+      return;
+    }
+    long malformed = batch.malformed();
+    String detail =
+        "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed";
+    if (response.rejected() > malformed) {
+      stats.validRejected(response.rejected() - malformed, detail);
     } else if (response.rejected() < malformed) {
-      stats.malformedNotRejected(
-          malformed - response.rejected(),
-          "batch rejected " + response.rejected() + " lines, " + malformed + " were malformed");
+      stats.malformedNotRejected(malformed - response.rejected(), detail);
     }
   }
 }

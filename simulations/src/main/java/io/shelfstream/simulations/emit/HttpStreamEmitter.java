@@ -15,10 +15,6 @@ public final class HttpStreamEmitter implements Emitter {
   private final List<StreamingTill> tills = new ArrayList<>();
   private final SendStats stats;
 
-  public HttpStreamEmitter(URI target, int tillCount, SendStats stats) {
-    this(target, tillCount, stats, Bearer.NONE);
-  }
-
   public HttpStreamEmitter(URI target, int tillCount, SendStats stats, Bearer bearer) {
     this.stats = stats;
     URI endpoint = target.resolve("/v1/pos/events");
@@ -29,7 +25,7 @@ public final class HttpStreamEmitter implements Emitter {
 
   @Override
   public void send(Emission line) throws InterruptedException {
-    tills.get(Routing.bucket(line.routingKey(), tills.size())).offer(line);
+    tills.get(line.bucket(tills.size())).offer(line);
   }
 
   @Override

@@ -15,10 +15,6 @@ public final class MixedEmitter implements Emitter {
   private final int tills;
   private final int streamingTills;
 
-  public MixedEmitter(URI target, int tills, int batchSize, SendStats stats) {
-    this(target, tills, batchSize, stats, Bearer.NONE);
-  }
-
   public MixedEmitter(URI target, int tills, int batchSize, SendStats stats, Bearer bearer) {
     if (tills < 2) {
       throw new IllegalArgumentException("mixed mode needs at least 2 tills, got " + tills);
@@ -31,7 +27,7 @@ public final class MixedEmitter implements Emitter {
 
   @Override
   public void send(Emission line) throws InterruptedException {
-    if (Routing.bucket(line.routingKey(), tills) < streamingTills) {
+    if (line.bucket(tills) < streamingTills) {
       streaming.send(line);
     } else {
       batching.send(line);

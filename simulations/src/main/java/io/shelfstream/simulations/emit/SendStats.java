@@ -1,5 +1,8 @@
 package io.shelfstream.simulations.emit;
 
+import io.shelfstream.simulations.noise.Emission;
+import io.shelfstream.simulations.noise.MalformedLine;
+import io.shelfstream.simulations.noise.ValidLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,6 +65,17 @@ public final class SendStats {
     anomaly(detail);
   }
 
+  /** Checks one line's acknowledgement against what the simulator knows about the line. */
+  void expect(Emission line, String status, String error, String where) {
+    boolean rejected = "rejected".equals(status);
+    if (line instanceof ValidLine valid && rejected) {
+      validRejected(1, where + ": valid line " + valid.event().eventId() + " rejected: " + error);
+    } else if (line instanceof MalformedLine malformed && !rejected) {
+      malformedNotRejected(
+          1, where + ": malformed line (" + malformed.kind() + ") acknowledged as " + status);
+    }
+  }
+
   public void unacknowledged(long lines, String detail) {
     unacknowledged.add(lines);
     anomaly(detail);
@@ -83,6 +97,17 @@ public final class SendStats {
     if (anomalies.size() < KEPT_ANOMALIES) {
       anomalies.add(detail);
     }
+  }
+
+  /** The JDK's connection errors often carry no message: name the first cause that has one. */
+  static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder(error.getClass().getSimpleName());
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null) {
+        return text.append(": ").append(cause.getMessage()).toString();
+      }
+    }
+    return text.append(" (no detail; is the node running?)").toString();
   }
 
   /** Stops the run: the first failure wins and is reported. */
@@ -128,6 +153,37 @@ public final class SendStats {
 
   public long unacknowledged() {
     return unacknowledged.sum();
+  }
+
+  /**
+   * Every way the acknowledgements contradict what was sent: every malformed line must be rejected,
+   * no valid line may be, and every line must be answered. Duplicate counts are not checked: the
+   * node may have forgotten an old id, as docs/golden-record.md allows.
+   */
+  public List<String> contradictions() {
+    List<String> found = new ArrayList<>();
+    long counted = accepted() + duplicates() + rejected();
+    if (counted != sent()) {
+      found.add("the node acknowledged " + counted + " lines of " + sent() + " sent");
+    }
+    if (rejected() != malformedSent()) {
+      found.add(
+          "the node rejected "
+              + rejected()
+              + " lines, but "
+              + malformedSent()
+              + " malformed lines were sent");
+    }
+    if (validRejected() > 0) {
+      found.add(validRejected() + " valid lines were rejected");
+    }
+    if (malformedNotRejected() > 0) {
+      found.add(malformedNotRejected() + " malformed lines were not rejected");
+    }
+    if (unacknowledged() > 0) {
+      found.add(unacknowledged() + " lines were never acknowledged");
+    }
+    return found;
   }
 
   public Histogram latencySnapshot() {

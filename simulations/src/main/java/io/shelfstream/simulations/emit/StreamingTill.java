@@ -109,10 +109,10 @@ final class StreamingTill {
                   + ": reconnected, re-sending "
                   + resend.size()
                   + " unacknowledged lines, after: "
-                  + Errors.describe(e));
+                  + SendStats.describe(e));
           continue;
         }
-        stats.fail(name + ": stream to " + endpoint + " failed: " + Errors.describe(e));
+        stats.fail(name + ": stream to " + endpoint + " failed: " + SendStats.describe(e));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -153,15 +153,7 @@ final class StreamingTill {
             if (pending.isEmpty()) {
               break;
             }
-            if (System.nanoTime() - oldestSentNanos()
-                > TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS)) {
-              throw new IOException(
-                  "no acknowledgement for "
-                      + ACK_TIMEOUT_SECONDS
-                      + " s with "
-                      + pending.size()
-                      + " lines in flight");
-            }
+            failIfUnacknowledged();
           }
           line = queue.poll(100, TimeUnit.MILLISECONDS);
           if (line == null) {
@@ -204,14 +196,7 @@ final class StreamingTill {
         throws IOException, InterruptedException {
       while (!window.tryAcquire(1, TimeUnit.SECONDS)) {
         rethrow(readFailure);
-        if (System.nanoTime() - oldestSentNanos() > TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS)) {
-          throw new IOException(
-              "no acknowledgement for "
-                  + ACK_TIMEOUT_SECONDS
-                  + " s with "
-                  + pending.size()
-                  + " lines in flight");
-        }
+        failIfUnacknowledged();
       }
       Pending entry = new Pending(line);
       pending.put(nextLineNumber++, entry);
@@ -235,14 +220,22 @@ final class StreamingTill {
     }
   }
 
-  private long oldestSentNanos() {
-    long oldest = System.nanoTime();
+  private void failIfUnacknowledged() throws IOException {
+    long now = System.nanoTime();
+    long oldest = now;
     for (Pending entry : pending.values()) {
       if (entry.sentNanos != 0 && entry.sentNanos < oldest) {
         oldest = entry.sentNanos;
       }
     }
-    return oldest;
+    if (now - oldest > TimeUnit.SECONDS.toNanos(ACK_TIMEOUT_SECONDS)) {
+      throw new IOException(
+          "no acknowledgement for "
+              + ACK_TIMEOUT_SECONDS
+              + " s with "
+              + pending.size()
+              + " lines in flight");
+    }
   }
 
   private void onResult(String json) {
@@ -278,8 +271,7 @@ final class StreamingTill {
       case "rejected" -> stats.acknowledged(0, 0, 1);
       default -> stats.anomaly(name + ": unknown status in " + json);
     }
-    LineExpectations.check(
-        entry.line, status, result.path("error").asText(""), name + " line " + number, stats);
+    stats.expect(entry.line, status, result.path("error").asText(""), name + " line " + number);
   }
 
   private List<Emission> takePendingInOrder() {

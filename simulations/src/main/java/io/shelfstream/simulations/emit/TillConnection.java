@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -30,7 +32,7 @@ final class TillConnection implements AutoCloseable {
   }
 
   private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-  private static final byte[] CRLF = {'\r', '\n'};
+  private static final int MAX_LINE = 16_384;
 
   private final Socket socket;
   private final OutputStream out;
@@ -49,22 +51,11 @@ final class TillConnection implements AutoCloseable {
       int port = endpoint.getPort() > 0 ? endpoint.getPort() : 80;
       socket.connect(new InetSocketAddress(endpoint.getHost(), port), CONNECT_TIMEOUT_MILLIS);
       TillConnection connection = new TillConnection(socket);
-      connection.out.write(
-          HttpLines.ascii(
-              "POST "
-                  + endpoint.getRawPath()
-                  + " HTTP/1.1\r\n"
-                  + "Host: "
-                  + endpoint.getHost()
-                  + ":"
-                  + port
-                  + "\r\n"
-                  + bearer.headerLine()
-                  + "Content-Type: application/x-ndjson\r\n"
-                  + "Accept: application/x-ndjson\r\n"
-                  + "Transfer-Encoding: chunked\r\n"
-                  + "Connection: close\r\n\r\n"));
-      connection.out.flush();
+      connection.write(
+          "POST %s HTTP/1.1\r\nHost: %s:%d\r\n%sContent-Type: application/x-ndjson\r\n"
+              + "Accept: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n"
+              + "Connection: close\r\n\r\n",
+          endpoint.getRawPath(), endpoint.getHost(), port, bearer.headerLine());
       return connection;
     } catch (IOException e) {
       socket.close();
@@ -73,29 +64,53 @@ final class TillConnection implements AutoCloseable {
   }
 
   void writeChunk(byte[] data, int length) throws IOException {
-    if (length == 0) {
-      return;
+    if (length > 0) {
+      out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(data, 0, length);
+      write("\r\n");
     }
-    out.write(HttpLines.ascii(Integer.toHexString(length)));
-    out.write(CRLF);
-    out.write(data, 0, length);
-    out.write(CRLF);
-    out.flush();
   }
 
   void endBody() throws IOException {
-    out.write(HttpLines.ascii("0\r\n\r\n"));
+    write("0\r\n\r\n");
+  }
+
+  private void write(String format, Object... args) throws IOException {
+    out.write(String.format(format, args).getBytes(StandardCharsets.US_ASCII));
     out.flush();
   }
 
   /** Reads the response to its end, handing each non-blank line of the body to {@code onLine}. */
   void readResults(Consumer<String> onLine) throws IOException {
-    HttpLines.Head head = HttpLines.readHead(in);
-    InputStream body = body(head);
-    if (head.status() != 200) {
-      byte[] excerpt = body.readNBytes(300);
+    int status;
+    boolean chunked = false;
+    String length = null;
+    do { // interim 1xx responses are skipped
+      String statusLine = readLine(in);
+      String[] parts = statusLine.split(" ", 3);
+      try {
+        status = parts[0].startsWith("HTTP/") ? Integer.parseInt(parts[1]) : -1;
+      } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+        status = -1;
+      }
+      if (status < 0) {
+        throw new IOException("not an HTTP response: \"" + statusLine + "\"");
+      }
+      for (String header = readLine(in); !header.isEmpty(); header = readLine(in)) {
+        String lower = header.toLowerCase(Locale.ROOT);
+        chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+        length = lower.startsWith("content-length:") ? lower.substring(15).trim() : length;
+      }
+    } while (status < 200);
+    InputStream body =
+        chunked
+            ? new ChunkedInputStream(in)
+            : length != null
+                ? new ByteArrayInputStream(in.readNBytes(Integer.parseInt(length)))
+                : in;
+    if (status != 200) {
       throw new Refused(
-          "HTTP " + head.status() + " " + new String(excerpt, StandardCharsets.UTF_8));
+          "HTTP " + status + " " + new String(body.readNBytes(300), StandardCharsets.UTF_8));
     }
     BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -105,15 +120,21 @@ final class TillConnection implements AutoCloseable {
     }
   }
 
-  private InputStream body(HttpLines.Head head) throws IOException {
-    if (head.chunked()) {
-      return new ChunkedInputStream(in);
+  /** One CRLF-terminated line of the response's head or chunk framing, without its terminator. */
+  static String readLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new EOFException("connection closed in the middle of the response");
+      }
+      if (b != '\r') {
+        line.append((char) b);
+      }
+      if (line.length() > MAX_LINE) {
+        throw new IOException("response line longer than " + MAX_LINE + " bytes");
+      }
     }
-    String length = head.header("content-length");
-    if (length != null) {
-      return new ByteArrayInputStream(in.readNBytes(Integer.parseInt(length.trim())));
-    }
-    return in;
+    return line.toString();
   }
 
   @Override

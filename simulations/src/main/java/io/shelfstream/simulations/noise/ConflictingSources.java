@@ -1,9 +1,9 @@
 package io.shelfstream.simulations.noise;
 
-import io.shelfstream.simulations.event.Count;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import io.shelfstream.simulations.wire.WireTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

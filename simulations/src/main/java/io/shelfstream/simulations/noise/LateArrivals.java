@@ -1,8 +1,8 @@
 package io.shelfstream.simulations.noise;
 
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Movement;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Movement;
 import io.shelfstream.simulations.event.StockKey;
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,12 +1,13 @@
 package io.shelfstream.simulations.noise;
 
 import io.shelfstream.simulations.event.SimEvent;
-import io.shelfstream.simulations.event.StockEvent;
-import io.shelfstream.simulations.event.StoreUpdate;
+import io.shelfstream.simulations.event.SimEvent.StockEvent;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.wire.JsonLineBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Builds one broken line of each {@link MalformedKind}, with realistic ids and times taken from the
@@ -19,6 +20,9 @@ final class MalformedLines {
   private static final DateTimeFormatter WITHOUT_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
   private static final DateTimeFormatter NOT_ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private static final List<String> SALE_FIELDS =
+      List.of("type", "eventId", "occurredAt", "locationId", "sku", "qty");
 
   private final JsonLineBuilder json = new JsonLineBuilder();
   private String location = "S001";
@@ -38,82 +42,24 @@ final class MalformedLines {
       case INVALID_UTF8 -> invalidUtf8(sale(id, at).number("qty", 1).string("channel", "@@").end());
       case LINE_TOO_LONG ->
           sale(id, at).number("qty", 1).string("note", "x".repeat(MAX_LINE_BYTES + 100)).end();
-      case MISSING_TYPE ->
-          json.begin()
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("locationId", location)
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
-      case TYPE_NOT_A_STRING ->
-          json.begin()
-              .rawValue("type", "1")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("locationId", location)
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
+      case MISSING_TYPE -> saleWith(id, at, "type", null);
+      case TYPE_NOT_A_STRING -> saleWith(id, at, "type", "1");
       case UNKNOWN_TYPE -> stock("transfer", id, at).number("qty", 3).end();
-      case MISSING_EVENT_ID ->
-          json.begin()
-              .string("type", "sale")
-              .time("occurredAt", at)
-              .string("locationId", location)
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
+      case MISSING_EVENT_ID -> saleWith(id, at, "eventId", null);
       case EMPTY_EVENT_ID -> sale("", at).number("qty", 1).end();
       case EVENT_ID_TOO_LONG -> sale(id + "-" + "9".repeat(129), at).number("qty", 1).end();
-      case EVENT_ID_NOT_A_STRING ->
-          json.begin()
-              .string("type", "sale")
-              .rawValue("eventId", "4711")
-              .time("occurredAt", at)
-              .string("locationId", location)
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
-      case MISSING_OCCURRED_AT ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .string("locationId", location)
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
-      case OCCURRED_AT_WITHOUT_OFFSET -> saleAt(id, WITHOUT_OFFSET.format(at)).end();
-      case OCCURRED_AT_NOT_ISO -> saleAt(id, NOT_ISO.format(at)).end();
-      case IMPOSSIBLE_DATE -> saleAt(id, at.getYear() + "-02-30T10:00:00+01:00").end();
+      case EVENT_ID_NOT_A_STRING -> saleWith(id, at, "eventId", "4711");
+      case MISSING_OCCURRED_AT -> saleWith(id, at, "occurredAt", null);
+      case OCCURRED_AT_WITHOUT_OFFSET ->
+          saleWith(id, at, "occurredAt", "\"" + WITHOUT_OFFSET.format(at) + "\"");
+      case OCCURRED_AT_NOT_ISO -> saleWith(id, at, "occurredAt", "\"" + NOT_ISO.format(at) + "\"");
+      case IMPOSSIBLE_DATE ->
+          saleWith(id, at, "occurredAt", "\"" + at.getYear() + "-02-30T10:00:00+01:00\"");
       case EMPTY_SOURCE -> sale(id, at).string("source", "").number("qty", 1).end();
       case SOURCE_TOO_LONG -> sale(id, at).string("source", "s".repeat(65)).number("qty", 1).end();
-      case MISSING_LOCATION_ID ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
-      case ID_NOT_A_STRING ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .rawValue("locationId", "17")
-              .string("sku", sku)
-              .number("qty", 1)
-              .end();
-      case NULL_SKU ->
-          json.begin()
-              .string("type", "sale")
-              .string("eventId", id)
-              .time("occurredAt", at)
-              .string("locationId", location)
-              .rawValue("sku", "null")
-              .number("qty", 1)
-              .end();
+      case MISSING_LOCATION_ID -> saleWith(id, at, "locationId", null);
+      case ID_NOT_A_STRING -> saleWith(id, at, "locationId", "17");
+      case NULL_SKU -> saleWith(id, at, "sku", "null");
       case ID_TOO_LONG -> stock("sale", id, at, "L".repeat(129), sku).number("qty", 1).end();
       case CONTROL_CHAR_IN_ID ->
           stock("sale", id, at, location + "\u0007", sku).number("qty", 1).end();
@@ -165,14 +111,26 @@ final class MalformedLines {
         .string("sku", skuValue);
   }
 
-  private JsonLineBuilder saleAt(String id, String occurredAt) {
-    return json.begin()
-        .string("type", "sale")
-        .string("eventId", id)
-        .string("occurredAt", occurredAt)
-        .string("locationId", location)
-        .string("sku", sku)
-        .number("qty", 1);
+  /** A sale of one with {@code field} written as the JSON {@code raw}, or left out when null. */
+  private byte[] saleWith(String id, OffsetDateTime at, String field, String raw) {
+    json.begin();
+    for (String name : SALE_FIELDS) {
+      if (name.equals(field)) {
+        if (raw != null) {
+          json.rawValue(name, raw);
+        }
+        continue;
+      }
+      switch (name) {
+        case "type" -> json.string(name, "sale");
+        case "eventId" -> json.string(name, id);
+        case "occurredAt" -> json.time(name, at);
+        case "locationId" -> json.string(name, location);
+        case "sku" -> json.string(name, sku);
+        default -> json.number(name, 1);
+      }
+    }
+    return json.end();
   }
 
   private JsonLineBuilder store(String id, OffsetDateTime at, boolean withStoreId) {

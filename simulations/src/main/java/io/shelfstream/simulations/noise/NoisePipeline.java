@@ -42,13 +42,13 @@ public final class NoisePipeline {
     }
     if (spec.outOfOrderPercent() > 0) {
       events =
-          new OutOfOrder<>(
+          Delay.outOfOrder(
               events, spec.outOfOrderPercent(), spec.reorderWindow(), random(seed, 3), counters);
     }
     Iterator<Emission> lines = encoded(events);
     if (spec.duplicatesPercent() > 0) {
       lines =
-          new Duplicates(
+          Delay.duplicates(
               lines, spec.duplicatesPercent(), spec.duplicateWindow(), random(seed, 4), counters);
     }
     if (spec.malformedPercent() > 0) {

@@ -18,7 +18,7 @@ public record NoiseSpec(
     int duplicateWindow,
     int lateHoldLimit) {
 
-  public static final NoiseSpec NONE = new NoiseSpec(0, 0, 0, 0, 0, 2_000, 5_000, 50_000);
+  public static final NoiseSpec NONE = of(0, 0, 0, 0, 0);
 
   public NoiseSpec {
     percent("duplicates", duplicatesPercent);
@@ -31,40 +31,10 @@ public record NoiseSpec(
     positive("late-hold-limit", lateHoldLimit);
   }
 
-  public NoiseSpec withDuplicates(int percent) {
-    return new NoiseSpec(
-        percent,
-        malformedPercent,
-        outOfOrderPercent,
-        latePercent,
-        conflictsPercent,
-        reorderWindow,
-        duplicateWindow,
-        lateHoldLimit);
-  }
-
-  public NoiseSpec withMalformed(int percent) {
-    return new NoiseSpec(
-        duplicatesPercent,
-        percent,
-        outOfOrderPercent,
-        latePercent,
-        conflictsPercent,
-        reorderWindow,
-        duplicateWindow,
-        lateHoldLimit);
-  }
-
-  public NoiseSpec withOutOfOrder(int percent) {
-    return new NoiseSpec(
-        duplicatesPercent,
-        malformedPercent,
-        percent,
-        latePercent,
-        conflictsPercent,
-        reorderWindow,
-        duplicateWindow,
-        lateHoldLimit);
+  /** These percentages, with the default windows. */
+  public static NoiseSpec of(
+      int duplicates, int malformed, int outOfOrder, int late, int conflicts) {
+    return new NoiseSpec(duplicates, malformed, outOfOrder, late, conflicts, 2_000, 5_000, 50_000);
   }
 
   private static void percent(String knob, int value) {

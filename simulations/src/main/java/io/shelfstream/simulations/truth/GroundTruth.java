@@ -1,10 +1,10 @@
 package io.shelfstream.simulations.truth;
 
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Movement;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Movement;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StockKey;
-import io.shelfstream.simulations.event.StoreUpdate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

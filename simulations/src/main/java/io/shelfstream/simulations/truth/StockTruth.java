@@ -1,8 +1,8 @@
 package io.shelfstream.simulations.truth;
 
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.EventRef;
-import io.shelfstream.simulations.event.Movement;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.EventRef;
+import io.shelfstream.simulations.event.SimEvent.Movement;
 import io.shelfstream.simulations.event.StockKey;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.shelfstream.simulations.truth;
 
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import java.util.EnumMap;
 import java.util.Map;
 

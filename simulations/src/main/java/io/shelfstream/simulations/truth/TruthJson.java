@@ -1,33 +1,38 @@
 package io.shelfstream.simulations.truth;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shelfstream.simulations.event.StoreField;
 import io.shelfstream.simulations.wire.WireTime;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Writes the expected records as one JSON document, in the shape the node serves them (without
- * {@code version}, which depends on delivery): {@code {"inventory":[...],"stores":[...]}}.
+ * The expected records in the shape the node serves them, without {@code version}, which depends on
+ * delivery: the checker compares them with the served ones, and {@code --truth} writes them as one
+ * JSON document, {@code {"inventory":[...],"stores":[...]}}.
  */
 public final class TruthJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TruthJson() {}
 
   public static void write(GroundTruth truth, Path file) throws IOException {
-    try (JsonGenerator json = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+    try (JsonGenerator json = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
       json.useDefaultPrettyPrinter();
       json.writeStartObject();
       json.writeArrayFieldStart("inventory");
       for (ExpectedStock record : truth.inventory()) {
-        writeStock(json, record);
+        json.writeTree(stock(record));
       }
       json.writeEndArray();
       json.writeArrayFieldStart("stores");
       for (ExpectedStore record : truth.stores()) {
-        writeStore(json, record);
+        json.writeTree(store(record));
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -35,68 +40,45 @@ public final class TruthJson {
   }
 
   /** One inventory record, as {@code GET /v1/inventory/{locationId}/{sku}} serves it. */
-  public static void writeStock(JsonGenerator json, ExpectedStock record) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("locationId", record.key().locationId());
-    json.writeStringField("sku", record.key().sku());
-    json.writeNumberField("onHand", record.onHand());
-    json.writeBooleanField("negative", record.negative());
-    json.writeFieldName("lastCountAt");
-    if (record.count() == null) {
-      json.writeNull();
-    } else {
-      json.writeString(WireTime.format(record.count().stamp().occurredAt()));
-    }
-    json.writeObjectFieldStart("provenance");
-    json.writeFieldName("count");
-    if (record.count() == null) {
-      json.writeNull();
-    } else {
-      json.writeStartObject();
-      writeStampFields(json, record.count().stamp());
-      json.writeNumberField("onHand", record.count().onHand());
-      json.writeEndObject();
-    }
-    json.writeNumberField("movementsApplied", record.movementsApplied());
-    json.writeFieldName("lastMovement");
-    if (record.lastMovement() == null) {
-      json.writeNull();
-    } else {
-      writeStamp(json, record.lastMovement());
-    }
-    json.writeEndObject();
-    json.writeEndObject();
+  public static ObjectNode stock(ExpectedStock record) {
+    ChosenCount count = record.count();
+    ObjectNode json =
+        JSON.createObjectNode()
+            .put("locationId", record.key().locationId())
+            .put("sku", record.key().sku())
+            .put("onHand", record.onHand())
+            .put("negative", record.negative())
+            .put("lastCountAt", count == null ? null : WireTime.format(count.stamp().occurredAt()));
+    ObjectNode provenance = json.putObject("provenance");
+    provenance.set(
+        "count",
+        count == null ? NullNode.instance : stamp(count.stamp()).put("onHand", count.onHand()));
+    provenance.put("movementsApplied", record.movementsApplied());
+    provenance.set(
+        "lastMovement",
+        record.lastMovement() == null ? NullNode.instance : stamp(record.lastMovement()));
+    return json;
   }
 
   /** One store record, as {@code GET /v1/stores/{storeId}} serves it. */
-  public static void writeStore(JsonGenerator json, ExpectedStore record) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("storeId", record.storeId());
+  public static ObjectNode store(ExpectedStore record) {
+    ObjectNode json = JSON.createObjectNode().put("storeId", record.storeId());
+    ObjectNode provenance = JSON.createObjectNode();
     for (StoreField field : StoreField.values()) {
       Candidate<String> chosen = record.fields().get(field);
-      json.writeStringField(field.wireName(), chosen == null ? null : chosen.value());
-    }
-    json.writeObjectFieldStart("provenance");
-    for (StoreField field : StoreField.values()) {
-      Candidate<String> chosen = record.fields().get(field);
+      json.put(field.wireName(), chosen == null ? null : chosen.value());
       if (chosen != null) {
-        json.writeFieldName(field.wireName());
-        writeStamp(json, chosen.stamp());
+        provenance.set(field.wireName(), stamp(chosen.stamp()));
       }
     }
-    json.writeEndObject();
-    json.writeEndObject();
+    json.set("provenance", provenance);
+    return json;
   }
 
-  private static void writeStamp(JsonGenerator json, Stamp stamp) throws IOException {
-    json.writeStartObject();
-    writeStampFields(json, stamp);
-    json.writeEndObject();
-  }
-
-  private static void writeStampFields(JsonGenerator json, Stamp stamp) throws IOException {
-    json.writeStringField("source", stamp.source());
-    json.writeStringField("eventId", stamp.eventId());
-    json.writeStringField("occurredAt", WireTime.format(stamp.occurredAt()));
+  private static ObjectNode stamp(Stamp stamp) {
+    return JSON.createObjectNode()
+        .put("source", stamp.source())
+        .put("eventId", stamp.eventId())
+        .put("occurredAt", WireTime.format(stamp.occurredAt()));
   }
 }

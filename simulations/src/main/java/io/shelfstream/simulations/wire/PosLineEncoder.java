@@ -1,13 +1,13 @@
 package io.shelfstream.simulations.wire;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Receipt;
-import io.shelfstream.simulations.event.Return;
-import io.shelfstream.simulations.event.Sale;
 import io.shelfstream.simulations.event.SimEvent;
-import io.shelfstream.simulations.event.StockEvent;
-import io.shelfstream.simulations.event.StoreUpdate;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Return;
+import io.shelfstream.simulations.event.SimEvent.Sale;
+import io.shelfstream.simulations.event.SimEvent.StockEvent;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 
 /**
  * Encodes canonical events as POS NDJSON lines (docs/pos-wire-format.md), without the trailing
@@ -22,7 +22,7 @@ public final class PosLineEncoder {
 
   public byte[] encode(SimEvent event) {
     json.begin()
-        .string("type", PosType.of(event).wireName())
+        .string("type", type(event))
         .string("eventId", event.eventId())
         .time("occurredAt", event.occurredAt());
     boolean tillEvent = event instanceof Sale || event instanceof Return;
@@ -50,6 +50,19 @@ public final class PosLineEncoder {
       u.fields().forEach((field, value) -> json.string(field.wireName(), value));
     }
     return json.end();
+  }
+
+  /** The {@code type} field of an event's line. */
+  public static String type(SimEvent event) {
+    return event instanceof Count
+        ? "count"
+        : event instanceof Sale
+            ? "sale"
+            : event instanceof Return
+                ? "return"
+                : event instanceof Receipt
+                    ? "receipt"
+                    : event instanceof Adjustment ? "adjustment" : "store";
   }
 
   private static String price(long cents) {

@@ -1,10 +1,10 @@
 package io.shelfstream.simulations.world;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Receipt;
-import io.shelfstream.simulations.event.Return;
-import io.shelfstream.simulations.event.Sale;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Return;
+import io.shelfstream.simulations.event.SimEvent.Sale;
 import io.shelfstream.simulations.event.StockKey;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.shelfstream.simulations.world;
 
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import io.shelfstream.simulations.wire.WireTime;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;

@@ -1,8 +1,8 @@
 package io.shelfstream.simulations.world;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
 import io.shelfstream.simulations.event.StockKey;
 import java.time.OffsetDateTime;
 import java.util.List;

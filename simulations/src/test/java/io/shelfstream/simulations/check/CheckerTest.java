@@ -3,9 +3,10 @@ package io.shelfstream.simulations.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.shelfstream.simulations.emit.Bearer;
 import io.shelfstream.simulations.emit.HttpBatchEmitter;
 import io.shelfstream.simulations.emit.SendStats;
-import io.shelfstream.simulations.event.Count;
+import io.shelfstream.simulations.event.SimEvent.Count;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.noise.Emission;
 import io.shelfstream.simulations.noise.NoiseCounters;
@@ -45,7 +46,7 @@ class CheckerTest {
             new NoiseSpec(5, 0, 0, 10, 20, 2_000, 5_000, 50_000),
             3,
             new NoiseCounters());
-    try (HttpBatchEmitter emitter = new HttpBatchEmitter(node.uri(), 200, 2, stats)) {
+    try (HttpBatchEmitter emitter = new HttpBatchEmitter(node.uri(), 200, 2, stats, Bearer.NONE)) {
       while (lines.hasNext()) {
         Emission line = lines.next();
         truth.accept(((ValidLine) line).event());
@@ -62,7 +63,8 @@ class CheckerTest {
   }
 
   private CheckReport check(Duration settle) throws InterruptedException {
-    return new Checker(new NodeClient(node.uri()), Duration.ofMillis(200)).check(truth, settle);
+    return new Checker(new NodeClient(node.uri(), Bearer.NONE), Duration.ofMillis(200))
+        .check(truth, settle);
   }
 
   @Test
@@ -120,11 +122,12 @@ class CheckerTest {
             77);
     truth.accept(late);
     // the frozen node accepts the count but does not apply it yet
-    try (HttpBatchEmitter emitter = new HttpBatchEmitter(node.uri(), 1, 1, new SendStats())) {
+    try (HttpBatchEmitter emitter =
+        new HttpBatchEmitter(node.uri(), 1, 1, new SendStats(), Bearer.NONE)) {
       emitter.send(new ValidLine(late, new PosLineEncoder().encode(late), false));
       emitter.finish(Duration.ofSeconds(10));
     }
-    Checker checker = new Checker(new NodeClient(node.uri()), Duration.ofMillis(200));
+    Checker checker = new Checker(new NodeClient(node.uri(), Bearer.NONE), Duration.ofMillis(200));
     CompletableFuture<CheckReport> report =
         CompletableFuture.supplyAsync(
             () -> {

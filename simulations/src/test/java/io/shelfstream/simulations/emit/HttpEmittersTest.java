@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class HttpEmittersTest {
 
   private static final WorldSpec WORLD = new WorldSpec(11, 3, 20, 6, WorldSpec.DEFAULT_START);
-  private static final NoiseSpec NOISE =
-      NoiseSpec.NONE.withDuplicates(5).withMalformed(3).withOutOfOrder(20);
+  private static final NoiseSpec NOISE = NoiseSpec.of(5, 3, 20, 0, 0);
 
   private FakeNode node;
 
@@ -68,19 +67,19 @@ class HttpEmittersTest {
   @Test
   void batchesAreAcknowledgedLineByLine() throws Exception {
     assertEveryLineAcknowledgedAsExpected(
-        run(stats -> new HttpBatchEmitter(node.uri(), 250, 3, stats)));
+        run(stats -> new HttpBatchEmitter(node.uri(), 250, 3, stats, Bearer.NONE)));
   }
 
   @Test
   void streamingTillsReceiveEveryLinesResultOnTheOpenConnection() throws Exception {
     assertEveryLineAcknowledgedAsExpected(
-        run(stats -> new HttpStreamEmitter(node.uri(), 3, stats)));
+        run(stats -> new HttpStreamEmitter(node.uri(), 3, stats, Bearer.NONE)));
   }
 
   @Test
   void mixedModeSplitsEntitiesBetweenStreamsAndBatches() throws Exception {
     assertEveryLineAcknowledgedAsExpected(
-        run(stats -> new MixedEmitter(node.uri(), 4, 100, stats)));
+        run(stats -> new MixedEmitter(node.uri(), 4, 100, stats, Bearer.NONE)));
   }
 
   @Test
@@ -90,7 +89,8 @@ class HttpEmittersTest {
     assertEveryLineAcknowledgedAsExpected(
         run(stats -> new MixedEmitter(node.uri(), 4, 100, stats, bearer)));
 
-    SendStats anonymous = run(stats -> new HttpBatchEmitter(node.uri(), 250, 1, stats));
+    SendStats anonymous =
+        run(stats -> new HttpBatchEmitter(node.uri(), 250, 1, stats, Bearer.NONE));
     assertThat(anonymous.failure()).contains("HTTP 401").contains("--token or SHELFSTREAM_TOKEN");
   }
 
@@ -98,7 +98,7 @@ class HttpEmittersTest {
   void aValidLineRejectedByTheNodeIsNamed() throws Exception {
     node.rejectValidLinesOfType("receipt");
 
-    SendStats batch = run(stats -> new HttpBatchEmitter(node.uri(), 50, 2, stats));
+    SendStats batch = run(stats -> new HttpBatchEmitter(node.uri(), 50, 2, stats, Bearer.NONE));
 
     assertThat(batch.validRejected()).isPositive();
     assertThat(batch.anomalies())
@@ -109,7 +109,7 @@ class HttpEmittersTest {
   void aStreamingTillNamesValidLinesTheNodeRejects() throws Exception {
     node.rejectValidLinesOfType("count");
 
-    SendStats stream = run(stats -> new HttpStreamEmitter(node.uri(), 2, stats));
+    SendStats stream = run(stats -> new HttpStreamEmitter(node.uri(), 2, stats, Bearer.NONE));
 
     assertThat(stream.validRejected()).isPositive();
     assertThat(stream.anomalies())
@@ -120,7 +120,7 @@ class HttpEmittersTest {
   void linesTheNodeCouldNotMakeDurableAreSentAgainByTills() throws Exception {
     node.failEveryNthLine(7);
 
-    SendStats stats = run(s -> new HttpStreamEmitter(node.uri(), 2, s));
+    SendStats stats = run(s -> new HttpStreamEmitter(node.uri(), 2, s, Bearer.NONE));
 
     assertThat(stats.retried()).isPositive();
     assertEveryLineAcknowledgedAsExpected(stats);
@@ -130,7 +130,7 @@ class HttpEmittersTest {
   void batchesAnswered503AreSentAgain() throws Exception {
     node.failEveryNthLine(97);
 
-    SendStats stats = run(s -> new HttpBatchEmitter(node.uri(), 40, 2, s));
+    SendStats stats = run(s -> new HttpBatchEmitter(node.uri(), 40, 2, s, Bearer.NONE));
 
     assertThat(stats.retried()).isPositive();
     assertThat(stats.failure()).isNull();

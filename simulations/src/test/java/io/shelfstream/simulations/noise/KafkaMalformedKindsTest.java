@@ -2,8 +2,8 @@ package io.shelfstream.simulations.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.simulations.event.Count;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.testing.WireValidator;
 import io.shelfstream.simulations.world.World;
@@ -46,7 +46,7 @@ class KafkaMalformedKindsTest {
     Iterator<Emission> lines =
         NoisePipeline.apply(
             World.create(new WorldSpec(3, 3, 60, 10, WorldSpec.DEFAULT_START)).events(),
-            NoiseSpec.NONE.withMalformed(100),
+            NoiseSpec.of(0, 100, 0, 0, 0),
             MalformedKind.withIdsFromTransport(),
             3,
             counters);

@@ -2,11 +2,11 @@ package io.shelfstream.simulations.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.simulations.event.Count;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import io.shelfstream.simulations.testing.WireValidator;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

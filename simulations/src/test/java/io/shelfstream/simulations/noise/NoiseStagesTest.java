@@ -2,9 +2,9 @@ package io.shelfstream.simulations.noise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Movement;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Movement;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.world.World;
 import io.shelfstream.simulations.world.WorldSpec;
@@ -31,7 +31,7 @@ class NoiseStagesTest {
     List<Integer> input = IntStream.range(0, 20_000).boxed().toList();
     List<Integer> output =
         drain(
-            new OutOfOrder<>(
+            Delay.outOfOrder(
                 input.iterator(), 50, 100, new SplittableRandom(1), new NoiseCounters()));
 
     assertThat(output).containsExactlyInAnyOrderElementsOf(input).isNotEqualTo(input);
@@ -48,7 +48,7 @@ class NoiseStagesTest {
     List<Emission> lines =
         drain(
             NoisePipeline.apply(
-                World.create(SMALL).events(), NoiseSpec.NONE.withDuplicates(10), 1, counters));
+                World.create(SMALL).events(), NoiseSpec.of(10, 0, 0, 0, 0), 1, counters));
     Map<String, Integer> firstSeen = new HashMap<>();
     long resends = 0;
     for (int i = 0; i < lines.size(); i++) {

@@ -1,18 +1,16 @@
 package io.shelfstream.simulations.testing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.shelfstream.simulations.event.EventRef;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.EventRef;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.truth.ExpectedStock;
 import io.shelfstream.simulations.truth.ExpectedStore;
 import io.shelfstream.simulations.truth.GroundTruth;
 import io.shelfstream.simulations.truth.PoliciesJson;
 import io.shelfstream.simulations.truth.TruthJson;
-import io.shelfstream.simulations.wire.PosType;
+import io.shelfstream.simulations.wire.PosLineEncoder;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -123,7 +121,7 @@ public final class FakeNode implements AutoCloseable {
       return new Result("rejected", null, String.join("; ", problems));
     }
     SimEvent event = WireParser.parse(line);
-    if (PosType.of(event).wireName().equals(rejectValidType)) {
+    if (PosLineEncoder.type(event).equals(rejectValidType)) {
       return new Result("rejected", event.eventId(), "type: refused by this node");
     }
     if (seen.contains(event.ref())) {
@@ -244,7 +242,7 @@ public final class FakeNode implements AutoCloseable {
               record.lastMovement());
     }
     ExpectedStock served = record;
-    respond(exchange, 200, json(json -> TruthJson.writeStock(json, served)));
+    respond(exchange, 200, TruthJson.stock(served).toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void store(HttpExchange exchange) throws IOException {
@@ -257,19 +255,7 @@ public final class FakeNode implements AutoCloseable {
       respond(exchange, 404, "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
       return;
     }
-    respond(exchange, 200, json(json -> TruthJson.writeStore(json, record)));
-  }
-
-  private interface JsonWriting {
-    void write(JsonGenerator json) throws IOException;
-  }
-
-  private static byte[] json(JsonWriting writing) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator json = new JsonFactory().createGenerator(bytes)) {
-      writing.write(json);
-    }
-    return bytes.toByteArray();
+    respond(exchange, 200, TruthJson.store(record).toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String resultLine(int number, Result result) {

@@ -1,13 +1,13 @@
 package io.shelfstream.simulations.testing;
 
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.EventRef;
-import io.shelfstream.simulations.event.Movement;
 import io.shelfstream.simulations.event.SimEvent;
-import io.shelfstream.simulations.event.StockEvent;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.EventRef;
+import io.shelfstream.simulations.event.SimEvent.Movement;
+import io.shelfstream.simulations.event.SimEvent.StockEvent;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import io.shelfstream.simulations.truth.Candidate;
 import io.shelfstream.simulations.truth.ChosenCount;
 import io.shelfstream.simulations.truth.ExpectedStock;

@@ -1,12 +1,12 @@
 package io.shelfstream.simulations.truth;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.Receipt;
-import io.shelfstream.simulations.event.Sale;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Sale;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StockKey;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 

@@ -2,14 +2,14 @@ package io.shelfstream.simulations.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shelfstream.simulations.event.Adjustment;
-import io.shelfstream.simulations.event.Count;
-import io.shelfstream.simulations.event.EventRef;
-import io.shelfstream.simulations.event.Receipt;
-import io.shelfstream.simulations.event.Sale;
 import io.shelfstream.simulations.event.SimEvent;
+import io.shelfstream.simulations.event.SimEvent.Adjustment;
+import io.shelfstream.simulations.event.SimEvent.Count;
+import io.shelfstream.simulations.event.SimEvent.EventRef;
+import io.shelfstream.simulations.event.SimEvent.Receipt;
+import io.shelfstream.simulations.event.SimEvent.Sale;
+import io.shelfstream.simulations.event.SimEvent.StoreUpdate;
 import io.shelfstream.simulations.event.StoreField;
-import io.shelfstream.simulations.event.StoreUpdate;
 import io.shelfstream.simulations.testing.WireValidator;
 import io.shelfstream.simulations.wire.PosLineEncoder;
 import java.security.MessageDigest;
